@@ -1,0 +1,23 @@
+"""The pipeline in one call: schema and content folders in, a catalogue or all problems out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .loading import DEFAULT_MAX_BYTES
+from .model import Catalogue, build_catalogue
+from .problems import Problem
+from .schema import load_schema
+from .validation import validate_content
+
+
+def read_catalogue(content: Path, schema_folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Catalogue | None, list[Problem]]:
+    schema = load_schema(Path(schema_folder))
+    validated, problems = validate_content(Path(content), schema, max_bytes)
+    if validated is None:
+        return None, problems
+    paths = {}
+    for name in ("providers", "offers"):
+        for row in validated.rows[name]:
+            paths[(name, row.values["id"])] = row.path
+    return build_catalogue(schema, validated.typed, paths), []

@@ -1,0 +1,47 @@
+"""offers.json: every offer nested as a provider writes it, with its locations and schedule."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..model import Catalogue
+from .values import to_json
+
+
+def _children_by_offer(catalogue: Catalogue) -> dict[str, dict[str, list]]:
+    index: dict[str, dict[str, list]] = {}
+    for child in catalogue.schema.children_of("offers"):
+        grouped: dict[str, list] = {}
+        for row in catalogue.tables[child.name]:
+            grouped.setdefault(row[child.source["parent_field"]], []).append(row)
+        index[child.name] = grouped
+    return index
+
+
+def offer_documents(catalogue: Catalogue) -> list[dict]:
+    """Each offer as one JSON object: the offer's fields, then each child table under its YAML key."""
+    schema = catalogue.schema
+    children = _children_by_offer(catalogue)
+    documents = []
+    for offer in catalogue.offers:
+        document = {name: to_json(offer.values[name]) for name in schema.tables["offers"].field_names}
+        for child in schema.children_of("offers"):
+            source = child.source
+            rows = children[child.name].get(offer.id, [])
+            if source["shape"] == "list":
+                hidden = child.generated_fields
+                document[source["key"]] = [{name: to_json(row[name]) for name in child.field_names if name not in hidden} for row in rows]
+            else:
+                mapping: dict[str, list] = {}
+                for row in rows:
+                    mapping.setdefault(row[source["key_field"]], []).append(to_json(row[source["value_field"]]))
+                document[source["key"]] = mapping
+        documents.append(document)
+    return documents
+
+
+def write(catalogue: Catalogue, folder: Path) -> list[Path]:
+    path = folder / "offers.json"
+    path.write_text(json.dumps({"offers": offer_documents(catalogue)}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return [path]

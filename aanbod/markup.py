@@ -1,0 +1,53 @@
+"""Markdown from untrusted pull requests, rendered safely.
+
+markdown-it-py with raw HTML switched off escapes every tag a provider types; links are kept
+only for http(s), mailto and tel; images are not rendered, so a page never loads anything
+from another host.
+"""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+ALLOWED_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+
+
+def is_safe_link(url: str) -> bool:
+    return url.strip().lower().startswith(ALLOWED_SCHEMES)
+
+
+def _renderer() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable("table")
+    md.disable(["image", "html_block", "html_inline"])
+    md.validateLink = is_safe_link
+
+    def link_open(renderer, tokens, index, options, env):
+        tokens[index].attrSet("rel", "nofollow noopener")
+        return renderer.renderToken(tokens, index, options, env)
+
+    md.add_render_rule("link_open", link_open)
+    return md
+
+
+_MARKDOWN = _renderer()
+
+
+def render_markdown(text: str | None) -> Markup:
+    """HTML for a Markdown text; safe to put in a page as is."""
+    if not text:
+        return Markup("")
+    return Markup(_MARKDOWN.render(text))
+
+
+def plain_text(text: str | None) -> str:
+    """The words of a Markdown text without markup, for search and summaries."""
+    if not text:
+        return ""
+    tokens = _MARKDOWN.parse(text)
+    words = []
+    for token in tokens:
+        if token.type == "inline":
+            words.extend(child.content for child in token.children or () if child.type in ("text", "code_inline"))
+    return " ".join(" ".join(words).split())

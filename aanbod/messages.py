@@ -1,0 +1,56 @@
+"""Dutch, provider-facing explanations of what frictionless found wrong with a cell."""
+
+from __future__ import annotations
+
+import re
+
+from .schema import CatalogueSchema
+
+_TYPE_HINTS = {
+    "integer": "is geen heel getal. Schrijf alleen cijfers",
+    "number": "is geen getal. Schrijf alleen cijfers, met een punt voor een deel van een euro (2.50)",
+    "date": "is geen datum. Schrijf de datum als jaar-maand-dag",
+    "boolean": "is geen ja of nee. Schrijf ja of nee",
+    "list": "is geen goede lijst",
+}
+
+
+def _example(descriptor) -> str:
+    example = descriptor.get("example")
+    return f", bijvoorbeeld: {example}" if example else ""
+
+
+def type_message(descriptor, cell: str) -> str:
+    kind = descriptor["type"]
+    if kind == "string" and descriptor.get("format") == "email":
+        return f"'{cell}' is geen goed e-mailadres{_example(descriptor)}."
+    hint = _TYPE_HINTS.get(kind, f"heeft niet het type {kind}")
+    example = "" if kind == "boolean" else _example(descriptor)
+    return f"'{cell}' {hint}{example}."
+
+
+def constraint_message(schema: CatalogueSchema, descriptor, cell: str, note: str) -> str:
+    match = re.search(r'constraint "(\w+)"', note or "")
+    constraint = match.group(1) if match else ""
+    limit = (descriptor.get("constraints") or {}).get(constraint)
+    if constraint == "required":
+        return f"dit veld is verplicht. {descriptor.get('description', '')}".strip()
+    if constraint == "enum":
+        taxonomy = schema.taxonomies[descriptor["taxonomy"]] if descriptor.get("taxonomy") else None
+        choices = taxonomy.choices() if taxonomy else ", ".join(map(str, limit or []))
+        return f"'{cell}' kan hier niet. Kies uit: {choices}."
+    if constraint == "pattern":
+        return f"'{cell}' heeft niet de goede vorm. {descriptor.get('description', '')}".strip()
+    if constraint == "maxLength":
+        return f"de tekst is te lang: {len(cell)} tekens, het maximum is {limit}. Maak de tekst korter."
+    if constraint == "minLength":
+        return f"de tekst is te kort: het minimum is {limit} tekens."
+    if constraint == "minimum":
+        return f"{cell} is te klein: het minimum is {limit}."
+    if constraint == "maximum":
+        return f"{cell} is te groot: het maximum is {limit}."
+    return f"'{cell}' klopt niet ({note})."
+
+
+def unknown_item_message(taxonomy, item: str) -> str:
+    return f"'{item}' kan hier niet. Kies uit: {taxonomy.choices()}."

@@ -1,0 +1,125 @@
+"""The catalogue as read-only objects for pages, exports and the search index. No I/O here.
+
+Records hold their typed values in a mapping keyed by the schema's field names, so adding a
+field to ``schema/`` needs no change here: ``offer.title`` reads ``offer.values["title"]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from .schema import CatalogueSchema
+
+PUBLISHED_STATUSES = ("actief", "gepauzeerd")
+
+
+@dataclass(frozen=True)
+class Record:
+    values: MappingProxyType
+    source_path: str = ""
+
+    def __getattr__(self, name):
+        values = object.__getattribute__(self, "values")
+        if name in values:
+            return values[name]
+        raise AttributeError(name)
+
+
+@dataclass(frozen=True)
+class Location(Record):
+    @property
+    def has_coordinates(self) -> bool:
+        return self.values.get("latitude") is not None and self.values.get("longitude") is not None
+
+
+@dataclass(frozen=True)
+class Provider(Record):
+    pass
+
+
+@dataclass(frozen=True)
+class Offer(Record):
+    locations: tuple[Location, ...] = ()
+    schedule: tuple[MappingProxyType, ...] = ()
+
+    @property
+    def is_published(self) -> bool:
+        return self.values["status"] in PUBLISHED_STATUSES
+
+    @property
+    def is_free(self) -> bool:
+        return self.values["cost_eur"] == 0
+
+    @property
+    def municipalities(self) -> list[str]:
+        return _unique(location.municipality for location in self.locations)
+
+    @property
+    def wijken(self) -> list[str]:
+        return _unique(location.wijk for location in self.locations if location.wijk)
+
+    def schedule_by_day(self) -> dict[str, list[str]]:
+        days: dict[str, list[str]] = {}
+        for slot in self.schedule:
+            days.setdefault(slot["day"], []).append(slot["part_of_day"])
+        return days
+
+
+def _unique(values) -> list:
+    return list(dict.fromkeys(values))
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    schema: CatalogueSchema
+    providers: MappingProxyType
+    offers: tuple[Offer, ...]
+    tables: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def published(self) -> list[Offer]:
+        return [offer for offer in self.offers if offer.is_published]
+
+    @property
+    def withdrawn(self) -> list[Offer]:
+        return [offer for offer in self.offers if not offer.is_published]
+
+    def offers_of(self, provider_id: str) -> list[Offer]:
+        return [offer for offer in self.published if offer.provider == provider_id]
+
+    def label(self, taxonomy: str, code: str) -> str:
+        return self.schema.label(taxonomy, code)
+
+    def group_by(self, taxonomy: str, codes_of) -> list[tuple]:
+        """(term, offers) for every term in the taxonomy, in taxonomy order, with its published offers."""
+        groups = []
+        for term in self.schema.taxonomies[taxonomy].terms:
+            offers = [offer for offer in self.published if term.code in (codes_of(offer) or ())]
+            groups.append((term, offers))
+        return groups
+
+
+def build_catalogue(schema: CatalogueSchema, typed: dict, paths: dict) -> Catalogue:
+    """Assemble records from validated, typed rows. ``paths`` maps (table, id) to the source file."""
+    locations: dict[str, list[Location]] = {}
+    for values in typed["locations"]:
+        locations.setdefault(values["offer_id"], []).append(Location(MappingProxyType(values)))
+    schedule: dict[str, list] = {}
+    for values in typed["schedules"]:
+        schedule.setdefault(values["offer_id"], []).append(MappingProxyType(values))
+    providers = {
+        values["id"]: Provider(MappingProxyType(values), paths.get(("providers", values["id"]), ""))
+        for values in typed["providers"]
+    }
+    offers = tuple(
+        Offer(
+            MappingProxyType(values),
+            paths.get(("offers", values["id"]), ""),
+            tuple(locations.get(values["id"], ())),
+            tuple(schedule.get(values["id"], ())),
+        )
+        for values in sorted(typed["offers"], key=lambda values: values["id"])
+    )
+    tables = MappingProxyType({name: tuple(MappingProxyType(row) for row in rows) for name, rows in typed.items()})
+    return Catalogue(schema, MappingProxyType(providers), offers, tables)

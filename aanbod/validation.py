@@ -1,0 +1,222 @@
+"""Check every content file against ``schema/`` in one pass, so keys and uniqueness hold across files.
+
+The flow: load every YAML file, map it to rows, check what frictionless cannot (unknown keys,
+list items, file names), then validate each table as one frictionless Resource inside one
+Package (foreign keys need the whole package), and translate its errors back to file and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from frictionless import Package, Resource, Schema
+
+from . import messages
+from .loading import DEFAULT_MAX_BYTES, find_files, load_file
+from .problems import Problem
+from .rows import Row, document_rows
+from .schema import CatalogueSchema, Table
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass
+class ValidatedContent:
+    """Rows per table, each with its typed values in the same order (after a clean validation)."""
+
+    schema: CatalogueSchema
+    rows: dict[str, list[Row]]
+    typed: dict[str, list[dict]]
+    file_count: int
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _check_location(table: Table, folder: Path, path: Path, row: Row) -> list[Problem]:
+    """The id must equal the file name, and a grouped file must sit in its group's folder."""
+    problems = []
+    key = table.primary_key[0]
+    shown = row.path
+    if row.values.get(key) and row.values[key] != path.stem:
+        problems.append(Problem(shown, row.line_of(key), key, f"de code '{row.values[key]}' moet gelijk zijn aan de bestandsnaam '{path.stem}'. Pas de code of de bestandsnaam aan.", code="file-name"))
+    group = table.source.get("grouped_by")
+    if group:
+        relative = path.relative_to(folder)
+        if len(relative.parts) != 2:
+            problems.append(Problem(shown, 1, "", f"zet dit bestand in de map van de aanbieder: {folder.name}/<aanbieder>/{path.name}.", code="file-location"))
+        elif row.values.get(group) and row.values[group] != relative.parts[0]:
+            problems.append(Problem(shown, row.line_of(group), group, f"dit bestand staat in de map '{relative.parts[0]}', maar hoort bij '{row.values[group]}'. Zet het in de map van je eigen organisatie.", code="file-location"))
+    return problems
+
+
+def _check_text(schema: CatalogueSchema, table: Table, row: Row) -> list[Problem]:
+    """List items must come from their taxonomy; free text may not look like a spreadsheet formula."""
+    problems = []
+    for descriptor in table.fields:
+        name = descriptor["name"]
+        value = row.values.get(name)
+        if not value:
+            continue
+        if descriptor["type"] == "list" and descriptor.get("taxonomy"):
+            taxonomy = schema.taxonomies[descriptor["taxonomy"]]
+            for item in value:
+                if item not in taxonomy:
+                    problems.append(Problem(row.path, row.line_of(name), row.label(name), messages.unknown_item_message(taxonomy, item), code="taxonomy"))
+        elif descriptor["type"] == "string" and "pattern" not in descriptor.get("constraints", {}) and value.startswith(FORMULA_STARTS):
+            problems.append(Problem(row.path, row.line_of(name), row.label(name), "begin deze tekst met een letter of cijfer, niet met =, +, -, @ of een tab. Een spreadsheet kan zo'n tekst uitvoeren als formule.", code="formula"))
+    return problems
+
+
+def _parse_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _parse_number(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _check_rules(schema: CatalogueSchema, rows: dict[str, list[Row]]) -> list[Problem]:
+    """Rules that span fields. They read the raw text leniently: type errors are reported elsewhere."""
+    problems = []
+    kinds, subtypes, wijken = schema.taxonomies["kinds"], schema.taxonomies["subtypes"], schema.taxonomies["wijken"]
+    located = {row.values["offer_id"] for row in rows.get("locations", [])}
+    for row in rows.get("offers", []):
+        values = row.values
+        term = subtypes.get(values["subtype"])
+        if term and values["kind"] in kinds and term.extra["kind"] != values["kind"]:
+            fitting = ", ".join(t.code for t in subtypes.terms if t.extra["kind"] == values["kind"])
+            problems.append(Problem(row.path, row.line_of("subtype"), "subtype", f"'{values['subtype']}' past niet bij de soort '{values['kind']}'. Kies uit: {fitting}.", code="rule"))
+        low, high = _parse_number(values["min_age"]), _parse_number(values["max_age"])
+        if low is not None and high is not None and low > high:
+            problems.append(Problem(row.path, row.line_of("max_age"), "max_age", f"de maximale leeftijd ({values['max_age']}) is lager dan de minimale leeftijd ({values['min_age']}).", code="rule"))
+        start, end = _parse_date(values["start_date"]), _parse_date(values["end_date"])
+        if start and end and start > end:
+            problems.append(Problem(row.path, row.line_of("end_date"), "end_date", f"de einddatum ({values['end_date']}) ligt voor de begindatum ({values['start_date']}).", code="rule"))
+        online = schema.tables["offers"].field("online")
+        if values["id"] not in located and values["online"] not in online["trueValues"]:
+            problems.append(Problem(row.path, row.line, "locations", "vul minstens één adres in onder 'locations', of schrijf 'online: ja' als het aanbod online is.", code="rule"))
+    for row in rows.get("locations", []):
+        values = row.values
+        term = wijken.get(values["wijk"])
+        if term and values["municipality"] and term.extra["municipality"] != values["municipality"]:
+            problems.append(Problem(row.path, row.line_of("wijk"), row.label("wijk"), f"de wijk '{values['wijk']}' ligt niet in de gemeente '{values['municipality']}'. Laat 'wijk' weg of kies de goede gemeente.", code="rule"))
+        if bool(values["latitude"]) != bool(values["longitude"]):
+            missing = "longitude" if values["latitude"] else "latitude"
+            problems.append(Problem(row.path, row.line, row.label(missing), "vul de breedtegraad (latitude) en de lengtegraad (longitude) allebei in, of allebei niet.", code="rule"))
+    return problems
+
+
+def _duplicated_ids(rows: list[Row], key: str) -> set[str]:
+    seen, duplicated = set(), set()
+    for row in rows:
+        value = row.cell(key)
+        (duplicated if value in seen else seen).add(value)
+    return duplicated
+
+
+def _frictionless_problems(schema: CatalogueSchema, package: Package, rows: dict[str, list[Row]]) -> list[Problem]:
+    problems = []
+    report = package.validate()
+    for task in report.tasks:
+        table = schema.tables[task.name]
+        table_rows = rows[task.name]
+        parent_duplicates = set()
+        if table.parent:
+            parent = schema.tables[table.parent]
+            parent_duplicates = _duplicated_ids(rows[parent.name], parent.primary_key[0])
+        for error in task.errors:
+            row_number = getattr(error, "row_number", None)
+            if row_number is None:
+                problems.append(Problem(str(schema.folder), 0, task.name, error.message, code=error.type))
+                continue
+            row = table_rows[row_number - 2]
+            if error.type == "primary-key" and row.cell(table.source["parent_field"] if table.parent else "") in parent_duplicates:
+                continue  # the duplicated parent id is reported; its children repeat it
+            problems.append(_row_problem(schema, table, table_rows, row, error))
+    return problems
+
+
+def _without_echoes(problems: list[Problem]) -> list[Problem]:
+    """A field with the wrong shape is read as empty; do not also call it missing or invalid."""
+    shaped = {(problem.path, problem.field) for problem in problems if problem.code == "shape"}
+    return [problem for problem in problems if problem.code == "shape" or (problem.path, problem.field) not in shaped]
+
+
+def _row_problem(schema: CatalogueSchema, table: Table, table_rows: list[Row], row: Row, error) -> Problem:
+    if error.type == "primary-key":
+        key = table.primary_key
+        this = tuple(row.cell(name) for name in key)
+        first = next(other for other in table_rows if tuple(other.cell(name) for name in key) == this)
+        name = key[-1]
+        if first.path == row.path:
+            message = f"'{row.cell(name)}' staat twee keer in dit bestand (ook op regel {first.line_of(name)})."
+        else:
+            message = f"de code '{row.cell(name)}' wordt al gebruikt in {first.path}. Kies een andere code."
+        return Problem(row.path, row.line_of(name), row.label(name), message, code="duplicate")
+    if error.type == "foreign-key":
+        name = error.field_names[0]
+        target = schema.tables[error.reference_name]
+        message = f"'{row.cell(name)}' bestaat niet. Maak eerst een bestand voor de aanbieder in content/{target.source.get('folder', target.name)}/, of controleer de code."
+        return Problem(row.path, row.line_of(name), row.label(name), message, code="reference")
+    name = getattr(error, "field_name", "") or ""
+    if name:
+        descriptor = table.field(name)
+        cell = row.cell(name)
+        if error.type == "type-error":
+            message = messages.type_message(descriptor, cell)
+        else:
+            message = messages.constraint_message(schema, descriptor, cell, error.note)
+        return Problem(row.path, row.line_of(name), row.label(name), message, code=error.type)
+    return Problem(row.path, row.line, "", f"deze regel klopt niet: {error.note or error.message}", code=error.type)
+
+
+def _package(schema: CatalogueSchema, rows: dict[str, list[Row]]) -> Package:
+    resources = []
+    for table in schema.tables.values():
+        header = table.field_names
+        data = [header] + [[row.cell(name) for name in header] for row in rows[table.name]]
+        resources.append(Resource(name=table.name, data=data, schema=Schema.from_descriptor(schema.table_schema(table.name))))
+    return Package(resources=resources)
+
+
+def validate_content(content: Path, schema: CatalogueSchema, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[ValidatedContent | None, list[Problem]]:
+    """All problems in all files, or the validated content when there are none."""
+    content = Path(content)
+    rows: dict[str, list[Row]] = {name: [] for name in schema.tables}
+    problems: list[Problem] = []
+    file_count = 0
+    for table in schema.top_tables:
+        folder = content / table.source["folder"]
+        for path in find_files(folder):
+            file_count += 1
+            document, load_problems = load_file(path, _display(path), max_bytes)
+            problems.extend(load_problems)
+            if document is None:
+                continue
+            document_rows_, shape_problems = document_rows(schema, table, document)
+            problems.extend(shape_problems)
+            problems.extend(_check_location(table, folder, path, document_rows_[table.name][0]))
+            for name, new_rows in document_rows_.items():
+                for row in new_rows:
+                    problems.extend(_check_text(schema, schema.tables[name], row))
+                rows[name].extend(new_rows)
+    problems.extend(_check_rules(schema, rows))
+    package = _package(schema, rows)
+    problems.extend(_frictionless_problems(schema, package, rows))
+    if problems:
+        return None, sorted(set(_without_echoes(problems)))
+    typed = {resource.name: [row.to_dict() for row in resource.read_rows()] for resource in package.resources}
+    return ValidatedContent(schema, rows, typed, file_count), []

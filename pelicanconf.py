@@ -1,0 +1,50 @@
+"""Pelican settings for the Open Aanbod site. Everything a region changes when it forks sits at the top."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+# --- The region (change these when you fork Open Aanbod for another municipality) ---
+SITENAME = "Open Aanbod Utrecht"
+SITE_TAGLINE = "Werk, leren en doen bij jou in de buurt"
+AANBOD_REGION = "regio Utrecht"
+AANBOD_EXAMPLE_DATA = True  # shows a banner: the sample content is fictional
+SITEURL = ""
+AUTHOR = "Open Aanbod"
+TIMEZONE = "Europe/Amsterdam"
+DEFAULT_LANG = "nl"
+LOCALE = ("C",)
+
+# --- Content and theme ---
+PATH = str(ROOT / "content")
+THEME = str(ROOT / "theme")
+THEME_STATIC_DIR = "theme"
+AANBOD_SCHEMA_PATH = str(ROOT / "schema")
+PLUGIN_PATHS = [str(ROOT)]
+PLUGINS = ["aanbod"]
+PAGE_PATHS = ["pages"]
+ARTICLE_PATHS = []
+STATIC_PATHS = []
+IGNORE_FILES = [".*", "*.yaml", "*.yml"]
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+RELATIVE_URLS = False
+
+# The offer generator writes the home page; Pelican's blog pages are switched off.
+DIRECT_TEMPLATES = []
+ARTICLE_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+DEFAULT_PAGINATION = False
+CACHE_CONTENT = False

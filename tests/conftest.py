@@ -1,0 +1,116 @@
+"""Shared helpers: inline test sites written into tmp_path, and one build of the sample site."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = ROOT / "schema"
+SHARED = ROOT.parent / "shared"
+
+PROVIDER = """\
+id: {id}
+name: {name}
+description: Een organisatie om mee te testen.
+website: https://{id}.example.nl/
+email: info@{id}.example.nl
+phone: 030 123 4567
+municipality: utrecht
+"""
+
+OFFER_FIELDS = {
+    "id": "{id}",
+    "provider": "{provider}",
+    "title": "Fietsen repareren",
+    "summary": "Je repareert fietsen samen met een begeleider.",
+    "description": "|\n  In de werkplaats maken we fietsen.\n  Je leert werken in een team.",
+    "kind": "werk",
+    "subtype": "werkervaringsplek",
+    "sectors": "[techniek]",
+    "target_groups": "[ggz, bijstand]",
+    "referral_required": "nee",
+    "how_to_apply": "Bel Ahmed.",
+    "cost_eur": "0",
+    "online": "nee",
+    "status": "actief",
+    "verified_on": "2026-10-15",
+}
+
+LOCATION = """\
+locations:
+  - name: Werkplaats De Spaak
+    street_address: Zamenhofdreef 30
+    postcode: 3562 JW
+    municipality: utrecht
+    wijk: overvecht
+    latitude: 52.1121
+    longitude: 5.1162
+"""
+
+
+def offer_yaml(offer_id: str = "fietsen", provider: str = "buurtwerk", extra: str = LOCATION, drop: tuple = (), **fields) -> str:
+    """An offer file: valid unless the test overrides, drops or adds something."""
+    values = {**OFFER_FIELDS, **fields}
+    lines = [f"{key}: {value}" for key, value in values.items() if key not in drop]
+    text = "\n".join(lines).replace("{id}", offer_id).replace("{provider}", provider) + "\n"
+    return text + extra
+
+
+def provider_yaml(provider_id: str = "buurtwerk", name: str = "Buurtwerk") -> str:
+    return PROVIDER.format(id=provider_id, name=name)
+
+
+def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
+    for relative, text in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def site(tmp_path):
+    """An inline content folder with one provider and one valid offer; tests add or replace files."""
+    content = tmp_path / "content"
+    write_files(content, {
+        "providers/buurtwerk.yaml": provider_yaml(),
+        "offers/buurtwerk/fietsen.yaml": offer_yaml(),
+    })
+    return content
+
+
+def build_site(content: Path, output: Path, search_index: bool = True) -> subprocess.CompletedProcess:
+    """Build with the real pelican command, as `make html` does."""
+    command = [
+        str(Path(sys.executable).with_name("pelican")), str(content),
+        "--settings", str(ROOT / "pelicanconf.py"), "--output", str(output),
+        "--delete-output-directory", "--fatal", "errors",
+    ]
+    if not search_index:
+        command += ["--extra-settings", "AANBOD_SEARCH_INDEX=false"]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The repository's own sample content, built once per test run."""
+    output = tmp_path_factory.mktemp("sample") / "output"
+    result = build_site(ROOT / "content", output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        pytest.fail("Debian's chromium is missing: run `make test`, which installs it.")
+    return path
