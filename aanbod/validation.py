@@ -113,6 +113,10 @@ def _check_rules(schema: CatalogueSchema, rows: dict[str, list[Row]]) -> list[Pr
         term = wijken.get(values["wijk"])
         if term and values["municipality"] and term.extra["municipality"] != values["municipality"]:
             problems.append(Problem(row.path, row.line_of("wijk"), row.label("wijk"), f"de wijk '{values['wijk']}' ligt niet in de gemeente '{values['municipality']}'. Laat 'wijk' weg of kies de goede gemeente.", code="rule"))
+        has_wijken = any(term.extra["municipality"] == values["municipality"] for term in wijken.terms)
+        if has_wijken and not values["wijk"]:
+            choices = ", ".join(term.code for term in wijken.terms if term.extra["municipality"] == values["municipality"])
+            problems.append(Problem(row.path, row.line, row.label("wijk"), f"vul de wijk in. Kies uit: {choices}.", code="rule"))
         if bool(values["latitude"]) != bool(values["longitude"]):
             missing = "longitude" if values["latitude"] else "latitude"
             problems.append(Problem(row.path, row.line, row.label(missing), "vul de breedtegraad (latitude) en de lengtegraad (longitude) allebei in, of allebei niet.", code="rule"))
