@@ -9,11 +9,8 @@ from pathlib import Path
 
 from .catalogue import read_catalogue
 from .loading import DEFAULT_MAX_BYTES
+from .problems import plural, report
 from .schema import SchemaError
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
 
 
 def validate(args) -> int:
@@ -25,15 +22,12 @@ def validate(args) -> int:
     if args.format == "json":
         print(json.dumps([problem.as_dict() for problem in problems], ensure_ascii=False, indent=2))
         return 1 if problems else 0
-    for problem in problems:
-        print(problem.format())
     if problems:
-        files = len({problem.path for problem in problems})
-        print(f"{_plural(len(problems), 'probleem', 'problemen')} in {_plural(files, 'bestand', 'bestanden')}. Los ze op en probeer het opnieuw.")
+        print("\n".join(report(problems)))
         return 1
     offers = len(catalogue.offers)
     providers = len(catalogue.providers)
-    print(f"Alles in orde: {_plural(offers, 'aanbod-bestand', 'aanbod-bestanden')} van {_plural(providers, 'aanbieder', 'aanbieders')} gecontroleerd.")
+    print(f"Alles in orde: {plural(offers, 'aanbod-bestand', 'aanbod-bestanden')} van {plural(providers, 'aanbieder', 'aanbieders')} gecontroleerd.")
     return 0
 
 

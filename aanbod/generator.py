@@ -8,13 +8,14 @@ and the search index.
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 from pelican.generators import Generator
 
 from . import exports, presentation, search
 from .catalogue import read_catalogue
-from .problems import ContentError
+from .problems import report
 from .markup import render_markdown
 from .urls import Urls
 
@@ -29,7 +30,9 @@ class OfferGenerator(Generator):
             Path(self.path), Path(self.settings["AANBOD_SCHEMA_PATH"]), self.settings["AANBOD_MAX_FILE_BYTES"]
         )
         if problems:
-            raise ContentError(problems)
+            # The build is the edge: show the provider's messages, then stop without a traceback.
+            print("\n".join(report(problems)), file=sys.stderr)
+            raise SystemExit(1)
         self.catalogue = catalogue
         self.urls = Urls(self.settings)
         self.context["catalogue"] = catalogue

@@ -11,6 +11,8 @@ from .settings import with_defaults
 
 def _initialized(pelican):
     with_defaults(pelican.settings)
+    # Offers come from untrusted pull requests: every template escapes by default, whatever the config says.
+    pelican.settings["JINJA_ENVIRONMENT"] = {**pelican.settings.get("JINJA_ENVIRONMENT", {}), "autoescape": True}
 
 
 def _generators(pelican):

@@ -31,11 +31,13 @@ class Problem:
         }
 
 
-class ContentError(Exception):
-    """Raised at the edge (the build) when content has problems; carries them all."""
+def plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
 
-    def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
-        count = len(self.problems)
-        noun = "probleem" if count == 1 else "problemen"
-        super().__init__(f"{count} {noun} in de inhoud:\n" + "\n".join(p.format() for p in self.problems))
+
+def report(problems: list[Problem]) -> list[str]:
+    """The lines a provider reads: one per problem, then a count."""
+    files = len({problem.path for problem in problems})
+    lines = [problem.format() for problem in sorted(problems)]
+    lines.append(f"{plural(len(problems), 'probleem', 'problemen')} in {plural(files, 'bestand', 'bestanden')}. Los ze op en probeer het opnieuw.")
+    return lines

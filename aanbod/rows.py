@@ -39,7 +39,7 @@ class Row:
 
 
 def _suggest(key: str, allowed: list[str]) -> str:
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.75)
     if close:
         return f" Bedoel je '{close[0]}'?"
     return " Toegestane velden: " + ", ".join(allowed) + "."

@@ -46,12 +46,12 @@ def offer_record(catalogue: Catalogue, offer: Offer, url: str) -> dict:
         "url": url,
         "content": content,
         "language": "nl",
+        # Pagefind's default interface shows every meta key next to its value, so the keys are Dutch.
         "meta": {
             "title": offer.title,
-            "provider": provider.name,
-            "place": places,
-            "kind": catalogue.label("kinds", offer.kind),
-            "summary": offer.summary,
+            "soort": catalogue.label("kinds", offer.kind),
+            "plaats": places,
+            "aanbieder": provider.name,
         },
         "filters": offer_filters(catalogue, offer),
         "sort": {"title": offer.title.lower()},

@@ -149,7 +149,9 @@ def _frictionless_problems(schema: CatalogueSchema, package: Package, rows: dict
             row = table_rows[row_number - 2]
             if error.type == "primary-key" and row.cell(table.source["parent_field"] if table.parent else "") in parent_duplicates:
                 continue  # the duplicated parent id is reported; its children repeat it
-            problems.append(_row_problem(schema, table, table_rows, row, error))
+            problem = _row_problem(schema, table, table_rows, row, error)
+            if problem:
+                problems.append(problem)
     return problems
 
 
@@ -159,12 +161,14 @@ def _without_echoes(problems: list[Problem]) -> list[Problem]:
     return [problem for problem in problems if problem.code == "shape" or (problem.path, problem.field) not in shaped]
 
 
-def _row_problem(schema: CatalogueSchema, table: Table, table_rows: list[Row], row: Row, error) -> Problem:
+def _row_problem(schema: CatalogueSchema, table: Table, table_rows: list[Row], row: Row, error) -> Problem | None:
     if error.type == "primary-key":
         key = table.primary_key
         this = tuple(row.cell(name) for name in key)
         first = next(other for other in table_rows if tuple(other.cell(name) for name in key) == this)
         name = key[-1]
+        if not table.parent and Path(first.path).stem != first.cell(name):
+            return None  # the earlier file took a code that is not its own name: that file is told so
         if first.path == row.path:
             message = f"'{row.cell(name)}' staat twee keer in dit bestand (ook op regel {first.line_of(name)})."
         else:

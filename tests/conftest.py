@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -96,7 +97,9 @@ def build_site(content: Path, output: Path, search_index: bool = True) -> subpro
     ]
     if not search_index:
         command += ["--extra-settings", "AANBOD_SEARCH_INDEX=false"]
-    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    # A wide console keeps Pelican's rich log lines whole, so tests can read them.
+    environment = {**os.environ, "COLUMNS": "400"}
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=environment)
 
 
 @pytest.fixture(scope="session")

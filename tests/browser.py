@@ -1,0 +1,61 @@
+"""Serve a built site on 127.0.0.1 and drive Debian's chromium with Playwright; nothing leaves the machine."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlparse
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@contextmanager
+def serve(folder: Path):
+    """The folder on http://127.0.0.1:<free port>/ for the duration of the block."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def browser_page(executable: str):
+    """A page whose requests to any host but 127.0.0.1 are aborted and recorded in page.foreign_requests."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
+        page = context.new_page()
+        foreign: list[str] = []
+
+        def guard(route):
+            url = route.request.url
+            if urlparse(url).hostname == "127.0.0.1" or url.startswith(("data:", "blob:")):
+                route.continue_()
+            else:
+                foreign.append(url)
+                route.abort()
+
+        context.route("**/*", guard)
+        page.foreign_requests = foreign
+        try:
+            yield page
+        finally:
+            browser.close()

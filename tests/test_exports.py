@@ -1,0 +1,90 @@
+"""The open data files: read back, they hold exactly the validated content; frictionless agrees."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from frictionless import Package
+
+from aanbod.catalogue import read_catalogue
+from aanbod.exports import write_all
+from aanbod.exports.values import to_json
+from conftest import ROOT, SCHEMA
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    catalogue, problems = read_catalogue(ROOT / "content", SCHEMA)
+    assert problems == []
+    return catalogue
+
+
+@pytest.fixture(scope="module")
+def data(catalogue, tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("data")
+    write_all(catalogue, folder)
+    return folder
+
+
+def test_csv_columns_follow_the_schema(catalogue, data):
+    for table in catalogue.schema.tables.values():
+        with (data / table.path).open(encoding="utf-8", newline="") as handle:
+            assert next(csv.reader(handle)) == table.field_names
+
+
+def test_every_table_reads_back_to_the_validated_rows(catalogue, data):
+    package = Package(str(data / "datapackage.json"))
+    for table in catalogue.schema.tables.values():
+        read_back = [row.to_dict() for row in package.get_resource(table.name).read_rows()]
+        assert read_back == [dict(row) for row in catalogue.tables[table.name]], table.name
+
+
+def test_offers_json_holds_every_offer_nested(catalogue, data):
+    documents = json.loads((data / "offers.json").read_text(encoding="utf-8"))["offers"]
+    assert [document["id"] for document in documents] == [offer.id for offer in catalogue.offers]
+    for document, offer in zip(documents, catalogue.offers):
+        for name in catalogue.schema.tables["offers"].field_names:
+            assert document[name] == to_json(offer.values[name]), (offer.id, name)
+        assert [location["street_address"] for location in document["locations"]] == [location.street_address for location in offer.locations]
+        assert "offer_id" not in json.dumps(document["locations"])
+        assert document["schedule"] == {day: parts for day, parts in offer.schedule_by_day().items()}
+
+
+def test_datapackage_has_keys_licence_and_description(data):
+    descriptor = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["licenses"][0]["name"] == "CC0-1.0"
+    assert descriptor["title"] and descriptor["description"]
+    resources = {resource["name"]: resource for resource in descriptor["resources"]}
+    assert resources["offers"]["schema"]["primaryKey"] == ["id"]
+    assert resources["offers"]["schema"]["foreignKeys"][0]["reference"] == {"resource": "providers", "fields": ["id"]}
+    assert resources["locations"]["schema"]["primaryKey"] == ["offer_id", "position"]
+    kind = next(field for field in resources["offers"]["schema"]["fields"] if field["name"] == "kind")
+    assert kind["constraints"]["enum"] == ["werk", "leren", "doen"]
+
+
+def test_the_real_frictionless_cli_validates_the_published_package(sample_site):
+    frictionless = shutil.which("frictionless", path=str(Path(sys.executable).parent))
+    result = subprocess.run([frictionless, "validate", str(sample_site / "data/datapackage.json")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "INVALID" not in result.stdout
+
+
+def test_no_cell_can_run_as_a_spreadsheet_formula(catalogue, data):
+    phone_fields = {"phone", "contact_phone"}
+    for table in catalogue.schema.tables.values():
+        with (data / table.path).open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                for name, cell in row.items():
+                    if cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
+                        assert name in phone_fields and cell.startswith("+31"), (table.name, name, cell)
+
+
+def test_the_published_site_has_the_data_files(sample_site):
+    for name in ("offers.csv", "providers.csv", "locations.csv", "schedules.csv", "offers.json", "datapackage.json", "taxonomies/kinds.csv"):
+        assert (sample_site / "data" / name).stat().st_size > 0, name

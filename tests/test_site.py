@@ -1,0 +1,171 @@
+"""Whole-site tests: build inline sites and the sample content with the real pelican command."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from aanbod.catalogue import read_catalogue
+from conftest import ROOT, SCHEMA, build_site, offer_yaml, write_files
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def inline_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("inline")
+    content = root / "content"
+    write_files(content, {
+        "providers/buurtwerk.yaml": "id: buurtwerk\nname: Buurtwerk <b>Noord</b>\ndescription: Wij helpen.\nmunicipality: utrecht\n",
+        "offers/buurtwerk/fietsen.yaml": offer_yaml(
+            description="|\n  Hallo <script>alert('x')</script> en [klik](javascript:alert(1)).\n  **Echt vet.**",
+            extra="locations:\n  - name: Werkplaats\n    street_address: Zamenhofdreef 30\n    postcode: 3562 JW\n    municipality: utrecht\n    wijk: overvecht\n"
+                  "schedule:\n  woensdag: [middag]\n  maandag: [ochtend, middag]\n",
+            cost_eur="2.50", cost_description="per keer", min_age="18",
+        ),
+        "offers/buurtwerk/pauze.yaml": offer_yaml("pauze", title="Tuinieren in de pauze", status="gepauzeerd", extra="", online="ja"),
+        "offers/buurtwerk/gestopt.yaml": offer_yaml("gestopt", title="Gestopt aanbod", status="ingetrokken"),
+        "pages/over.md": "Title: Over\nSlug: over\n\nOver <script>x()</script> deze **site**.\n",
+    })
+    output = root / "output"
+    result = build_site(content, output, search_index=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output, result
+
+
+def test_published_offers_get_a_page_and_withdrawn_ones_are_reported(inline_site):
+    output, result = inline_site
+    assert (output / "aanbod/fietsen/index.html").exists()
+    assert (output / "aanbod/pauze/index.html").exists()
+    assert not (output / "aanbod/gestopt/index.html").exists()
+    log = " ".join((result.stdout + result.stderr).split())
+    assert "niet gepubliceerd, status 'ingetrokken'" in log
+    assert "gestopt.yaml" in log
+
+
+def test_offer_page_shows_what_where_when_for_whom_costs_and_how(inline_site):
+    output, _ = inline_site
+    page = soup(output / "aanbod/fietsen/index.html")
+    assert page.html["lang"] == "nl"
+    assert page.h1.get_text() == "Fietsen repareren"
+    facts = {div.dt.get_text(): " ".join(div.dd.get_text(" ").split()) for div in page.select(".facts dl > div")}
+    assert facts["Wat"] == "Werk: Werkervaringsplek (techniek en fietsen)"
+    assert facts["Waar"] == "Werkplaats, Utrecht (Overvecht)"
+    assert facts["Wanneer"] == "Maandag: ochtend en middag Woensdag: middag"
+    assert facts["Voor wie"] == "Psychische klachten, Bijstand; vanaf 18 jaar"
+    assert facts["Kosten"] == "€ 2,50 per keer"
+    assert facts["Verwijzing nodig"] == "Nee, je kunt je zelf aanmelden."
+    assert page.select_one(".apply p").get_text() == "Bel Ahmed."
+    assert page.select_one(".provider-line a")["href"] == "/aanbieders/buurtwerk/"
+    assert " ".join(page.select_one(".verified").get_text().split()) == "Gecontroleerd op 15 oktober 2026 door Buurtwerk <b>Noord</b>."
+
+
+def test_untrusted_text_is_escaped_everywhere(inline_site):
+    output, _ = inline_site
+    for path in output.rglob("*.html"):
+        page = soup(path)
+        for script in page.find_all("script"):
+            assert script.get("src"), f"inline script in {path}"
+        assert not page.select("b"), f"provider HTML passed through in {path}"
+        for link in page.find_all("a", href=True):
+            assert not link["href"].lower().startswith("javascript"), path
+    description = soup(output / "aanbod/fietsen/index.html").select_one(".description")
+    assert "<script>alert('x')</script>" in description.get_text()
+    assert description.strong.get_text() == "Echt vet."
+
+
+def test_paused_offer_says_so(inline_site):
+    output, _ = inline_site
+    page = soup(output / "aanbod/pauze/index.html")
+    assert "Tijdelijk geen plek." in page.select_one(".notice").get_text()
+    assert "Online" in page.select_one(".facts").get_text()
+
+
+def test_list_pages_work_without_javascript(inline_site):
+    output, _ = inline_site
+    for path, titles in {
+        "soort/werk/index.html": ["Fietsen repareren", "Tuinieren in de pauze"],
+        "wijk/overvecht/index.html": ["Fietsen repareren"],
+        "gemeente/utrecht/index.html": ["Fietsen repareren"],
+        "doelgroep/ggz/index.html": ["Fietsen repareren", "Tuinieren in de pauze"],
+        "aanbieders/buurtwerk/index.html": ["Fietsen repareren", "Tuinieren in de pauze"],
+    }.items():
+        page = soup(output / path)
+        assert [a.get_text() for a in page.select(".card-title a")] == titles, path
+    empty = soup(output / "wijk/zuid/index.html")
+    assert "Er is hier nu geen aanbod." in empty.select_one(".empty").get_text()
+
+
+def test_pages_404_and_search_exist(inline_site):
+    output, _ = inline_site
+    about = soup(output / "over/index.html")
+    assert about.h1.get_text() == "Over"
+    assert not about.select("article script")
+    assert soup(output / "404.html").h1.get_text() == "Deze pagina bestaat (meer) niet".replace("bestaat (meer) niet", "bestaat niet (meer)")
+    search = soup(output / "zoeken/index.html")
+    assert search.select_one("#zoeken")
+    assert [s["src"] for s in search.find_all("script")] == ["/pagefind/pagefind-ui.js", "/theme/js/search.js"]
+
+
+def test_invalid_content_fails_the_build_with_positions_and_no_traceback(tmp_path):
+    content = tmp_path / "content"
+    write_files(content, {
+        "providers/buurtwerk.yaml": "id: buurtwerk\nname: B\ndescription: x\nmunicipality: utrecht\n",
+        "offers/buurtwerk/fietsen.yaml": offer_yaml(kind="werken"),
+    })
+    result = build_site(content, tmp_path / "output", search_index=False)
+    output = " ".join((result.stdout + result.stderr).split())
+    assert result.returncode != 0
+    assert "offers/buurtwerk/fietsen.yaml:8: kind: 'werken' kan hier niet." in output
+    assert "Traceback" not in output
+
+
+# --- the repository's sample content ---
+
+def test_every_sample_offer_is_published_or_withdrawn(sample_site):
+    catalogue, problems = read_catalogue(ROOT / "content", SCHEMA)
+    assert problems == []
+    assert len(catalogue.offers) >= 55 and len(catalogue.providers) >= 10
+    pages = {path.parent.name for path in (sample_site / "aanbod").glob("*/index.html")}
+    assert pages == {offer.id for offer in catalogue.published}
+    assert {offer.status for offer in catalogue.withdrawn} == {"ingetrokken"}
+    assert {offer.status for offer in catalogue.offers} == {"actief", "gepauzeerd", "ingetrokken"}
+    assert any(offer.online and not offer.locations for offer in catalogue.offers)
+    assert any(len(offer.locations) > 1 for offer in catalogue.offers)
+    assert {offer.kind for offer in catalogue.offers} == {"werk", "leren", "doen"}
+    assert len({wijk for offer in catalogue.offers for wijk in offer.wijken}) == 10
+
+
+def test_sample_site_is_marked_as_example_data(sample_site):
+    assert "dit is een voorbeeld" in soup(sample_site / "index.html").select_one(".example-banner").get_text()
+
+
+def test_every_internal_link_resolves(sample_site):
+    broken = []
+    for path in sample_site.rglob("*.html"):
+        for element in soup(path).find_all(["a", "link", "script"]):
+            target = element.get("href") or element.get("src")
+            if not target or urlparse(target).scheme or target.startswith("#"):
+                continue
+            url = urlparse(target).path
+            file = sample_site / url.lstrip("/")
+            if url.endswith("/"):
+                file = file / "index.html"
+            if not file.exists():
+                broken.append(f"{path.relative_to(sample_site)} -> {target}")
+    assert broken == []
+
+
+def test_no_page_loads_anything_from_another_host(sample_site):
+    for path in sample_site.rglob("*.html"):
+        for element in soup(path).find_all(["link", "script", "img", "iframe", "source", "video", "audio"]):
+            target = element.get("href") or element.get("src") or ""
+            assert not re.match(r"^(https?:)?//", target), f"{path}: {target}"
+    css = (sample_site / "theme/css/site.css").read_text()
+    assert "url(" not in css and "@import" not in css
