@@ -9,6 +9,7 @@ OUTPUT ?= output
 CONTENT ?= content
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 
 .DEFAULT_GOAL := help
 .PHONY: help html serve validate test clean chromium
@@ -22,10 +23,14 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 validate: $(STAMP) ## check every file in content/ against schema/
 	@$(BIN)/python -m aanbod validate --content $(CONTENT)
 
-html: validate ## build the site, the data files and the search index into output/
+html: validate $(NODE_STAMP) ## build the site, the data files and the search index into output/
 	$(BIN)/pelican $(CONTENT) --settings pelicanconf.py --output $(OUTPUT) --delete-output-directory --fatal errors
 
 serve: html ## build, then serve the site on http://localhost:8000
@@ -35,8 +40,8 @@ serve: html ## build, then serve the site on http://localhost:8000
 chromium: ## install Debian's chromium for the browser tests, if missing
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) chromium ## run all tests, browser tests included
+test: $(STAMP) $(NODE_STAMP) chromium ## run all tests, browser tests included
 	$(BIN)/python -m pytest
 
 clean: ## remove output/, caches and the virtual environment
-	rm -rf $(OUTPUT) $(VENV) .pytest_cache __pycache__ */__pycache__ *.egg-info
+	rm -rf $(OUTPUT) $(VENV) node_modules .pytest_cache __pycache__ */__pycache__ *.egg-info
