@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import logging
 import sys
+from datetime import date
 from pathlib import Path
 
 from pelican.generators import Generator
 
 from . import exports, presentation, search
 from .catalogue import read_catalogue
+from .history import head_commit_date
 from .problems import report
 from .markup import render_markdown
 from .urls import Urls
@@ -35,6 +37,7 @@ class OfferGenerator(Generator):
             raise SystemExit(1)
         self.catalogue = catalogue
         self.urls = Urls(self.settings)
+        self.today = self.settings["AANBOD_TODAY"] or head_commit_date(Path(self.path)) or date.today()
         self.context["catalogue"] = catalogue
         published, withdrawn = catalogue.published, catalogue.withdrawn
         log.info("Aanbod: %d gepubliceerd van %d aanbieders.", len(published), len(catalogue.providers))
@@ -64,6 +67,11 @@ class OfferGenerator(Generator):
         )
 
     def generate_output(self, writer):
+        self._write_catalogue_pages(writer)
+        self._write_data_files()
+        self._write_search_index()
+
+    def _write_catalogue_pages(self, writer):
         catalogue, urls = self.catalogue, self.urls
         published = catalogue.published
         groups = {taxonomy: catalogue.group_by(taxonomy, _codes_getter(taxonomy)) for taxonomy in self.settings["AANBOD_LIST_PAGES"]}
@@ -82,13 +90,18 @@ class OfferGenerator(Generator):
                 self._write(writer, urls.term_file(taxonomy, term.code), "list", urls.term(taxonomy, term.code), taxonomy=taxonomy, term=term, offers=offers)
         self._write(writer, self.settings["SEARCH_SAVE_AS"], "search", self.settings["SEARCH_URL"])
         self._write(writer, "404.html", "404", "404.html")
+
+    def _write_data_files(self):
         data_folder = Path(self.output_path) / self.settings["AANBOD_DATA_DIR"]
-        written = exports.write_all(catalogue, data_folder)
+        written = exports.write_all(self.catalogue, data_folder)
         log.info("Aanbod: %d databestanden geschreven in %s.", len(written), data_folder)
-        if self.settings["AANBOD_SEARCH_INDEX"]:
-            site_path = _site_path(self.settings["SITEURL"])
-            count = search.write_index(catalogue, Path(self.output_path), lambda offer: f"{site_path}/{urls.offer(offer.id)}")
-            log.info("Aanbod: zoekindex gemaakt met %d aanbod.", count)
+
+    def _write_search_index(self):
+        if not self.settings["AANBOD_SEARCH_INDEX"]:
+            return
+        site_path = _site_path(self.settings["SITEURL"])
+        count = search.write_index(self.catalogue, Path(self.output_path), lambda offer: f"{site_path}/{self.urls.offer(offer.id)}")
+        log.info("Aanbod: zoekindex gemaakt met %d aanbod.", count)
 
 
 def _site_path(siteurl: str) -> str:

@@ -11,6 +11,9 @@ DEFAULTS = {
     "AANBOD_SEARCH_INDEX": True,
     "AANBOD_EXAMPLE_DATA": False,
     "AANBOD_REGION": "regio Utrecht",
+    # The build's 'today' (freshness, feeds). None: the date of the commit being built, so two
+    # builds of one commit are identical; outside git, the machine's date.
+    "AANBOD_TODAY": None,
     "OFFER_URL": "aanbod/{id}/",
     "OFFER_SAVE_AS": "aanbod/{id}/index.html",
     "PROVIDER_URL": "aanbieders/{id}/",
