@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .history import file_modified_times
 from .loading import DEFAULT_MAX_BYTES
 from .model import Catalogue, build_catalogue
 from .problems import Problem
@@ -20,4 +21,7 @@ def read_catalogue(content: Path, schema_folder: Path, max_bytes: int = DEFAULT_
     for name in ("providers", "offers"):
         for row in validated.rows[name]:
             paths[(name, row.values["id"])] = row.path
-    return build_catalogue(schema, validated.typed, paths), []
+    # Paths are shown relative to the working folder; git reports absolute ones.
+    times = file_modified_times(Path(content))
+    modified = {key: times[Path(path).resolve()] for key, path in paths.items() if Path(path).resolve() in times}
+    return build_catalogue(schema, validated.typed, paths, modified), []

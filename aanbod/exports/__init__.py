@@ -5,13 +5,27 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import Catalogue
-from . import csv_tables, datapackage, offers_json
+from ..publication import Publication
+from ..settings import DEFAULTS
+from . import csv_tables, datapackage, dcat, feeds, geojson, hsds, offer_files, offers_json, xlsx
+from .datafile import DataFile
 
 
-def write_all(catalogue: Catalogue, folder: Path) -> list[Path]:
-    """Write every data file into ``folder``; returns the files written, in a stable order."""
+def write_all(catalogue: Catalogue, folder: Path, publication: Publication | None = None) -> list[DataFile]:
+    """Write every data file into ``folder``; returns what was written, in a stable order.
+
+    The DCAT catalogue comes last: it describes every other file, with its size.
+    """
+    publication = publication or Publication.from_settings(DEFAULTS)
     folder.mkdir(parents=True, exist_ok=True)
+    documents = offers_json.offer_documents(catalogue)
     written = csv_tables.write(catalogue, folder)
-    written += offers_json.write(catalogue, folder)
-    written += datapackage.write(catalogue, folder)
+    written += datapackage.write(catalogue, folder, publication)
+    written += offers_json.write(folder, documents)
+    written += offer_files.write(folder, documents)
+    written += geojson.write(catalogue, folder, publication)
+    written += xlsx.write(catalogue, folder)
+    written += hsds.write(catalogue, folder, publication)
+    written += feeds.write(catalogue, folder, publication, documents)
+    written += dcat.write(catalogue, folder, publication, written)
     return written

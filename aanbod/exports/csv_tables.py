@@ -6,10 +6,11 @@ import csv
 from pathlib import Path
 
 from ..model import Catalogue
+from .datafile import DataFile, taxonomy_title
 from .values import to_text
 
 
-def write(catalogue: Catalogue, folder: Path) -> list[Path]:
+def write(catalogue: Catalogue, folder: Path) -> list[DataFile]:
     written = []
     for table in catalogue.schema.tables.values():
         path = folder / table.path
@@ -19,7 +20,7 @@ def write(catalogue: Catalogue, folder: Path) -> list[Path]:
             writer.writerow(names)
             for row in catalogue.tables[table.name]:
                 writer.writerow([to_text(row[name]) for name in names])
-        written.append(path)
+        written.append(DataFile(table.path, f"{table.title} (CSV)", table.description, "text/csv", "CSV", (path,), f"schemas/{table.name}.json"))
     for taxonomy in catalogue.schema.taxonomies.values():
         path = folder / "taxonomies" / f"{taxonomy.name}.csv"
         path.parent.mkdir(exist_ok=True)
@@ -29,5 +30,7 @@ def write(catalogue: Catalogue, folder: Path) -> list[Path]:
             for term in taxonomy.terms:
                 cells = {"code": term.code, "label": term.label, "description": term.description, **term.extra}
                 writer.writerow([cells[column] for column in taxonomy.columns])
-        written.append(path)
+        written.append(DataFile(
+            f"taxonomies/{taxonomy.name}.csv", f"Codes: {taxonomy_title(catalogue.schema, taxonomy.name)} (CSV)", "Toegestane codes met hun Nederlandse naam.", "text/csv", "CSV", (path,),
+        ))
     return written

@@ -2,22 +2,26 @@
 
 Each table gets its Table Schema inline (taxonomy codes as enum constraints), its keys and
 the licence; the taxonomies are published as small tables of their own so consumers get
-the Dutch labels for every code.
+the Dutch labels for every code. The version is the schema's (a new major version means a
+column changed meaning or went away); the modified date is the latest change to the content.
+Each Table Schema is also written on its own, for DCAT's dct:conformsTo.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from ..model import Catalogue
+from ..publication import Publication
+from .datafile import DataFile, taxonomy_title, write_json
+from .values import utc_stamp
 
 
-def _taxonomy_resource(taxonomy) -> dict:
+def _taxonomy_resource(schema, taxonomy) -> dict:
     return {
         "name": f"taxonomy-{taxonomy.name.replace('_', '-')}",
         "path": f"taxonomies/{taxonomy.name}.csv",
-        "title": f"Lijst: {taxonomy.name}",
+        "title": f"Codes: {taxonomy_title(schema, taxonomy.name)}",
         "description": "Toegestane codes met hun Nederlandse naam.",
         "format": "csv",
         "mediatype": "text/csv",
@@ -29,9 +33,14 @@ def _taxonomy_resource(taxonomy) -> dict:
     }
 
 
-def descriptor(catalogue: Catalogue) -> dict:
+def descriptor(catalogue: Catalogue, publication: Publication | None = None) -> dict:
     schema = catalogue.schema
     package = {key: value for key, value in _plain(schema.package).items()}
+    if catalogue.last_modified:
+        package["modified"] = utc_stamp(catalogue.last_modified)
+    if publication:
+        package["homepage"] = publication.data_url()
+        package["contributors"] = [{"title": publication.publisher_name, "path": publication.publisher_uri, "role": "publisher"}]
     resources = []
     for table in schema.tables.values():
         resources.append({
@@ -44,7 +53,7 @@ def descriptor(catalogue: Catalogue) -> dict:
             "encoding": "utf-8",
             "schema": schema.table_schema(table.name),
         })
-    resources.extend(_taxonomy_resource(taxonomy) for taxonomy in schema.taxonomies.values())
+    resources.extend(_taxonomy_resource(schema, taxonomy) for taxonomy in schema.taxonomies.values())
     package["resources"] = resources
     return package
 
@@ -57,7 +66,18 @@ def _plain(value):
     return value
 
 
-def write(catalogue: Catalogue, folder: Path) -> list[Path]:
-    path = folder / "datapackage.json"
-    path.write_text(json.dumps(descriptor(catalogue), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return [path]
+def write(catalogue: Catalogue, folder: Path, publication: Publication) -> list[DataFile]:
+    package = write_json(folder / "datapackage.json", descriptor(catalogue, publication))
+    written = [DataFile(
+        "datapackage.json", "Beschrijving van de tabellen (Frictionless Data Package)",
+        "Alle CSV-bestanden met hun velden, types, sleutels, versie, datum van de laatste wijziging en licentie. "
+        "Controleer de bestanden met: frictionless validate datapackage.json.",
+        "application/json", "JSON", (package,),
+    )]
+    for table in catalogue.schema.tables.values():
+        path = write_json(folder / "schemas" / f"{table.name}.json", catalogue.schema.table_schema(table.name))
+        written.append(DataFile(
+            f"schemas/{table.name}.json", f"Table Schema van {table.path}",
+            f"De velden van {table.path}: naam, type, beschrijving en regels.", "application/json", "JSON", (path,),
+        ))
+    return written

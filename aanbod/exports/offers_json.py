@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from ..model import Catalogue
+from .datafile import DataFile, write_json
 from .values import to_json
 
 
@@ -41,7 +41,10 @@ def offer_documents(catalogue: Catalogue) -> list[dict]:
     return documents
 
 
-def write(catalogue: Catalogue, folder: Path) -> list[Path]:
-    path = folder / "offers.json"
-    path.write_text(json.dumps({"offers": offer_documents(catalogue)}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return [path]
+def write(folder: Path, documents: list[dict]) -> list[DataFile]:
+    path = write_json(folder / "offers.json", {"offers": documents})
+    return [DataFile(
+        "offers.json", "Al het aanbod (JSON)",
+        "Elk aanbod zoals een aanbieder het schrijft, met de adressen (locations) en dagen (schedule) erin. Ook gestopt aanbod, met zijn status.",
+        "application/json", "JSON", (path,),
+    )]

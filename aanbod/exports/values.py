@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timezone
 from decimal import Decimal
 
 from ..rows import LIST_DELIMITER
@@ -28,3 +28,8 @@ def to_json(value):
     if isinstance(value, list | tuple):
         return [to_json(item) for item in value]
     return value
+
+
+def utc_stamp(moment: datetime) -> str:
+    """A moment as every export writes it: ISO 8601 in UTC with a Z, as Atom, HSDS and schema.org expect."""
+    return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")

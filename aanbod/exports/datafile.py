@@ -1,0 +1,49 @@
+"""A published data file, described once for the DCAT catalogue and the data page alike."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+# The EU file-type authority list, which DCAT-AP-DONL uses for dct:format.
+FILE_TYPES = "http://publications.europa.eu/resource/authority/file-type/"
+
+
+@dataclass(frozen=True)
+class DataFile:
+    name: str  # path inside the data folder; a pattern such as 'offers/{id}.json' for a group of files
+    title: str  # Dutch, as a data user reads it
+    description: str
+    media_type: str
+    file_type: str  # code in the EU file-type list: CSV, JSON, GEOJSON, XLSX, ATOM, RDF_XML, JSON_LD
+    paths: tuple[Path, ...]
+    conforms_to: str = ""  # the data folder's name of the schema the file follows, if any
+
+    @property
+    def size(self) -> int:
+        return sum(path.stat().st_size for path in self.paths)
+
+    @property
+    def is_group(self) -> bool:
+        return "{" in self.name
+
+    @property
+    def format_uri(self) -> str:
+        return FILE_TYPES + self.file_type
+
+
+def write_json(path: Path, document) -> Path:
+    """JSON as every export writes it: UTF-8, keys in the order built, one trailing newline."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def taxonomy_title(schema, taxonomy: str) -> str:
+    """A list's Dutch name: the title of the first field that uses it ('Voor wie' for target_groups)."""
+    for table in schema.tables.values():
+        for field in table.fields:
+            if field.get("taxonomy") == taxonomy:
+                return field["title"]
+    return taxonomy

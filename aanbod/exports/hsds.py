@@ -1,0 +1,192 @@
+"""Open Referral HSDS 3.0: services (offers) and organizations (providers) as the standard's JSON.
+
+Every id is a UUIDv5 of our stable id under one fixed namespace, so an offer keeps its HSDS id
+across builds and forks: uuid5(NAMESPACE, "offer/<id>"), "provider/<id>", "location/<offer>/<n>",
+and so on. Each service nests what HSDS 3.0 nests: its organization, service_at_locations with
+locations and addresses, schedules, cost options, languages, contacts, phones and attributes
+(our taxonomy codes as taxonomy terms).
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from ..model import Catalogue, Offer, Provider
+from ..publication import Publication
+from .datafile import DataFile, write_json
+from .values import to_json, utc_stamp
+
+NAMESPACE = uuid.UUID("aa5a2ff7-3d17-456b-9e7d-aa464061f0f0")
+FOLDER = "hsds"
+STATUSES = {"actief": "active", "gepauzeerd": "temporarily closed", "ingetrokken": "defunct"}
+# RFC 5545 day codes, which HSDS schedules use in byday.
+DAYS = {"maandag": "MO", "dinsdag": "TU", "woensdag": "WE", "donderdag": "TH", "vrijdag": "FR", "zaterdag": "SA", "zondag": "SU"}
+ATTRIBUTE_FIELDS = ("kind", "subtype", "sectors", "target_groups")
+
+
+def hsds_id(*parts) -> str:
+    return str(uuid.uuid5(NAMESPACE, "/".join(str(part) for part in parts)))
+
+
+def _without_empty(mapping: dict) -> dict:
+    return {key: value for key, value in mapping.items() if value not in (None, "", [])}
+
+
+def organization(provider: Provider, publication: Publication) -> dict:
+    organization_id = hsds_id("provider", provider.id)
+    phones = [{"id": hsds_id("provider-phone", provider.id), "organization_id": organization_id, "number": provider.phone}] if provider.phone else []
+    return _without_empty({
+        "id": organization_id,
+        "name": provider.name,
+        "description": provider.description,
+        "email": provider.email,
+        "website": provider.website,
+        "uri": publication.provider_url(provider.id),
+        "phones": phones,
+    })
+
+
+def _address(catalogue: Catalogue, location, location_id: str, publication: Publication) -> dict:
+    return {
+        "id": hsds_id("address", location.offer_id, location.position),
+        "location_id": location_id,
+        "address_1": location.street_address,
+        "city": catalogue.label("municipalities", location.municipality),
+        "region": catalogue.label("wijken", location.wijk) if location.wijk else "",
+        "state_province": publication.province,
+        "postal_code": location.postcode,
+        "country": "NL",
+        "address_type": "physical",
+    }
+
+
+def _locations(catalogue: Catalogue, offer: Offer, service_id: str, publication: Publication) -> list[dict]:
+    links = []
+    for location in offer.locations:
+        location_id = hsds_id("location", offer.id, location.position)
+        place = _without_empty({
+            "id": location_id,
+            "location_type": "physical",
+            "name": location.name,
+            "latitude": to_json(location.latitude),
+            "longitude": to_json(location.longitude),
+            "addresses": [_without_empty(_address(catalogue, location, location_id, publication))],
+            "accessibility": [
+                {"id": hsds_id("accessibility", offer.id, location.position, code), "location_id": location_id, "description": catalogue.label("accessibility", code)}
+                for code in offer.accessibility or ()
+            ],
+        })
+        links.append({"id": hsds_id("service-at-location", offer.id, location.position), "service_id": service_id, "location_id": location_id, "location": place})
+    if offer.online:
+        location_id = hsds_id("location", offer.id, "online")
+        place = _without_empty({"id": location_id, "location_type": "virtual", "name": "Online", "url": offer.website})
+        links.append({"id": hsds_id("service-at-location", offer.id, "online"), "service_id": service_id, "location_id": location_id, "location": place})
+    return links
+
+
+def _schedules(catalogue: Catalogue, offer: Offer, service_id: str) -> list[dict]:
+    schedules = []
+    for slot in offer.schedule:
+        schedules.append(_without_empty({
+            "id": hsds_id("schedule", offer.id, slot["day"], slot["part_of_day"]),
+            "service_id": service_id,
+            "freq": "WEEKLY",
+            "byday": DAYS[slot["day"]],
+            "valid_from": to_json(offer.start_date),
+            "valid_to": to_json(offer.end_date),
+            "description": f"{catalogue.label('days', slot['day'])}: {catalogue.label('parts_of_day', slot['part_of_day']).lower()}",
+            "attending_type": "in_person",
+        }))
+    return schedules
+
+
+def _attributes(catalogue: Catalogue, offer: Offer, service_id: str) -> list[dict]:
+    attributes = []
+    for name in ATTRIBUTE_FIELDS:
+        taxonomy = catalogue.schema.taxonomy_of("offers", name)
+        value = offer.values[name]
+        for code in value if isinstance(value, list | tuple) else [value] if value else []:
+            term = taxonomy.get(code)
+            term_id = hsds_id("taxonomy-term", taxonomy.name, code)
+            attributes.append({
+                "id": hsds_id("attribute", offer.id, name, code),
+                "link_id": service_id,
+                "link_type": name,
+                "link_entity": "service",
+                "taxonomy_term_id": term_id,
+                "value": code,
+                "taxonomy_term": {
+                    "id": term_id,
+                    "code": code,
+                    "name": term.label,
+                    "description": term.description or term.label,
+                    "taxonomy": f"open-aanbod:{taxonomy.name}",
+                    "language": "nl",
+                },
+            })
+    return attributes
+
+
+def _eligibility(catalogue: Catalogue, offer: Offer) -> str:
+    return "Voor: " + ", ".join(catalogue.label("target_groups", code) for code in offer.target_groups) + "."
+
+
+def service(catalogue: Catalogue, offer: Offer, publication: Publication) -> dict:
+    service_id = hsds_id("offer", offer.id)
+    provider = catalogue.providers[offer.provider]
+    contact_id = hsds_id("contact", offer.id)
+    return _without_empty({
+        "id": service_id,
+        "organization_id": hsds_id("provider", provider.id),
+        "name": offer.title,
+        "description": offer.description,
+        "url": publication.offer_url(offer.id),
+        "email": offer.contact_email,
+        "status": STATUSES[offer.status],
+        "application_process": offer.how_to_apply,
+        "fees_description": offer.cost_description,
+        "wait_time": "Er is een wachtlijst." if offer.waiting_list else "",
+        "eligibility_description": _eligibility(catalogue, offer),
+        "minimum_age": offer.min_age,
+        "maximum_age": offer.max_age,
+        "assured_date": offer.verified_on.isoformat(),
+        "last_modified": utc_stamp(offer.last_modified),
+        "organization": organization(provider, publication),
+        "service_at_locations": _locations(catalogue, offer, service_id, publication),
+        "schedules": _schedules(catalogue, offer, service_id),
+        "cost_options": [_without_empty({
+            "id": hsds_id("cost-option", offer.id),
+            "service_id": service_id,
+            "option": "Gratis" if offer.is_free else "Eigen bijdrage",
+            "currency": "EUR",
+            "amount": to_json(offer.cost_eur),
+            "amount_description": offer.cost_description,
+        })],
+        "languages": [
+            {"id": hsds_id("language", offer.id, code), "service_id": service_id, "name": catalogue.label("languages", code), "code": code}
+            for code in offer.languages or ()
+        ],
+        "contacts": [_without_empty({"id": contact_id, "service_id": service_id, "name": offer.contact_name, "email": offer.contact_email})]
+        if offer.contact_name or offer.contact_email else [],
+        "phones": [{"id": hsds_id("phone", offer.id), "service_id": service_id, "number": offer.contact_phone}] if offer.contact_phone else [],
+        "attributes": _attributes(catalogue, offer, service_id),
+    })
+
+
+def write(catalogue: Catalogue, folder: Path, publication: Publication) -> list[DataFile]:
+    services = write_json(folder / FOLDER / "services.json", [service(catalogue, offer, publication) for offer in catalogue.offers])
+    providers = sorted(catalogue.providers.values(), key=lambda provider: provider.id)
+    organizations = write_json(folder / FOLDER / "organizations.json", [organization(provider, publication) for provider in providers])
+    return [
+        DataFile(
+            f"{FOLDER}/services.json", "Aanbod in Open Referral HSDS 3.0 (JSON)",
+            "Elk aanbod als HSDS 3.0-service, met organisatie, plekken, adressen, dagen, kosten, talen en contact. "
+            "Gestopt aanbod staat erin met status defunct.",
+            "application/json", "JSON", (services,),
+        ),
+        DataFile(
+            f"{FOLDER}/organizations.json", "Aanbieders in Open Referral HSDS 3.0 (JSON)",
+            "Elke aanbieder als HSDS 3.0-organization.", "application/json", "JSON", (organizations,),
+        ),
+    ]

@@ -1,0 +1,193 @@
+"""schema.org JSON-LD for an offer page, built from the same data as the page and the exports.
+
+The type follows what the offer is: voluntary work is a JobPosting (employmentType VOLUNTEER),
+a programme with a diploma an EducationalOccupationalProgram, other learning a Course, and
+everything else a Service. Each type gets only properties schema.org defines for it.
+"""
+
+from __future__ import annotations
+
+import json
+
+from markupsafe import Markup
+
+from .exports.values import to_json, utc_stamp
+from .markup import plain_text
+from .model import Catalogue, Offer
+from .publication import Publication
+
+DAYS = {"maandag": "Monday", "dinsdag": "Tuesday", "woensdag": "Wednesday", "donderdag": "Thursday", "vrijdag": "Friday", "zaterdag": "Saturday", "zondag": "Sunday"}
+
+
+def schema_type(offer: Offer) -> str:
+    if offer.subtype == "vrijwilligerswerk":
+        return "JobPosting"
+    if offer.kind == "leren":
+        return "EducationalOccupationalProgram" if offer.subtype == "opleiding" else "Course"
+    return "Service"
+
+
+def _clean(mapping: dict) -> dict:
+    return {key: value for key, value in mapping.items() if value not in (None, "", [], {})}
+
+
+def _organization(catalogue: Catalogue, offer: Offer, publication: Publication) -> dict:
+    provider = catalogue.providers[offer.provider]
+    return _clean({
+        "@type": "Organization",
+        "@id": publication.provider_url(provider.id) + "#organisatie",
+        "name": provider.name,
+        "url": provider.website or publication.provider_url(provider.id),
+        "email": provider.email,
+        "telephone": provider.phone,
+    })
+
+
+def _places(catalogue: Catalogue, offer: Offer, publication: Publication) -> list[dict]:
+    places = []
+    for location in offer.locations:
+        geo = {"@type": "GeoCoordinates", "latitude": to_json(location.latitude), "longitude": to_json(location.longitude)} if location.has_coordinates else {}
+        places.append(_clean({
+            "@type": "Place",
+            "name": location.name,
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": location.street_address,
+                "postalCode": location.postcode,
+                "addressLocality": catalogue.label("municipalities", location.municipality),
+                "addressRegion": publication.province,
+                "addressCountry": "NL",
+            },
+            "geo": geo,
+        }))
+    return places
+
+
+def _audience(catalogue: Catalogue, offer: Offer) -> dict:
+    return _clean({
+        "@type": "PeopleAudience",
+        "audienceType": [catalogue.label("target_groups", code) for code in offer.target_groups],
+        "suggestedMinAge": offer.min_age,
+        "suggestedMaxAge": offer.max_age,
+    })
+
+
+def _offer(offer: Offer, places: list[dict]) -> dict:
+    return _clean({
+        "@type": "Offer",
+        "price": to_json(offer.cost_eur),
+        "priceCurrency": "EUR",
+        "description": offer.cost_description,
+        "availableAtOrFrom": places,
+    })
+
+
+def _contact(offer: Offer) -> dict:
+    return _clean({"@type": "ContactPoint", "name": offer.contact_name, "email": offer.contact_email, "telephone": offer.contact_phone, "url": offer.website})
+
+
+def _labels(catalogue: Catalogue, taxonomy: str, codes) -> list[str]:
+    return [catalogue.label(taxonomy, code) for code in codes or ()]
+
+
+def _days(offer: Offer) -> list[str]:
+    return [f"https://schema.org/{DAYS[day]}" for day in offer.schedule_by_day()]
+
+
+def _job_posting(catalogue: Catalogue, offer: Offer, publication: Publication, places: list[dict]) -> dict:
+    return {
+        "title": offer.title,
+        "datePosted": offer.last_modified.date().isoformat(),
+        "validThrough": to_json(offer.end_date),
+        "jobStartDate": to_json(offer.start_date),
+        "employmentType": "VOLUNTEER",
+        "hiringOrganization": _organization(catalogue, offer, publication),
+        "jobLocation": places,
+        "jobLocationType": "TELECOMMUTE" if offer.online else "",
+        "industry": _labels(catalogue, "sectors", offer.sectors),
+        "workHours": f"Ongeveer {to_json(offer.hours_per_week)} uur per week" if offer.hours_per_week else "",
+        "totalJobOpenings": offer.places,
+        "incentiveCompensation": offer.compensation,
+        "applicationContact": _contact(offer),
+    }
+
+
+def _course(catalogue: Catalogue, offer: Offer, publication: Publication, places: list[dict]) -> dict:
+    schedule = _clean({
+        "@type": "Schedule",
+        "byDay": _days(offer),
+        "repeatFrequency": "P1W",
+        "startDate": to_json(offer.start_date),
+        "endDate": to_json(offer.end_date),
+    })
+    instances = [_clean({"@type": "CourseInstance", "courseMode": "onsite", "location": place, "courseSchedule": schedule}) for place in places]
+    if offer.online:
+        instances.append(_clean({"@type": "CourseInstance", "courseMode": "online", "courseSchedule": schedule}))
+    return {
+        "provider": _organization(catalogue, offer, publication),
+        "offers": _offer(offer, places),
+        "isAccessibleForFree": offer.is_free,
+        "inLanguage": list(offer.languages or ()),
+        "audience": _audience(catalogue, offer),
+        "hasCourseInstance": instances,
+        "dateModified": utc_stamp(offer.last_modified),
+    }
+
+
+def _program(catalogue: Catalogue, offer: Offer, publication: Publication, places: list[dict]) -> dict:
+    modes = (["onsite"] if places else []) + (["online"] if offer.online else [])
+    ages = f"{offer.min_age or 0}-{offer.max_age or ''}" if offer.min_age is not None or offer.max_age is not None else ""
+    return {
+        "provider": _organization(catalogue, offer, publication),
+        "offers": _offer(offer, places),
+        "startDate": to_json(offer.start_date),
+        "endDate": to_json(offer.end_date),
+        "educationalProgramMode": modes[0] if len(modes) == 1 else "blended",
+        "maximumEnrollment": offer.places,
+        "typicalAgeRange": ages,
+        "dayOfWeek": _days(offer),
+        "occupationalCategory": _labels(catalogue, "sectors", offer.sectors),
+    }
+
+
+def _service(catalogue: Catalogue, offer: Offer, publication: Publication, places: list[dict]) -> dict:
+    languages = [{"@type": "Language", "name": catalogue.label("languages", code), "alternateName": code} for code in offer.languages or ()]
+    channels = [_clean({"@type": "ServiceChannel", "serviceLocation": place, "availableLanguage": languages}) for place in places]
+    if offer.online:
+        channels.append(_clean({"@type": "ServiceChannel", "name": "Online", "serviceUrl": offer.website, "availableLanguage": languages}))
+    return {
+        "provider": _organization(catalogue, offer, publication),
+        "serviceType": catalogue.label("subtypes", offer.subtype),
+        "category": _labels(catalogue, "sectors", offer.sectors),
+        "audience": _audience(catalogue, offer),
+        "areaServed": [{"@type": "AdministrativeArea", "name": catalogue.label("municipalities", code)} for code in offer.municipalities],
+        "availableChannel": channels,
+        "offers": _offer(offer, places),
+    }
+
+
+BUILDERS = {"JobPosting": _job_posting, "Course": _course, "EducationalOccupationalProgram": _program, "Service": _service}
+
+
+def offer_data(catalogue: Catalogue, offer: Offer, publication: Publication) -> dict:
+    url = publication.offer_url(offer.id)
+    kind = schema_type(offer)
+    places = _places(catalogue, offer, publication)
+    data = {
+        "@context": "https://schema.org",
+        "@type": kind,
+        "@id": url + "#aanbod",
+        "url": url,
+        "identifier": offer.id,
+        "name": offer.title,
+        "disambiguatingDescription": offer.summary,
+        "description": plain_text(offer.description),
+        **BUILDERS[kind](catalogue, offer, publication, places),
+    }
+    return _clean(data)
+
+
+def script_json(data: dict) -> Markup:
+    """JSON for inside <script>: '<', '>' and '&' as JSON escapes, so no text can close the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

@@ -1,0 +1,71 @@
+"""Time and size of the open data files for a synthetic catalogue of N offers.
+
+    .venv/bin/python scripts/synthetic_catalogue.py --offers 2000 --out /tmp/catalogue-2k
+    .venv/bin/python scripts/bench_exports.py /tmp/catalogue-2k
+
+Prints the seconds each export module takes and the size of each file (or group of files).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from aanbod.catalogue import read_catalogue  # noqa: E402
+from aanbod.data_page import human_size  # noqa: E402
+from aanbod.exports import csv_tables, datapackage, dcat, feeds, geojson, hsds, offer_files, offers_json, xlsx  # noqa: E402
+from aanbod.publication import Publication  # noqa: E402
+from aanbod.settings import DEFAULTS  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("content", type=Path)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    catalogue, problems = read_catalogue(args.content, ROOT / "schema")
+    if problems:
+        print(f"{len(problems)} problemen in {args.content}", file=sys.stderr)
+        return 1
+    print(f"{len(catalogue.offers)} offers read and validated in {time.perf_counter() - started:.2f} s")
+    publication = Publication.from_settings(DEFAULTS)
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        documents = offers_json.offer_documents(catalogue)
+        steps = [
+            ("csv_tables", lambda: csv_tables.write(catalogue, folder)),
+            ("datapackage", lambda: datapackage.write(catalogue, folder, publication)),
+            ("offers_json", lambda: offers_json.write(folder, documents)),
+            ("offer_files", lambda: offer_files.write(folder, documents)),
+            ("geojson", lambda: geojson.write(catalogue, folder, publication)),
+            ("xlsx", lambda: xlsx.write(catalogue, folder)),
+            ("hsds", lambda: hsds.write(catalogue, folder, publication)),
+            ("feeds", lambda: feeds.write(catalogue, folder, publication, documents)),
+        ]
+        written, total = [], 0.0
+        for name, step in steps:
+            begin = time.perf_counter()
+            written += step()
+            elapsed = time.perf_counter() - begin
+            total += elapsed
+            print(f"{name:12} {elapsed:6.2f} s")
+        begin = time.perf_counter()
+        written += dcat.write(catalogue, folder, publication, written)
+        total += time.perf_counter() - begin
+        print(f"{'dcat':12} {time.perf_counter() - begin:6.2f} s")
+        print(f"{'all exports':12} {total:6.2f} s")
+        for data_file in written:
+            count = f" ({len(data_file.paths)} files)" if len(data_file.paths) > 1 else ""
+            print(f"  {data_file.name:28} {human_size(data_file.size)}{count}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
