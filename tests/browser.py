@@ -35,13 +35,16 @@ def serve(folder: Path):
 
 
 @contextmanager
-def browser_page(executable: str):
-    """A page whose requests to any host but 127.0.0.1 are aborted and recorded in page.foreign_requests."""
+def browser_page(executable: str, **context_options):
+    """A page whose requests to any host but 127.0.0.1 are aborted and recorded in page.foreign_requests.
+
+    ``context_options`` go to Playwright's ``new_context``, for example an emulated geolocation.
+    """
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
+        context = browser.new_context(**{"locale": "nl-NL", "viewport": {"width": 390, "height": 844}, **context_options})
         page = context.new_page()
         foreign: list[str] = []
 

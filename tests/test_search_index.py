@@ -1,0 +1,190 @@
+"""The search index, built from the model: filters, records, the places file, the search page
+and the self-hosted map library. Browser behaviour is in test_search_browser.py."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from aanbod import map_library, search, search_places
+from aanbod.catalogue import read_catalogue
+from conftest import LOCATION, ROOT, SCHEMA, build_site, offer_yaml, provider_yaml, write_files
+
+SCHEDULE = "schedule:\n  maandag: [ochtend]\n  woensdag: [middag, avond]\n"
+TWO_PLACES = LOCATION + """\
+  - name: Buurthuis Zuid
+    street_address: Smaragdplein 1
+    postcode: 3523 EA
+    municipality: utrecht
+    wijk: zuid
+    latitude: 52.0702
+    longitude: 5.1232
+"""
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def content(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("search") / "content"
+    write_files(folder, {
+        "providers/buurtwerk.yaml": provider_yaml(name="Buurtwerk & Co"),
+        "offers/buurtwerk/fietsen.yaml": offer_yaml(title="Fietsen <b>repareren</b>", languages="[nl, ar]", extra=TWO_PLACES + SCHEDULE),
+        "offers/buurtwerk/online.yaml": offer_yaml("online", title="Leren op de computer", kind="leren", subtype="cursus",
+                                                   cost_eur="12.50", referral_required="ja", online="ja", status="gepauzeerd", extra=""),
+        "offers/buurtwerk/gestopt.yaml": offer_yaml("gestopt", title="Gestopt", status="ingetrokken"),
+    })
+    return folder
+
+
+@pytest.fixture(scope="module")
+def catalogue(content):
+    catalogue, problems = read_catalogue(content, SCHEMA)
+    assert problems == []
+    return catalogue
+
+
+@pytest.fixture(scope="module")
+def site(content) -> Path:
+    output = content.parent / "output"
+    result = build_site(content, output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+def offer(catalogue, offer_id):
+    return next(offer for offer in catalogue.offers if offer.id == offer_id)
+
+
+def fragments(site: Path) -> dict[str, dict]:
+    bundle = site / "pagefind"
+    return {path.name.split(".")[0]: json.loads(search_places._read_bundle_file(path)) for path in (bundle / "fragment").glob("*.pf_fragment")}
+
+
+# --- filters and records, from the model ---
+
+def test_offer_filters_are_codes_with_every_slot(catalogue):
+    filters = search.offer_filters(offer(catalogue, "fietsen"))
+    assert filters == {
+        "soort": ["werk"], "type": ["werkervaringsplek"], "werkveld": ["techniek"], "voor": ["ggz", "bijstand"],
+        "gemeente": ["utrecht"], "wijk": ["overvecht", "zuid"], "kosten": ["gratis"], "verwijzing": ["nee"],
+        "dag": ["maandag", "woensdag"], "dagdeel": ["ochtend", "middag", "avond"], "taal": ["nl", "ar"],
+        "tijd": ["maandag-ochtend", "woensdag-middag", "woensdag-avond"],
+    }
+    online = search.offer_filters(offer(catalogue, "online"))
+    assert online["gemeente"] == ["online"] and online["kosten"] == ["betaald"] and online["verwijzing"] == ["ja"]
+    assert "wijk" not in online and "tijd" not in online
+
+
+def test_filter_groups_show_schema_titles_and_only_values_in_use(catalogue):
+    groups = {group.key: group for group in search.filter_groups(catalogue)}
+    offers_table = catalogue.schema.tables["offers"]
+    assert groups["soort"].title == offers_table.field("kind")["title"]
+    assert groups["voor"].title == offers_table.field("target_groups")["title"]
+    assert groups["verwijzing"].title == offers_table.field("referral_required")["title"]
+    assert groups["wijk"].values == (("overvecht", "Overvecht"), ("zuid", "Zuid"))
+    assert groups["gemeente"].values == (("utrecht", "Utrecht"), ("online", "Online"))
+    assert groups["kosten"].values == (("gratis", "Gratis"), ("betaald", "Betaald"))
+    assert groups["taal"].values == (("nl", "Nederlands"), ("ar", "Arabisch"))
+    assert "toegankelijk" not in groups  # no published offer names any accessibility
+    assert search.SLOT_FILTER not in groups  # the slots are for the index only
+
+
+def test_record_text_is_escaped_and_carries_labels(catalogue):
+    document = search.offer_document(catalogue, offer(catalogue, "fietsen"))
+    assert "<b>" not in document and "Fietsen &lt;b&gt;repareren&lt;/b&gt;" in document
+    assert "Buurtwerk &amp; Co" in document
+    # Labels are words people search for.
+    assert "Werkervaringsplek" in document and "Psychische klachten" in document and "Overvecht" in document
+
+
+# --- the built index ---
+
+def test_index_holds_published_offers_with_meta_and_filters(site, catalogue):
+    by_url = {fragment["url"]: fragment for fragment in fragments(site).values()}
+    assert set(by_url) == {"/aanbod/fietsen/", "/aanbod/online/"}
+    fietsen = by_url["/aanbod/fietsen/"]
+    assert fietsen["meta"]["title"] == "Fietsen <b>repareren</b>"  # text, escaped where it is shown
+    assert fietsen["meta"]["aanbieder"] == "Buurtwerk & Co"
+    assert fietsen["meta"]["plaats"] == "Utrecht (Overvecht, Zuid)"
+    assert fietsen["meta"]["kosten"] == "Gratis"
+    assert "status" not in fietsen["meta"]
+    expected = search.offer_filters(offer(catalogue, "fietsen"))
+    assert {key: sorted(values) for key, values in fietsen["filters"].items()} == {key: sorted(values) for key, values in expected.items()}
+    online = by_url["/aanbod/online/"]["meta"]
+    assert online["plaats"] == "Online" and online["kosten"] == "€ 12,50" and online["status"] == "gepauzeerd"
+
+
+def test_places_file_maps_page_ids_to_every_location(site):
+    places = search_places.read_places(site / "pagefind")
+    ids = {fragment["url"]: page_id for page_id, fragment in fragments(site).items()}
+    assert places == {ids["/aanbod/fietsen/"]: [(52.1121, 5.1162), (52.0702, 5.1232)]}  # online: no place
+    raw = json.loads((site / "pagefind" / search_places.PLACES_FILE).read_text())
+    assert raw["origin"] == [520702, 51162] and raw["pages"][ids["/aanbod/fietsen/"]] == [419, 0, 0, 70]
+
+
+def test_sample_places_cover_every_located_offer(sample_site):
+    catalogue, _ = read_catalogue(ROOT / "content", SCHEMA)
+    places = search_places.read_places(sample_site / "pagefind")
+    ids = search_places.page_ids(sample_site / "pagefind")
+    located = [offer for offer in catalogue.published if any(location.has_coordinates for location in offer.locations)]
+    assert len(places) == len(located) == len(catalogue.published) - 1
+    for each in located:
+        assert places[ids[f"/aanbod/{each.id}/"]] == [(float(location.latitude), float(location.longitude)) for location in each.locations]
+
+
+def test_a_site_in_a_subfolder_keeps_its_path_in_result_urls(catalogue, tmp_path):
+    count, located = search.write_index(catalogue, tmp_path, lambda each: f"/regio/aanbod/{each.id}/")
+    assert (count, located) == (2, 1)
+    assert set(search_places.page_ids(tmp_path / "pagefind")) == {"/regio/aanbod/fietsen/", "/regio/aanbod/online/"}
+
+
+# --- pages ---
+
+def test_search_page_works_without_javascript_through_the_lists(site):
+    page = soup(site / "zoeken/index.html")
+    finder = page.select_one("#zoeken")
+    assert "needs-js" in finder["class"]  # hidden before the first paint when scripts are off
+    assert page.select_one("main noscript").get_text(strip=True).startswith("Zoeken werkt alleen met JavaScript.")
+    browse = [link["href"] for link in page.select(".browse a")]
+    assert "/soort/werk/" in browse and "/wijk/overvecht/" in browse and "/gemeente/utrecht/" in browse
+    for href in browse:
+        assert (site / href.strip("/") / "index.html").exists(), href
+    assert [script["src"] for script in page.select("main script")] == ["/theme/js/search.js"]
+    assert not page.select("link[href*=pagefind], script[src*=pagefind]")  # Pagefind's own interface is not loaded
+
+
+def test_search_page_filters_come_from_the_groups(site, catalogue):
+    page = soup(site / "zoeken/index.html")
+    data = json.loads(page.select_one("[data-filter-groups]")["data-filter-groups"])
+    assert data == [[group.key, group.title, [list(value) for value in group.values]] for group in search.filter_groups(catalogue)]
+    assert ["kosten", "Kosten", [["gratis", "Gratis"], ["betaald", "Betaald"]]] in data
+
+
+def test_offer_page_map_has_every_located_address(site):
+    section = soup(site / "aanbod/fietsen/index.html").select_one("[data-offer-map]")
+    assert "needs-js" in section["class"]
+    points = json.loads(section["data-points"])
+    assert [(point["lat"], point["lon"], point["title"]) for point in points] == [
+        (52.1121, 5.1162, "Werkplaats De Spaak"), (52.0702, 5.1232, "Buurthuis Zuid")]
+    assert section["data-leaflet"] == "/theme/leaflet/"
+    assert not soup(site / "aanbod/online/index.html").select("[data-offer-map]")
+
+
+def test_leaflet_is_copied_from_npm_into_the_site(site):
+    dist = ROOT / "node_modules/leaflet/dist"
+    for name in ("leaflet.js", "leaflet.css", "images/marker-icon.png"):
+        assert filecmp.cmp(dist / name, site / "theme/leaflet" / name, shallow=False), name
+    assert (site / "theme/leaflet/LICENSE.txt").exists()
+    assert not (site / "theme/leaflet/leaflet-src.js").exists()
+
+
+def test_missing_leaflet_is_reported_not_fatal(tmp_path):
+    assert map_library.copy_leaflet(tmp_path / "missing", tmp_path / "out") is False
+    assert not (tmp_path / "out").exists()

@@ -1,0 +1,45 @@
+// The "Bij jou in de buurt" panel of the search page; loaded when someone first opens or uses it.
+// `place(point, label)` tells the search page where to measure from (null: stop sorting).
+import { NearbyError, devicePosition, normalisePostcode, postcodePosition } from "./nearby.js";
+
+export function connect(panel, place) {
+  const status = panel.querySelector("[data-near-status]");
+  const stop = panel.querySelector("[data-near-stop]");
+  const field = panel.querySelector("input[autocomplete=postal-code]");
+
+  function stopped(message) {
+    status.textContent = message;
+    stop.hidden = true;
+  }
+
+  async function locate(find, label) {
+    status.textContent = "Even zoeken…";
+    let point;
+    try {
+      point = await find();
+    } catch (error) {
+      status.textContent = error instanceof NearbyError ? error.message : "Dat lukte niet. Probeer het nog eens.";
+      return;
+    }
+    status.textContent = `Het aanbod dichtbij ${label} staat bovenaan.`;
+    stop.hidden = false;
+    place(point, label);
+  }
+
+  // One of the panel's buttons was pressed (the search page passes them on, so that a press
+  // while this module was still loading is not lost).
+  function press(button) {
+    if ("locate" in button.dataset) {
+      locate(devicePosition, "je locatie");
+    } else if ("postcode" in button.dataset) {
+      const postcode = normalisePostcode(field.value);
+      if (postcode) locate(() => postcodePosition(postcode), postcode);
+      else status.textContent = "Vul een postcode in zoals 3562 JW.";
+    } else if ("nearStop" in button.dataset) {
+      stopped("Het aanbod staat weer in de gewone volgorde.");
+      place(null, null);
+    }
+  }
+
+  return { press, stopped };
+}

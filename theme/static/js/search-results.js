@@ -1,0 +1,70 @@
+// Result cards and the sentences around them, built as DOM nodes: every text from the index
+// goes in through textContent, so nothing a provider wrote can become markup.
+
+export function element(name, attributes = {}, ...children) {
+  const node = document.createElement(name);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (key === "class") node.className = value;
+    else node.setAttribute(key, value);
+  }
+  node.append(...children.filter((child) => child !== null && child !== undefined && child !== ""));
+  return node;
+}
+
+export function formatDistance(km) {
+  if (km < 0.1) return "minder dan 100 meter";
+  if (km < 1) return `${Math.round(km * 10) * 100} meter`;
+  const rounded = km < 10 ? Math.round(km * 10) / 10 : Math.round(km);
+  return `${String(rounded).replace(".", ",")} km`;
+}
+
+function first(data, key) {
+  return (data.filters?.[key] || [])[0];
+}
+
+// data: a Pagefind fragment (meta written by aanbod/search.py); labels: group -> code -> Dutch label.
+export function resultCard(data, labels, distanceKm = null) {
+  const meta = data.meta || {};
+  const kind = first(data, "soort");
+  const subtype = first(data, "type");
+  const referral = first(data, "verwijzing");
+  const facts = element("p", { class: "card-facts" },
+    meta.kosten ? element("span", {}, meta.kosten) : null,
+    referral ? element("span", {}, referral === "ja" ? "Verwijzing nodig" : "Zelf aanmelden") : null,
+    meta.status === "gepauzeerd" ? element("span", { class: "paused" }, "Tijdelijk geen plek") : null,
+    distanceKm !== null ? element("span", { class: "finder-distance" }, `Afstand: ${formatDistance(distanceKm)}`) : null,
+  );
+  return element("li", { class: "card finder-card" },
+    element("h3", { class: "card-title" }, element("a", { href: data.url }, meta.title || data.url)),
+    element("p", { class: "card-meta" },
+      kind ? element("span", { class: `tag tag-${kind}` }, labels.value("soort", kind)) : null,
+      subtype ? element("span", {}, labels.value("type", subtype)) : null,
+      meta.aanbieder ? element("span", {}, meta.aanbieder) : null,
+      meta.plaats ? element("span", {}, meta.plaats) : null,
+    ),
+    meta.samenvatting ? element("p", {}, meta.samenvatting) : null,
+    facts,
+  );
+}
+
+export function quoted(text) {
+  return `‘${text}’`;
+}
+
+export function count(number) {
+  return number === 1 ? "1 resultaat" : `${number} resultaten`;
+}
+
+// One sentence for the screen reader's live region and for everyone: what was found, for what.
+export function statusText({ total, term, chosen, near }) {
+  const parts = [];
+  if (term) parts.push(`voor ${quoted(term)}`);
+  if (chosen) parts.push(chosen === 1 ? "met 1 filter" : `met ${chosen} filters`);
+  const context = parts.length ? " " + parts.join(" ") : "";
+  if (!total) return `Geen resultaten${context}.`;
+  return `${count(total)}${context}${near ? `, het dichtstbij eerst (${near})` : ""}.`;
+}
+
+export function chosenLabel(labels, key, values) {
+  return `${labels.title(key)}: ${values.map((value) => labels.value(key, value)).join(" of ")}`;
+}
