@@ -121,5 +121,5 @@ def test_broken_yaml_does_not_hide_problems_in_other_files(site, schema):
 def test_unknown_provider_key_lists_what_is_allowed(site, schema):
     write_files(site, {"providers/buurtwerk.yaml": provider_yaml() + "kvk: 1234\n"})
     assert problems_in(site, schema) == [
-        "content/providers/buurtwerk.yaml:8: kvk: Dit veld bestaat niet. Toegestane velden: id, name, description, website, email, phone, municipality.",
+        "content/providers/buurtwerk.yaml:8: kvk: Dit veld bestaat niet. Toegestane velden: id, name, description, website, email, phone, municipality, maintainers.",
     ]

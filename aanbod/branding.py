@@ -1,0 +1,50 @@
+"""The region's look: its colours as a small stylesheet, and its logo, from the settings.
+
+site.css holds the default colours as CSS custom properties; a fork sets AANBOD_COLOURS and
+this module writes the overrides, so nobody edits the stylesheet to rebrand. Values are
+checked: a setting can only ever produce colour declarations.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+NAME = re.compile(r"[a-z][a-z0-9-]*")
+COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
+LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
+
+
+class BrandingError(Exception):
+    """A colour or logo setting that cannot be used; the message says which and why."""
+
+
+def colours_css(colours: dict) -> str:
+    if not isinstance(colours, dict):
+        raise BrandingError("AANBOD_COLOURS moet een woordenboek zijn, zoals {\"brand\": \"#0b4f8a\"}.")
+    lines = ["/* The region's colours (setting AANBOD_COLOURS); written by the build. */", ":root {"]
+    for name, value in colours.items():
+        if not (isinstance(name, str) and NAME.fullmatch(name)):
+            raise BrandingError(f"AANBOD_COLOURS: '{name}' is geen goede naam. Gebruik kleine letters en streepjes, zoals brand-dark.")
+        if not (isinstance(value, str) and COLOUR.fullmatch(value)):
+            raise BrandingError(f"AANBOD_COLOURS: de kleur van '{name}' moet een hexadecimale kleur zijn, zoals #0b4f8a.")
+        lines.append(f"  --{name}: {value};")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def copy_logo(logo: str | None, output: Path, folder: str) -> str | None:
+    """Copy the logo into the site; returns its path inside the site, or None when there is no logo."""
+    if not logo:
+        return None
+    source = Path(logo)
+    if source.suffix.lower() not in LOGO_TYPES:
+        raise BrandingError(f"AANBOD_LOGO: gebruik een SVG-, PNG-, JPEG- of WebP-bestand, niet {source.name}.")
+    if not source.is_file():
+        raise BrandingError(f"AANBOD_LOGO: het bestand {source} bestaat niet.")
+    relative = f"{folder}/logo{source.suffix.lower()}"
+    target = Path(output) / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    return relative

@@ -1,0 +1,133 @@
+"""The "aanbod aanmelden" form, described from ``schema/``: one widget per field, in schema order.
+
+The template theme/templates/form.html renders these widgets and theme/static/js/form.js
+checks them while the provider types and writes the YAML file. Labels, help texts, choices
+and limits all come from the schema and the taxonomies, so the form never drifts from the
+field list. No Pelican here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .choices import parent_field
+from .schema import CatalogueSchema, Table
+
+TEXTAREA_FROM = 1000  # text fields allowed this many characters or more get a multi-line box
+
+
+@dataclass(frozen=True)
+class Option:
+    code: str
+    label: str
+    parent: str = ""  # the value of the parent field this option belongs to
+
+
+@dataclass(frozen=True)
+class Widget:
+    name: str
+    label: str
+    help: str
+    control: str  # text, textarea, email, number, date, select, checkboxes, yesno
+    value_type: str  # the schema type: string, integer, number, boolean, date, list
+    required: bool
+    pattern: str = ""
+    max_length: int | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    options: tuple[Option, ...] = ()
+    parent: str = ""
+    example: str = ""
+    default: str = ""
+    true_value: str = ""
+    false_value: str = ""
+
+
+def _control(descriptor, options: tuple) -> str:
+    kind = descriptor["type"]
+    if kind == "list":
+        return "checkboxes"
+    if options:
+        return "select"
+    if kind == "boolean":
+        return "yesno"
+    if kind in ("integer", "number"):
+        return "number"
+    if kind == "date":
+        return "date"
+    if descriptor.get("format") == "email":
+        return "email"
+    if (descriptor.get("constraints") or {}).get("maxLength", 0) >= TEXTAREA_FROM:
+        return "textarea"
+    return "text"
+
+
+def _options(schema: CatalogueSchema, table: Table, name: str, references: dict) -> tuple[Option, ...]:
+    descriptor = table.field(name)
+    taxonomy = descriptor.get("taxonomy")
+    if taxonomy:
+        parent = parent_field(schema, table, name)
+        return tuple(Option(term.code, term.label, term.extra.get(parent, "") if parent else "") for term in schema.taxonomies[taxonomy].terms)
+    for foreign in table.foreign_keys:
+        if foreign["fields"][0] == name and foreign["reference"]["resource"] in references:
+            return tuple(Option(code, label) for code, label in references[foreign["reference"]["resource"]])
+    return ()
+
+
+def widget(schema: CatalogueSchema, table: Table, name: str, references: dict, defaults: dict) -> Widget:
+    descriptor = table.field(name)
+    constraints = descriptor.get("constraints") or {}
+    options = _options(schema, table, name, references)
+    return Widget(
+        name=name,
+        label=descriptor.get("title", name),
+        help=descriptor.get("description", ""),
+        control=_control(descriptor, options),
+        value_type=descriptor["type"],
+        required=bool(constraints.get("required")),
+        pattern=constraints.get("pattern", ""),
+        max_length=constraints.get("maxLength"),
+        minimum=constraints.get("minimum"),
+        maximum=constraints.get("maximum"),
+        options=options,
+        parent=parent_field(schema, table, name) or "",
+        example=str(descriptor.get("example", "")) if descriptor["type"] != "boolean" else "",
+        default=defaults.get(name, ""),
+        true_value=(descriptor.get("trueValues") or ["true"])[0] if descriptor["type"] == "boolean" else "",
+        false_value=(descriptor.get("falseValues") or ["false"])[0] if descriptor["type"] == "boolean" else "",
+    )
+
+
+def widgets(schema: CatalogueSchema, table: Table, references: dict | None = None, defaults: dict | None = None) -> list[Widget]:
+    """One widget for every field a provider writes in ``table``, in schema order."""
+    return [widget(schema, table, name, references or {}, defaults or {}) for name in table.field_names if name not in table.generated_fields]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A child table: a repeatable group of widgets (list shape) or a grid of choices (mapping shape)."""
+
+    key: str
+    title: str
+    help: str
+    shape: str
+    widgets: tuple[Widget, ...] = ()
+    rows: tuple[Option, ...] = ()  # mapping shape: the keys (days)
+    columns: tuple[Option, ...] = ()  # mapping shape: the values (dagdelen)
+
+
+def sections(schema: CatalogueSchema, table: Table) -> list[Section]:
+    result = []
+    for child in schema.children_of(table.name):
+        source = child.source
+        if source["shape"] == "list":
+            result.append(Section(source["key"], child.title, child.description, "list", tuple(widgets(schema, child))))
+        else:
+            keys = schema.taxonomies[child.field(source["key_field"])["taxonomy"]]
+            values = schema.taxonomies[child.field(source["value_field"])["taxonomy"]]
+            result.append(Section(
+                source["key"], child.title, child.description, "mapping",
+                rows=tuple(Option(term.code, term.label) for term in keys.terms),
+                columns=tuple(Option(term.code, term.label) for term in values.terms),
+            ))
+    return result

@@ -1,0 +1,326 @@
+"""``python -m aanbod new``: a few questions (or options), then a new offer file that passes validation.
+
+The questions are the schema's required fields, in schema order, with its titles, descriptions
+and taxonomies; nothing here lists fields. Each answer is checked as it is given, the way
+validation would check it. The file gets the editor-schema modeline and, as comments, every
+optional field, so a provider sees what else can be filled in.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from frictionless import Field
+
+from . import messages
+from .choices import choices, parent_field
+from .content_index import build_index
+from .editor_schema import modeline
+from .schema import CatalogueSchema, Table, Term
+from .validation import FORMULA_STARTS, _display, validate_files
+from .yaml_text import scalar
+
+# Values a new offer starts with unless the provider says otherwise.
+DEFAULTS = {"status": "actief", "online": "nee", "referral_required": "nee", "cost_eur": "0"}
+NOT_ASKED = {"status", "verified_on"}  # sensible defaults; still settable with an option
+
+
+class ScaffoldError(Exception):
+    """Something the provider must change before a file can be written; the message says what."""
+
+
+@dataclass(frozen=True)
+class Question:
+    name: str  # the option name and the key in answers: a field name, child fields prefixed when they clash
+    field: str
+    table: Table
+
+    @property
+    def descriptor(self):
+        return self.table.field(self.field)
+
+    @property
+    def option(self) -> str:
+        return "--" + self.name.replace("_", "-")
+
+
+def questions(schema: CatalogueSchema) -> list[Question]:
+    """Every field that can be set: the offer's own writable fields, then those of its list-shaped children."""
+    grouped = next(table for table in schema.top_tables if table.source.get("grouped_by"))
+    result = [Question(name, name, grouped) for name in grouped.field_names if name not in grouped.generated_fields]
+    taken = set(grouped.field_names)
+    for child in schema.children_of(grouped.name):
+        if child.source["shape"] != "list":
+            continue
+        for name in child.field_names:
+            if name not in child.generated_fields:
+                option = f"{child.source['key']}_{name}" if name in taken else name
+                result.append(Question(option, name, child))
+    return result
+
+
+def slug(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(character for character in decomposed if not unicodedata.combining(character))
+    return "-".join(re.findall(r"[a-z0-9]+", plain))[:80].strip("-")
+
+
+def _term(terms: list[Term], answer: str) -> str | None:
+    answer = answer.strip()
+    if answer.isdigit() and 1 <= int(answer) <= len(terms):
+        return terms[int(answer) - 1].code
+    for term in terms:
+        if answer == term.code or answer.lower() == term.label.lower():
+            return term.code
+    return None
+
+
+def check_answer(schema: CatalogueSchema, question: Question, answer: str, answers: dict) -> tuple[str, str | None]:
+    """The value to write for an answer, or a message saying what is wrong with it."""
+    descriptor, table = question.descriptor, question.table
+    answer = answer.strip()
+    required = (descriptor.get("constraints") or {}).get("required")
+    if not answer:
+        return "", ("dit veld is verplicht." if required else None)
+    if descriptor.get("taxonomy"):
+        parent = parent_field(schema, table, question.field)
+        terms = choices(schema, table, question.field, answers.get(parent) if parent else None)
+        if descriptor["type"] == "list":
+            codes = [_term(terms, part) for part in re.split(r"[,;]", answer) if part.strip()]
+            if None in codes or not codes:
+                return "", messages.unknown_item_message(schema.taxonomies[descriptor["taxonomy"]], answer)
+            return "[" + ", ".join(dict.fromkeys(codes)) + "]", None
+        code = _term(terms, answer)
+        if code is None:
+            listed = ", ".join(term.code for term in terms)
+            return "", f"'{answer}' kan hier niet. Kies uit: {listed}."
+        return code, None
+    if descriptor["type"] == "boolean":
+        answer = {"j": "ja", "n": "nee"}.get(answer.lower(), answer.lower())
+    if descriptor["type"] == "string" and "pattern" not in (descriptor.get("constraints") or {}) and answer.startswith(FORMULA_STARTS):
+        return "", "begin deze tekst met een letter of cijfer, niet met =, +, -, @ of een tab."
+    plain = next(field for field in schema.table_schema(table.name)["fields"] if field["name"] == question.field)
+    value, notes = Field.from_descriptor(plain).read_cell(answer)
+    if notes:
+        if "type" in notes:
+            return "", messages.type_message(descriptor, answer)
+        note = next(iter(notes.values()))
+        return "", messages.constraint_message(schema, descriptor, answer, note)
+    return answer, None
+
+
+def _prompt(schema: CatalogueSchema, question: Question, answers: dict, default: str | None) -> str:
+    descriptor = question.descriptor
+    lines = [f"{descriptor.get('title', question.field)}: {descriptor.get('description', '')}".rstrip()]
+    if descriptor.get("taxonomy"):
+        parent = parent_field(schema, question.table, question.field)
+        for number, term in enumerate(choices(schema, question.table, question.field, answers.get(parent) if parent else None), start=1):
+            lines.append(f"  {number:>2}. {term.code}" + (f" ({term.label})" if term.label.lower() != term.code.lower() else ""))
+        if descriptor["type"] == "list":
+            lines.append("  Meer dan één? Zet komma's ertussen, bijvoorbeeld: 1, 3")
+    ask = "> " if default in (None, "") else f"[{default}] > "
+    return "\n" + "\n".join(lines) + "\n" + ask
+
+
+def _needed(schema: CatalogueSchema, question: Question, answers: dict) -> bool:
+    """Required fields are asked; a child's fields only when the offer needs an address; narrowed choices when any fit."""
+    if question.field in NOT_ASKED:
+        return False
+    if question.table.parent and answers.get("online", "") in _true_values(schema):
+        return False  # as validation's rule says: an offer has an address, or it is online
+    parent = parent_field(schema, question.table, question.field)
+    if parent and not choices(schema, question.table, question.field, answers.get(parent)):
+        return False
+    required = (question.descriptor.get("constraints") or {}).get("required")
+    return bool(required) or bool(parent)
+
+
+def _true_values(schema: CatalogueSchema) -> list[str]:
+    grouped = next(table for table in schema.top_tables if table.source.get("grouped_by"))
+    return list(grouped.field("online").get("trueValues", ["true"])) if "online" in grouped.field_names else []
+
+
+def _ordered(schema: CatalogueSchema) -> list[Question]:
+    """The order of asking: the code of the offer last, so it can be suggested from the title."""
+    all_questions = questions(schema)
+    key = all_questions[0].table.primary_key[0]
+    return [q for q in all_questions if q.field != key or q.table.parent] + [q for q in all_questions if q.field == key and not q.table.parent]
+
+
+def collect(schema: CatalogueSchema, given: dict, ask: Callable[[str], str] | None, say: Callable[[str], None], today: date,
+            owners: list[str], taken: Callable[[str], str | None]) -> dict:
+    """All answers: options first, then questions for what is missing.
+
+    ``owners`` are the providers that exist; ``taken`` says which file already has an id.
+    """
+    grouped = next(table for table in schema.top_tables if table.source.get("grouped_by"))
+    group, key = grouped.source["grouped_by"], grouped.primary_key[0]
+    answers: dict[str, str] = {}
+
+    def extra_check(question: Question, value: str) -> str | None:
+        if question.table is grouped and question.field == key:
+            return _id_problem(value, taken)
+        if question.table is grouped and question.field == group and value not in owners:
+            return f"'{value}' bestaat niet. Kies uit: {', '.join(owners)}."
+        return None
+
+    for question in _ordered(schema):
+        default = DEFAULTS.get(question.field)
+        if question.field == "verified_on":
+            default = today.isoformat()
+        if question.table is grouped and question.field == key and answers.get("title"):
+            default = slug(answers["title"])
+        if question.table is grouped and question.field == group and len(owners) == 1:
+            default = owners[0]
+        if given.get(question.name) is not None:
+            value, problem = check_answer(schema, question, given[question.name], answers)
+            problem = problem or extra_check(question, value)
+            if problem:
+                raise ScaffoldError(f"{question.option}: {problem[:1].upper()}{problem[1:]}")
+            answers[question.name] = value
+            continue
+        if question.field not in (key, group) and not _needed(schema, question, answers):
+            if default is not None and not question.table.parent:
+                answers[question.name] = default
+            continue
+        answers[question.name] = _ask(schema, question, answers, default, ask, say, extra_check, owners if question.field == group else None)
+    return answers
+
+
+def _id_problem(value: str, taken: Callable[[str], str | None]) -> str | None:
+    other = taken(value)
+    return f"de code '{value}' wordt al gebruikt in {other}. Kies een andere code." if other else None
+
+
+def _ask(schema, question, answers, default, ask, say, extra_check, listed) -> str:
+    title = question.descriptor.get("title", question.field)
+    if ask is None:
+        if default in (None, ""):
+            raise ScaffoldError(f"{question.option} ontbreekt: {title}.")
+        value, problem = check_answer(schema, question, default, answers)
+        problem = problem or extra_check(question, value)
+        if problem:
+            raise ScaffoldError(f"{question.option}: {problem[:1].upper()}{problem[1:]}")
+        return value
+    prompt = _prompt(schema, question, answers, default)
+    if listed:
+        prompt = prompt.replace("\n", "\n" + "".join(f"  {number:>2}. {code}\n" for number, code in enumerate(listed, start=1)), 1)
+    for _ in range(3):
+        try:
+            answer = ask(prompt)
+        except EOFError:
+            raise ScaffoldError(f"Er kwam geen antwoord op: {title}. Geef het mee als optie: {question.option}") from None
+        if not answer.strip() and default not in (None, ""):
+            answer = default
+        if listed and answer.strip().isdigit() and 1 <= int(answer) <= len(listed):
+            answer = listed[int(answer) - 1]
+        value, problem = check_answer(schema, question, answer, answers)
+        problem = problem or extra_check(question, value)
+        if not problem:
+            return value
+        say(f"  {problem[:1].upper()}{problem[1:]}")
+    raise ScaffoldError(f"Drie keer geen goed antwoord op: {title}. Probeer het opnieuw.")
+
+
+def _example(schema: CatalogueSchema, descriptor) -> str:
+    if descriptor.get("example"):
+        return str(descriptor["example"])
+    if descriptor.get("taxonomy"):
+        first = schema.taxonomies[descriptor["taxonomy"]].codes[0]
+        return f"[{first}]" if descriptor["type"] == "list" else first
+    return "..."
+
+
+def render(schema: CatalogueSchema, answers: dict, first_line: str) -> str:
+    """The offer file: the modeline, the answers in schema order, then every optional field as a comment."""
+    grouped = next(table for table in schema.top_tables if table.source.get("grouped_by"))
+    lines, hints = [first_line], []
+    by_table: dict[str, list[Question]] = {}
+    for question in questions(schema):
+        by_table.setdefault(question.table.name, []).append(question)
+    for question in by_table[grouped.name]:
+        value = answers.get(question.name, "")
+        if value:
+            lines.append(f"{question.field}: {_formatted(question, value)}")
+        else:
+            hints.append(f"# {question.field}: {_example(schema, question.descriptor)}  # {question.descriptor.get('title', '')}")
+    for child in schema.children_of(grouped.name):
+        key = child.source["key"]
+        if child.source["shape"] == "list":
+            child_questions = by_table.get(child.name, [])
+            filled = [question for question in child_questions if answers.get(question.name)]
+            if filled:
+                lines.append(f"{key}:")
+                for number, question in enumerate(filled):
+                    lead = "  - " if number == 0 else "    "
+                    lines.append(f"{lead}{question.field}: {_formatted(question, answers[question.name])}")
+                lines.extend(f"    # {question.field}: {_example(schema, question.descriptor)}  # {question.descriptor.get('title', '')}"
+                             for question in child_questions if not answers.get(question.name))
+            else:
+                hints.append(f"# {key}:  # {child.title}")
+                for number, question in enumerate(child_questions):
+                    lead = "#   - " if number == 0 else "#     "
+                    hints.append(f"{lead}{question.field}: {_example(schema, question.descriptor)}")
+        else:
+            day = child.field(child.source["key_field"])
+            part = child.field(child.source["value_field"])
+            hints.append(f"# {key}:  # {child.title}")
+            hints.append(f"#   {schema.taxonomies[day['taxonomy']].codes[0]}: [{schema.taxonomies[part['taxonomy']].codes[0]}]")
+    if hints:
+        lines.append("")
+        lines.append("# Je kunt nog meer invullen. Haal dan het hekje (#) en de spatie ervoor weg.")
+        lines.extend(hints)
+    return "\n".join(lines) + "\n"
+
+
+def _formatted(question: Question, value: str) -> str:
+    descriptor = question.descriptor
+    if descriptor.get("taxonomy") or descriptor["type"] in ("boolean", "integer", "number", "date"):
+        return value
+    return scalar(value)
+
+
+@dataclass
+class NewOffer:
+    path: Path
+    text: str
+
+
+def create(content: Path, schema: CatalogueSchema, given: dict, ask, say, today: date) -> NewOffer:
+    """Collect the answers, write the file and validate it; a file that would not validate is not left behind."""
+    content = Path(content)
+    index = build_index(content, schema)
+    grouped = next(table for table in schema.top_tables if table.source.get("grouped_by"))
+    group = grouped.source["grouped_by"]
+    owners = sorted(index.ids.get(_owner_table_name(schema, grouped, group), {}))
+    if not owners:
+        raise ScaffoldError(f"Er is nog geen aanbieder. Maak eerst een bestand in {content}/providers/.")
+
+    def taken(identifier: str) -> str | None:
+        files = index.files_with_id(grouped.name, identifier)
+        return _display(files[0]) if files else None
+
+    answers = collect(schema, given, ask, say, today, owners, taken)
+    path = content / grouped.source["folder"] / answers[group] / f"{answers['id']}.yaml"
+    if path.exists():
+        raise ScaffoldError(f"{_display(path)} bestaat al. Kies een andere code.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = render(schema, answers, modeline(schema, grouped, path))
+    path.write_text(text, encoding="utf-8")
+    _, problems = validate_files(content, schema, [path], index.ids)
+    if problems:
+        path.unlink()
+        raise ScaffoldError("Het nieuwe bestand klopt nog niet:\n" + "\n".join(problem.format() for problem in problems))
+    return NewOffer(path, text)
+
+
+def _owner_table_name(schema: CatalogueSchema, grouped: Table, group: str) -> str:
+    for foreign in grouped.foreign_keys:
+        if foreign["fields"][0] == group:
+            return foreign["reference"]["resource"]
+    raise ScaffoldError("Het schema zegt niet bij welke tabel de map van een aanbod hoort.")

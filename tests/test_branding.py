@@ -1,0 +1,123 @@
+"""Forking: a rebranded configuration (another region, its lists, colours, logo, repository) changes the whole site."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import SCHEMA, offer_yaml, write_files
+from sitebuild import build_with_settings
+
+LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#8a1538"/></svg>'
+TEXT_FILES = {".html", ".css", ".js", ".json", ".jsonld", ".geojson", ".csv", ".xml", ".rdf", ".atom", ".txt", ".svg"}
+
+REBRAND = """
+SITENAME = "Open Aanbod Zwolle"
+AANBOD_REGION = "regio Zwolle"
+AANBOD_EXAMPLE_DATA = False
+AANBOD_COLOURS = {{"brand": "#8a1538", "brand-dark": "#5c0e25"}}
+AANBOD_LOGO = {logo!r}
+AANBOD_SCHEMA_PATH = {schema!r}
+AANBOD_REPOSITORY_URL = "https://github.com/gemeente-zwolle/open-aanbod"
+AANBOD_EDITORS = ["zwolle-redactie"]
+AANBOD_CONTACT = {{"name": "Werk in Zwolle", "email": "aanbod@zwolle.example.nl"}}
+AANBOD_PUBLIC_URL = "https://aanbod.zwolle.example.nl"
+AANBOD_PUBLISHER = {{"name": "Gemeente Zwolle", "uri": "http://standaarden.overheid.nl/owms/terms/Zwolle"}}
+AANBOD_PROVINCE = "Overijssel"
+AANBOD_TODAY = date(2026, 11, 22)
+AANBOD_CONTRIBUTING_FILE = {guide!r}
+"""
+
+GUIDE = "# Aanbod toevoegen in Zwolle\n\nZo zet je je aanbod op de site.\n"
+
+LOCATION = """\
+locations:
+  - street_address: Stadshagenallee 10
+    postcode: 8043 AB
+    municipality: zwolle
+    wijk: stadshagen
+    latitude: 52.5350
+    longitude: 6.0590
+"""
+
+
+def rebranded_schema(folder):
+    shutil.copytree(SCHEMA, folder, ignore=shutil.ignore_patterns("editor"))
+    (folder / "taxonomies/municipalities.csv").write_text("code,label\nzwolle,Zwolle\nkampen,Kampen\n", encoding="utf-8")
+    (folder / "taxonomies/wijken.csv").write_text("code,municipality,label\nstadshagen,zwolle,Stadshagen\nholtenbroek,zwolle,Holtenbroek\n", encoding="utf-8")
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    package["title"] = "Open Aanbod: werk, leren en doen in de regio Zwolle"
+    package["description"] = "Aanbod van werk, leren en doen voor inwoners met een afstand tot de arbeidsmarkt in de regio Zwolle."
+    (folder / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=2), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def zwolle(tmp_path_factory):
+    root = tmp_path_factory.mktemp("zwolle")
+    schema = rebranded_schema(root / "schema")
+    (root / "logo.svg").write_text(LOGO, encoding="utf-8")
+    (root / "CONTRIBUTING.md").write_text(GUIDE, encoding="utf-8")
+    content = write_files(root / "content", {
+        "providers/zwolle-helpt.yaml": "id: zwolle-helpt\nname: Zwolle Helpt\ndescription: Wij helpen.\nmunicipality: zwolle\nmaintainers: [zwolle-helpt]\n",
+        "offers/zwolle-helpt/fietsen.yaml": offer_yaml("fietsen", "zwolle-helpt", extra=LOCATION),
+        "offers/zwolle-helpt/tuin.yaml": offer_yaml("tuin", "zwolle-helpt", title="Tuinieren", extra=LOCATION.replace("zwolle\n    wijk: stadshagen", "kampen")),
+    })
+    output = root / "output"
+    result = build_with_settings(content, output, REBRAND.format(logo=str(root / "logo.svg"), schema=str(schema), guide=str(root / "CONTRIBUTING.md")))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+def page(output, path="index.html") -> BeautifulSoup:
+    return BeautifulSoup((output / path).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_name_region_logo_and_colours_come_from_the_settings(zwolle):
+    home = page(zwolle)
+    brand = home.select_one(".brand")
+    assert brand.get_text(strip=True) == "Open Aanbod Zwolle"
+    logo = brand.select_one("img.brand-logo")
+    assert (zwolle / logo["src"].lstrip("/")).read_text(encoding="utf-8") == LOGO
+    assert "regio Zwolle" in home.select_one(".lead").get_text()
+    assert home.select_one("#wijken-title").get_text() == "Aanbod in jouw wijk in Zwolle"
+    style = (zwolle / "theme/css/huisstijl.css").read_text(encoding="utf-8")
+    assert "--brand: #8a1538;" in style and "--brand-dark: #5c0e25;" in style
+    assert home.select_one("link[href='/theme/css/huisstijl.css']")
+
+
+def test_lists_repository_and_contact_come_from_the_fork(zwolle):
+    form = page(zwolle, "aanbod-aanmelden/index.html").select_one("form#aanmelden")
+    assert form["data-repository"] == "https://github.com/gemeente-zwolle/open-aanbod"
+    template = BeautifulSoup(form.select_one("template").decode_contents(), "html.parser")
+    assert [option.get_text() for option in template.select("select[data-field=municipality] option")][1:] == ["Zwolle", "Kampen"]
+    assert "aanbod@zwolle.example.nl" in page(zwolle, "aanbod-toevoegen/index.html").get_text()
+    assert (zwolle / "wijk/stadshagen/index.html").exists()
+
+
+def mentions_of_utrecht(output) -> list[str]:
+    mentions = []
+    for path in output.rglob("*"):
+        if path.is_file() and path.suffix in TEXT_FILES and "leaflet" not in path.parts:
+            if "utrecht" in path.read_text(encoding="utf-8", errors="replace").lower():
+                mentions.append(str(path.relative_to(output)))
+    return sorted(mentions)
+
+
+def test_nothing_in_the_output_still_says_utrecht(zwolle):
+    assert mentions_of_utrecht(zwolle) == []
+
+
+def test_a_colour_that_is_not_a_colour_stops_the_build_with_a_message(tmp_path):
+    content = write_files(tmp_path / "content", {
+        "providers/zwolle-helpt.yaml": "id: zwolle-helpt\nname: Zwolle Helpt\ndescription: Wij helpen.\nmunicipality: utrecht\n",
+        "offers/zwolle-helpt/fietsen.yaml": offer_yaml("fietsen", "zwolle-helpt"),
+    })
+    result = build_with_settings(content, tmp_path / "output", 'AANBOD_COLOURS = {"brand": "red; background: url(https://x.example)"}')
+    assert result.returncode != 0
+    output = " ".join((result.stdout + result.stderr).split())
+    assert "AANBOD_COLOURS: de kleur van 'brand' moet een hexadecimale kleur zijn" in output
+    assert "Traceback" not in output

@@ -1,0 +1,127 @@
+"""The "aanbod aanmelden" form in headless Debian chromium: it checks while typing and produces a valid file.
+
+The form opens GitHub's "new file" page; the browser helper aborts that request (nothing leaves
+127.0.0.1), and the test reads the file the form put in the aborted URL and validates it.
+"""
+
+import json
+import shutil
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from jsonschema import Draft7Validator
+
+from aanbod.schema import load_schema
+from aanbod.validation import validate_content
+from browser import browser_page, serve
+from conftest import ROOT, SCHEMA
+from yaml12 import load as load_yaml12
+
+pytestmark = pytest.mark.browser
+
+TITLE = 'Koken: samen "eten" #1'
+
+
+@pytest.fixture(scope="module")
+def form_url(sample_site):
+    with serve(sample_site) as url:
+        yield f"{url}/aanbod-aanmelden/"
+
+
+def fill_valid_offer(page):
+    page.select_option("#veld-provider", "buurtwerk-noord")
+    page.fill("#veld-title", TITLE)
+    page.fill("#veld-summary", "Je kookt elke dinsdag met buurtgenoten.")
+    page.fill("#veld-description", "In het buurthuis koken we samen.\n\nJe leert nieuwe recepten.")
+    page.select_option("#veld-kind", "doen")
+    page.select_option("#veld-subtype", "vrijwilligerswerk")
+    page.get_by_role("group", name="Voor wie").get_by_label("Psychische klachten").check()
+    page.get_by_role("group", name="Voor wie").get_by_label("Iedereen").check()
+    page.fill("#veld-how-to-apply", "Bel of mail Fatima.")
+    page.fill("#veld-cost-eur", "2,50")
+    page.fill("#locations-1-street-address", "Zamenhofdreef 10")
+    page.fill("#locations-1-postcode", "3562 JT")
+    page.select_option("#locations-1-municipality", "utrecht")
+    page.select_option("#locations-1-wijk", "overvecht")
+    page.get_by_label("Dinsdag middag").check()
+
+
+def test_the_form_produces_a_file_that_passes_validation(form_url, chromium_path, tmp_path):
+    with browser_page(chromium_path) as page:
+        page.goto(form_url)
+        assert page.locator("#github-link").get_attribute("aria-disabled") == "true"
+        assert page.locator("#github-link").get_attribute("href") == "#form-errors"
+        fill_valid_offer(page)
+        assert page.input_value("#veld-id") == "koken-samen-eten-1"
+        assert "Alles is goed ingevuld" in page.text_content("#form-status")
+        with page.context.expect_page():
+            page.click("#github-link")
+        page.wait_for_function("() => true")
+        github = [url for url in page.foreign_requests if "github.com" in url]
+        assert github, page.foreign_requests
+        assert all(urlparse(url).hostname == "github.com" for url in page.foreign_requests)
+
+    url = urlparse(github[0])
+    assert url.path == "/open-aanbod/open-aanbod/new/main"
+    query = parse_qs(url.query)
+    assert query["filename"] == ["content/offers/buurtwerk-noord/koken-samen-eten-1.yaml"]
+    text = query["value"][0]
+    content = tmp_path / "content"
+    (content / "offers/buurtwerk-noord").mkdir(parents=True)
+    (content / "providers").mkdir()
+    shutil.copy(ROOT / "content/providers/buurtwerk-noord.yaml", content / "providers")
+    (content / "offers/buurtwerk-noord/koken-samen-eten-1.yaml").write_text(text, encoding="utf-8")
+    validated, problems = validate_content(content, load_schema(SCHEMA))
+    assert [problem.format() for problem in problems] == []
+
+    offer = validated.typed["offers"][0]
+    assert offer["title"] == TITLE
+    assert str(offer["cost_eur"]) == "2.50"
+    assert offer["target_groups"] == ["ggz", "iedereen"]
+    assert offer["description"] == "In het buurthuis koken we samen.\n\nJe leert nieuwe recepten.\n"
+    assert [(row["day"], row["part_of_day"]) for row in validated.typed["schedules"]] == [("dinsdag", "middag")]
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=../../../schema/editor/offer.schema.json"
+    editor = Draft7Validator(json.loads((SCHEMA / "editor/offer.schema.json").read_text(encoding="utf-8")))
+    assert list(editor.iter_errors(load_yaml12(text))) == []
+
+
+def test_the_form_says_what_is_wrong_while_typing_and_opens_nothing(form_url, chromium_path):
+    with browser_page(chromium_path) as page:
+        page.goto(form_url)
+        fill_valid_offer(page)
+        page.fill("#locations-1-postcode", "3562jt")
+        error = page.locator("#locations-1-postcode-fout")
+        assert error.is_visible()
+        assert "Vier cijfers, een spatie en twee hoofdletters" in error.text_content()
+        page.fill("#veld-contact-email", "koken-at-buurtwerk")
+        assert "geen goed e-mailadres" in page.text_content("#veld-contact-email-fout")
+        assert page.locator("#github-link").get_attribute("href") == "#form-errors"
+        page.click("#github-link", force=True)  # aria-disabled: Playwright would wait for it to be enabled
+        summary = page.locator("#form-errors")
+        assert summary.is_visible()
+        assert summary.locator("li").count() == 2
+        assert page.evaluate("document.activeElement.id") == "form-errors"
+        page.fill("#locations-1-postcode", "3562 JT")
+        page.fill("#veld-contact-email", "")
+        assert not error.is_visible()
+        assert page.locator("#github-link").get_attribute("href").startswith("https://github.com/")
+        assert page.locator("#github-link").get_attribute("aria-disabled") is None
+        assert page.foreign_requests == []
+
+
+def test_choices_follow_the_field_they_depend_on(form_url, chromium_path):
+    with browser_page(chromium_path) as page:
+        page.goto(form_url)
+        page.select_option("#veld-kind", "leren")
+        visible = page.eval_on_selector_all("#veld-subtype option", "options => options.filter(o => o.value && !o.disabled).map(o => o.value)")
+        schema = load_schema(SCHEMA)
+        assert visible == [term.code for term in schema.taxonomies["subtypes"].terms if term.extra["kind"] == "leren"]
+        page.select_option("#locations-1-municipality", "zeist")
+        assert page.locator("#locations-1-wijk").is_hidden()
+        page.select_option("#locations-1-municipality", "utrecht")
+        assert page.locator("#locations-1-wijk").is_visible()
+        page.get_by_role("group", name="Online").get_by_label("Ja").check()
+        assert "locations:" in page.input_value("#yaml")
+        page.select_option("#locations-1-municipality", "")
+        assert "locations:" not in page.input_value("#yaml")
+        assert "Alles is goed ingevuld" not in page.text_content("#form-status")

@@ -1,0 +1,134 @@
+"""`python -m aanbod new`: options or answers on stdin give a file that passes validation; nothing is overwritten."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from aanbod.loading import parse_text
+from aanbod.schema import load_schema
+from aanbod.validation import validate_content
+from aanbod.yaml_text import scalar
+from conftest import ROOT, SCHEMA
+
+OPTIONS = {
+    "--provider": "buurtwerk-noord", "--title": "Koken: samen eten", "--summary": "Je kookt samen met buren.",
+    "--description": "In het buurthuis koken we een maaltijd.", "--kind": "doen", "--subtype": "vrijwilligerswerk",
+    "--target-groups": "ggz, iedereen", "--how-to-apply": "Bel Fatima.", "--street-address": "Zamenhofdreef 10",
+    "--postcode": "3562 JT", "--municipality": "utrecht", "--wijk": "overvecht",
+}
+
+
+@pytest.fixture
+def content(tmp_path):
+    folder = tmp_path / "content"
+    (folder / "providers").mkdir(parents=True)
+    (folder / "offers/buurtwerk-noord").mkdir(parents=True)
+    shutil.copy(ROOT / "content/providers/buurtwerk-noord.yaml", folder / "providers")
+    shutil.copy(ROOT / "content/offers/buurtwerk-noord/fietsenwerkplaats-overvecht.yaml", folder / "offers/buurtwerk-noord")
+    return folder
+
+
+def new(content, *arguments, answers=None):
+    command = [sys.executable, "-m", "aanbod", "new", "--content", str(content), "--today", "2026-11-22", *arguments]
+    return subprocess.run(command, input=answers or "", capture_output=True, text=True, cwd=ROOT)
+
+
+def options(**changes) -> list[str]:
+    values = {**OPTIONS, **changes}
+    return [part for key, value in values.items() if value is not None for part in (key, value)]
+
+
+def problems_in(content) -> list[str]:
+    return [problem.format() for problem in validate_content(content, load_schema(SCHEMA))[1]]
+
+
+def test_options_give_a_valid_file_in_the_providers_folder(content):
+    result = new(content, "--no-questions", *options())
+    assert result.returncode == 0, result.stderr
+    path = content / "offers/buurtwerk-noord/koken-samen-eten.yaml"
+    assert f"Nieuw aanbod gemaakt: {path}" in result.stdout
+    assert problems_in(content) == []
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert lines[0].startswith("# yaml-language-server: $schema=") and lines[0].endswith("schema/editor/offer.schema.json")
+    data = parse_text(text.encode(), "x")[0].data
+    assert data["title"] == "Koken: samen eten"
+    assert data["target_groups"] == ["ggz", "iedereen"]
+    assert data["status"] == "actief" and data["verified_on"] == "2026-11-22" and data["cost_eur"] == "0"
+    assert data["locations"] == [{"street_address": "Zamenhofdreef 10", "postcode": "3562 JT", "municipality": "utrecht", "wijk": "overvecht"}]
+    assert "# min_age: 18  # Minimale leeftijd" in lines  # every optional field is offered as a comment
+
+
+def test_an_existing_id_is_refused_and_nothing_is_overwritten(content):
+    existing = content / "offers/buurtwerk-noord/fietsenwerkplaats-overvecht.yaml"
+    before = existing.read_bytes()
+    result = new(content, "--no-questions", *options(**{"--id": "fietsenwerkplaats-overvecht"}))
+    assert result.returncode == 1
+    assert "wordt al gebruikt in" in result.stderr and "fietsenwerkplaats-overvecht.yaml" in result.stderr
+    assert existing.read_bytes() == before
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("--kind", "werken", "'werken' kan hier niet"),
+    ("--subtype", "cursus", "'cursus' kan hier niet. Kies uit: vrijwilligerswerk, dagbesteding, activiteit."),
+    ("--postcode", "3562jt", "heeft niet de goede vorm"),
+    ("--provider", "onbekend", "'onbekend' bestaat niet. Kies uit: buurtwerk-noord."),
+    ("--title", None, "--title ontbreekt"),
+])
+def test_a_wrong_or_missing_option_is_named_and_no_file_is_written(content, option, value, message):
+    result = new(content, "--no-questions", *options(**{option: value}))
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert sorted(path.name for path in (content / "offers/buurtwerk-noord").iterdir()) == ["fietsenwerkplaats-overvecht.yaml"]
+
+
+ANSWERS = "\n".join([
+    "",                        # provider: the only one, the default
+    "Samen tuinieren",         # title
+    "Je werkt in de moestuin.",
+    "We zaaien, wieden en oogsten.",
+    "3",                       # kind by number: doen
+    "cursus",                  # subtype that does not fit: asked again
+    "vrijwilligerswerk",
+    "ggz, 10",                 # target groups by code and by number
+    "",                        # referral: default nee
+    "Kom langs op maandag.",
+    "",                        # cost: default 0
+    "ja",                      # online: no address needed
+    "",                        # id: the suggestion from the title
+]) + "\n"
+
+
+def test_answers_on_stdin_give_a_valid_file(content):
+    result = new(content, answers=ANSWERS)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "'cursus' kan hier niet" in result.stdout
+    path = content / "offers/buurtwerk-noord/samen-tuinieren.yaml"
+    data = parse_text(path.read_bytes(), "x")[0].data
+    assert (data["kind"], data["subtype"], data["online"]) == ("doen", "vrijwilligerswerk", "ja")
+    assert data["target_groups"] == ["ggz", "iedereen"]
+    assert "locations" not in data
+    assert problems_in(content) == []
+
+
+def test_too_few_answers_stop_with_the_option_to_use(content):
+    result = new(content, answers="\nAlleen een titel\n")
+    assert result.returncode == 1
+    assert "Geef het mee als optie: --summary" in result.stderr
+    assert not (content / "offers/buurtwerk-noord/alleen-een-titel.yaml").exists()
+
+
+@pytest.mark.parametrize("text", [
+    "Koken", "Koken: samen eten", "# niet een opmerking", "a #b", "ja", "2024", "null", "- lijst", "'quote", 'zegt "hoi"',
+    "tab\thier", " spatie voor", "spatie na ", "é ü 中", "\u2028regel", "eindigt op:", "@naam", "50%", "regel 1\nregel 2\n\nregel 4",
+])
+def test_text_is_written_as_yaml_that_reads_back_exactly(text):
+    document, problems = parse_text(f"k: {scalar(text)}\n".encode(), "x")
+    assert problems == []
+    expected = text.strip("\n") + "\n" if "\n" in text else text
+    assert document.data["k"] == expected

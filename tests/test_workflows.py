@@ -1,0 +1,79 @@
+"""The GitHub workflows only call commands that exist and are tested; they cannot run here, so they are read."""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+import pytest
+import yaml
+
+from aanbod.cli import build_parser
+from conftest import ROOT
+
+WORKFLOWS = ROOT / ".github/workflows"
+
+
+def load(name: str) -> dict:
+    workflow = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    workflow["on"] = workflow.pop(True, workflow.get("on"))  # YAML 1.1 reads the key 'on' as True
+    return workflow
+
+
+def steps(workflow: dict) -> list[dict]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def commands(workflow: dict) -> list[list[str]]:
+    found = []
+    for step in steps(workflow):
+        for line in step.get("run", "").splitlines():
+            if line.strip():
+                found.append(shlex.split(re.sub(r'"\$[A-Z_]+[^"]*"', "VALUE", line)))
+    return found
+
+
+MAKE_TARGETS = set(re.findall(r"^([a-z]+):", (ROOT / "Makefile").read_text(encoding="utf-8"), flags=re.MULTILINE))
+
+
+@pytest.mark.parametrize("name", ["pull-request.yml", "publish.yml"])
+def test_every_command_exists(name):
+    calls = commands(load(name))
+    assert calls
+    for call in calls:
+        if call[0] == "make":
+            targets = [part for part in call[1:] if not part.startswith("-") and "=" not in part]
+            assert targets and set(targets) <= MAKE_TARGETS, call
+        elif call[:3] == [".venv/bin/python", "-m", "aanbod"]:
+            build_parser().parse_args(call[3:])  # exits (fails the test) on an unknown command or option
+        else:
+            assert call[0] == "git" and call[1] in ("diff", "worktree"), call
+
+
+def test_the_pull_request_workflow_checks_changes_owners_and_builds_a_preview():
+    workflow = load("pull-request.yml")
+    assert "pull_request" in workflow["on"]
+    assert workflow["permissions"] == {"contents": "read"}
+    calls = [" ".join(call) for call in commands(workflow)]
+    assert any(call.startswith(".venv/bin/python -m aanbod validate --changed-list") and "--format github" in call for call in calls)
+    assert any(call.startswith(".venv/bin/python -m aanbod owners --author") and "--base-content" in call for call in calls)
+    assert any("codeowners --check" in call for call in calls) and any("schemas --check" in call for call in calls)
+    assert "make html" in calls
+    uploads = [step for step in steps(workflow) if step.get("uses", "").startswith("actions/upload-artifact@")]
+    assert uploads and uploads[0]["with"]["path"] == "output/"
+    checkouts = [step for step in steps(workflow) if step.get("uses", "").startswith("actions/checkout@")]
+    assert all(step["with"]["fetch-depth"] == 0 for step in checkouts)
+
+
+def test_the_publish_workflow_builds_main_and_deploys_to_pages():
+    workflow = load("publish.yml")
+    assert workflow["on"]["push"]["branches"] == ["main"]
+    assert workflow["permissions"]["pages"] == "write"
+    assert any(call[:2] == ["make", "pages"] for call in commands(workflow))
+    assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in steps(workflow))
+
+
+@pytest.mark.parametrize("name", ["pull-request.yml", "publish.yml"])
+def test_untrusted_values_reach_commands_through_the_environment_only(name):
+    for step in steps(load(name)):
+        assert "${{" not in step.get("run", ""), step["run"]
