@@ -1,0 +1,115 @@
+"""Data for "Mijn lijstje": what a handout needs of each published offer, as small JSON files.
+
+The list page knows only the ids a visitor saved, so it must look offers up in the browser.
+One file for the whole catalogue would grow with every offer (thousands of offers make
+megabytes on a cheap phone), so offers are spread over buckets of about ``BUCKET_SIZE`` by a
+hash of their id, and the page fetches only the buckets of the saved ids. The hash is 32-bit
+FNV-1a, which theme/static/js/lijstje-pagina.js computes the same way; it spreads ids that
+differ only in their last digits evenly (a plain 31-multiplier hash does not).
+
+Values are ready to show, in plain Dutch: the page only places them, it formats nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+from . import presentation
+from .model import Catalogue, Offer
+
+BUCKET_SIZE = 64
+
+
+def bucket_count(offer_count: int) -> int:
+    return max(1, math.ceil(offer_count / BUCKET_SIZE))
+
+
+def bucket_of(offer_id: str, buckets: int) -> int:
+    """Which bucket holds ``offer_id``; must match bucketOf() in lijstje-pagina.js.
+
+    Offer ids are ASCII (small letters, digits, hyphens), so characters and bytes are the same."""
+    value = 0x811C9DC5
+    for character in offer_id:
+        value = ((value ^ ord(character)) * 0x01000193) & 0xFFFFFFFF
+    return value % buckets
+
+
+def bucket_file(bucket: int) -> str:
+    return f"aanbod-{bucket}.json"
+
+
+def schedule_lines(catalogue: Catalogue, offer: Offer) -> list[str]:
+    """'Maandag: ochtend en middag', one line per day, days and dagdelen in taxonomy order."""
+    days = offer.schedule_by_day()
+    order = catalogue.schema.taxonomies["parts_of_day"].codes
+    lines = []
+    for term in catalogue.schema.taxonomies["days"].terms:
+        if term.code in days:
+            ordered = sorted(days[term.code], key=lambda part: order.index(part) if part in order else len(order))
+            parts = " en ".join(catalogue.label("parts_of_day", part).lower() for part in ordered)
+            lines.append(f"{term.label}: {parts}")
+    return lines
+
+
+def _address(catalogue: Catalogue, location) -> str:
+    place = f"{location.postcode} {catalogue.label('municipalities', location.municipality)}".strip()
+    parts = [location.name, location.street_address, place]
+    return ", ".join(part for part in parts if part)
+
+
+def _contact(offer: Offer, provider) -> dict[str, str]:
+    """The offer's own contact details; the provider's where the offer gives none."""
+    phone = offer.contact_phone or provider.phone
+    email = offer.contact_email or provider.email
+    website = offer.website or provider.website
+    contact = {"name": offer.contact_name, "phone": phone, "email": email, "website": website}
+    if phone:
+        contact["tel"] = presentation.phone_link(phone)
+    return {key: value for key, value in contact.items() if value}
+
+
+def _hours(offer: Offer) -> str:
+    return f"Ongeveer {presentation.number(offer.hours_per_week)} uur per week." if offer.hours_per_week else ""
+
+
+def shortlist_record(catalogue: Catalogue, offer: Offer, url: str) -> dict:
+    provider = catalogue.providers[offer.provider]
+    record = {
+        "title": offer.title,
+        "url": url,
+        "provider": provider.name,
+        "kind": offer.kind,
+        "what": f"{catalogue.label('kinds', offer.kind)}: {catalogue.label('subtypes', offer.subtype)}",
+        "addresses": [_address(catalogue, location) for location in offer.locations],
+        "online": bool(offer.online),
+        "times": schedule_lines(catalogue, offer),
+        "hours": _hours(offer),
+        "cost": presentation.euro(offer.cost_eur),
+        "referral": bool(offer.referral_required),
+        "apply": offer.how_to_apply,
+        "contact": _contact(offer, provider),
+        "access": [catalogue.label("accessibility", code) for code in offer.accessibility or ()],
+        # The one accessibility fact with a pictogram, as on the offer page (_icons.html).
+        "wheelchair": "rolstoel" in (offer.accessibility or ()),
+        "paused": offer.status == "gepauzeerd",
+    }
+    # Empty and false values are left out: the page reads a missing key as "no".
+    return {key: value for key, value in record.items() if value}
+
+
+def write_data(catalogue: Catalogue, folder: Path, url_of) -> list[Path]:
+    """Write every bucket file into ``folder``; ``url_of(offer)`` is the offer page's URL."""
+    published = catalogue.published
+    buckets = bucket_count(len(published))
+    contents: list[dict] = [{} for _ in range(buckets)]
+    for offer in published:
+        contents[bucket_of(offer.id, buckets)][offer.id] = shortlist_record(catalogue, offer, url_of(offer))
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for bucket, offers in enumerate(contents):
+        path = folder / bucket_file(bucket)
+        path.write_text(json.dumps({"offers": offers}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        written.append(path)
+    return written

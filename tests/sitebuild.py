@@ -1,0 +1,26 @@
+"""Build an inline site with settings of its own: the repository's pelicanconf.py plus overrides."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+
+def build_with_settings(content: Path, output: Path, overrides: str) -> subprocess.CompletedProcess:
+    """``overrides`` is Python run after pelicanconf.py, such as 'AANBOD_TODAY = date(2026, 11, 22)'."""
+    settings = output.parent / f"{output.name}-settings.py"
+    settings.write_text(
+        "import runpy\nfrom datetime import date\n"
+        f"globals().update({{key: value for key, value in runpy.run_path({str(ROOT / 'pelicanconf.py')!r}).items() if key.isupper()}})\n"
+        "AANBOD_SEARCH_INDEX = False\n" + overrides + "\n",
+        encoding="utf-8",
+    )
+    command = [
+        str(Path(sys.executable).with_name("pelican")), str(content), "--settings", str(settings),
+        "--output", str(output), "--delete-output-directory", "--fatal", "errors",
+    ]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env={**os.environ, "COLUMNS": "400"})

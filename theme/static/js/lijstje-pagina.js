@@ -1,0 +1,256 @@
+// The "Mijn lijstje" page: shows the saved offers (or a list shared as ?aanbod=a,b,c), lets the
+// visitor remove them, share the list as a link and print it as a handout.
+// Offer data comes from small bucket files written by aanbod/shortlist.py; every value is
+// placed with textContent, never as HTML, because offers come from pull requests.
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-lijstje-pagina]");
+  if (!root || !window.Lijstje) return;
+  var store = window.Lijstje;
+  var dataUrl = new URL(root.getAttribute("data-data"), window.location.href);
+  var siteUrl = new URL(root.getAttribute("data-site"), window.location.href);
+  var buckets = parseInt(root.getAttribute("data-buckets"), 10) || 1;
+  var list = root.querySelector("[data-items]");
+  var status = root.querySelector("[data-status]");
+  var icons = root.querySelector("template[data-iconen]").content;
+  var shared = sharedIds();
+  var cache = {};
+
+  function sharedIds() {
+    var value = new URLSearchParams(window.location.search).get("aanbod");
+    return value === null ? null : store.clean(value.split(","));
+  }
+
+  function currentIds() {
+    return shared === null ? store.read() : shared;
+  }
+
+  // 32-bit FNV-1a; must match bucket_of() in aanbod/shortlist.py.
+  function bucketOf(id) {
+    var value = 0x811c9dc5;
+    for (var i = 0; i < id.length; i++) value = Math.imul(value ^ id.charCodeAt(i), 0x01000193) >>> 0;
+    return value % buckets;
+  }
+
+  function load(ids) {
+    var needed = {};
+    ids.forEach(function (id) { needed[bucketOf(id)] = true; });
+    return Promise.all(Object.keys(needed).map(function (bucket) {
+      if (cache[bucket]) return cache[bucket];
+      cache[bucket] = fetch(new URL("aanbod-" + bucket + ".json", dataUrl)).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      }).then(function (data) { return data.offers; });
+      return cache[bucket];
+    })).then(function (parts) {
+      var offers = {};
+      parts.forEach(function (part) { Object.keys(part).forEach(function (id) { offers[id] = part[id]; }); });
+      return offers;
+    });
+  }
+
+  function element(name, className, text) {
+    var node = document.createElement(name);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function fact(name, text) {
+    var template = icons.querySelector('[data-fact="' + name + '"]');
+    if (!template) return null;
+    var node = template.cloneNode(true);
+    node.removeAttribute("data-fact");
+    if (text !== undefined) node.querySelector("span").textContent = text;
+    return node;
+  }
+
+  function safeLink(href, text) {
+    var link = element("a", "", text);
+    link.href = href;
+    return link;
+  }
+
+  function row(facts, label, nodes) {
+    nodes = nodes.filter(Boolean);
+    if (!nodes.length) return;
+    var wrapper = element("div");
+    wrapper.appendChild(element("dt", "", label));
+    var dd = element("dd");
+    nodes.forEach(function (node, index) {
+      if (index) dd.appendChild(document.createElement("br"));
+      dd.appendChild(typeof node === "string" ? document.createTextNode(node) : node);
+    });
+    wrapper.appendChild(dd);
+    facts.appendChild(wrapper);
+  }
+
+  function contactNodes(contact) {
+    var nodes = [];
+    if (contact.name) nodes.push(contact.name);
+    if (contact.phone && /^tel:\+?[0-9]+$/.test(contact.tel || "")) {
+      var phone = element("span", "", "Bel: ");
+      phone.appendChild(safeLink(contact.tel, contact.phone));
+      nodes.push(phone);
+    }
+    if (contact.email && /^[^\s@<>"]+@[^\s@<>"]+$/.test(contact.email)) {
+      var mail = element("span", "", "Mail: ");
+      mail.appendChild(safeLink("mailto:" + contact.email, contact.email));
+      nodes.push(mail);
+    }
+    if (contact.website && /^https?:\/\//i.test(contact.website)) {
+      var site = element("span", "", "Website: ");
+      site.appendChild(safeLink(contact.website, contact.website));
+      nodes.push(site);
+    }
+    return nodes;
+  }
+
+  function removeButton(id, title) {
+    var button = element("button", "tool no-print");
+    button.type = "button";
+    button.setAttribute("data-weg", id);
+    button.appendChild(element("span", "", "Haal uit lijstje"));
+    button.appendChild(element("span", "visually-hidden", ": " + title));
+    return button;
+  }
+
+  function item(id, offer) {
+    var li = element("li", "card shortlist-item");
+    li.setAttribute("data-id", id);
+    if (!offer) {
+      li.appendChild(element("h2", "card-title", "Dit aanbod staat niet meer op de site"));
+      li.appendChild(element("p", "", "Het is gestopt of heeft een andere naam gekregen. Je kunt het uit je lijstje halen."));
+      li.appendChild(removeButton(id, "aanbod dat niet meer bestaat"));
+      return li;
+    }
+    var url = new URL(offer.url, siteUrl).href;
+    var heading = element("h2", "card-title");
+    heading.appendChild(safeLink(url, offer.title));
+    li.appendChild(heading);
+    var meta = element("p", "card-meta");
+    meta.appendChild(element("span", "", offer.what));
+    meta.appendChild(element("span", "", offer.provider));
+    li.appendChild(meta);
+
+    var keyFacts = element("ul", "key-facts");
+    [
+      fact("kind-" + offer.kind),
+      fact("kosten", offer.cost || "Onbekend"),
+      fact(offer.referral ? "verwijzing" : "zelf"),
+      offer.wheelchair ? fact("rolstoel") : null,
+      offer.paused ? fact("pauze") : null,
+    ].forEach(function (node) { if (node) keyFacts.appendChild(node); });
+    li.appendChild(keyFacts);
+
+    var facts = element("dl", "shortlist-facts");
+    row(facts, "Waar", (offer.addresses || []).concat(offer.online ? ["Online"] : []));
+    row(facts, "Wanneer", (offer.times || []).concat(offer.hours ? [offer.hours] : []));
+    row(facts, "Verwijzing nodig", [offer.referral ? "Ja, je hebt een verwijzing of indicatie nodig." : "Nee, je kunt je zelf aanmelden."]);
+    row(facts, "Zo meld je je aan", [offer.apply]);
+    row(facts, "Contact", contactNodes(offer.contact || {}));
+    row(facts, "Toegankelijkheid", offer.access || []);
+    row(facts, "Meer informatie", [element("span", "offer-url", url.replace(/^https?:\/\//, ""))]);
+    li.appendChild(facts);
+    li.appendChild(removeButton(id, offer.title));
+    return li;
+  }
+
+  function shareUrl(ids) {
+    var url = new URL(window.location.href);
+    url.search = ids.length ? "?aanbod=" + ids.join(",") : "";
+    url.hash = "";
+    return url.href;
+  }
+
+  function showActions(ids) {
+    var link = shareUrl(ids);
+    root.querySelector("[data-acties]").hidden = ids.length === 0;
+    root.querySelector("[data-leeg]").hidden = ids.length !== 0;
+    root.querySelector("[data-link]").value = link;
+    root.querySelector("[data-link-tekst]").textContent = link;
+    root.querySelector("[data-mail]").href = "mailto:?subject=" + encodeURIComponent("Mijn lijstje met aanbod") +
+      "&body=" + encodeURIComponent("Bekijk dit lijstje met aanbod: " + link);
+    root.querySelector("[data-gedeeld]").hidden = shared === null || ids.length === 0;
+  }
+
+  function render() {
+    var ids = currentIds();
+    showActions(ids);
+    if (!ids.length) {
+      list.replaceChildren();
+      return Promise.resolve();
+    }
+    list.setAttribute("aria-busy", "true");
+    return load(ids).then(function (offers) {
+      list.replaceChildren.apply(list, ids.map(function (id) { return item(id, offers[id]); }));
+    }, function () {
+      status.textContent = "Het lijstje kon niet worden geladen. Controleer je internet en laad de pagina opnieuw.";
+    }).then(function () {
+      list.removeAttribute("aria-busy");
+    });
+  }
+
+  function remove(id) {
+    var ids = currentIds().filter(function (other) { return other !== id; });
+    if (shared === null) {
+      if (!store.write(ids)) {
+        status.textContent = "Je browser bewaart niets op dit apparaat, dus het lijstje kan niet veranderen.";
+        return;
+      }
+    } else {
+      shared = ids;
+      window.history.replaceState(null, "", shareUrl(ids));
+    }
+    var items = Array.prototype.slice.call(list.children);
+    var index = items.findIndex(function (node) { return node.getAttribute("data-id") === id; });
+    render().then(function () {
+      status.textContent = "Uit je lijstje gehaald. " + store.countText(ids.length);
+      // Keep the keyboard where it was: the next offer's button, or the page heading.
+      var buttons = list.querySelectorAll("[data-weg]");
+      var next = buttons[Math.min(index, buttons.length - 1)];
+      if (next) next.focus(); else root.querySelector("h1").focus();
+    });
+  }
+
+  list.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-weg]");
+    if (button) remove(button.getAttribute("data-weg"));
+  });
+
+  root.querySelector("[data-bewaar-alles]").addEventListener("click", function () {
+    var mine = store.read();
+    var merged = mine.concat(shared.filter(function (id) { return mine.indexOf(id) === -1; }));
+    if (!store.write(merged)) {
+      status.textContent = "Je browser bewaart niets op dit apparaat. Bewaar de link of print het lijstje.";
+      return;
+    }
+    shared = null;
+    window.history.replaceState(null, "", shareUrl([]));
+    render().then(function () {
+      status.textContent = "Bewaard op dit apparaat. " + store.countText(merged.length);
+      root.querySelector("h1").focus();
+    });
+  });
+
+  root.querySelector("[data-print]").addEventListener("click", function () { window.print(); });
+
+  root.querySelector("[data-kopieer]").addEventListener("click", function () {
+    var field = root.querySelector("[data-link]");
+    var done = function () { status.textContent = "De link is gekopieerd. Plak hem in een bericht of e-mail."; };
+    var fallback = function () {
+      field.focus();
+      field.select();
+      status.textContent = document.execCommand && document.execCommand("copy") ? "De link is gekopieerd." : "Kopieer de link die nu geselecteerd is.";
+    };
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(field.value).then(done, fallback);
+    else fallback();
+  });
+
+  root.querySelector("h1").setAttribute("tabindex", "-1");
+  root.querySelector("[data-datum]").textContent = new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+  window.addEventListener("storage", function (event) {
+    if (shared === null && event.key === store.key) render();
+  });
+  render();
+})();
