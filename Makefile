@@ -43,5 +43,48 @@ chromium: ## install Debian's chromium for the browser tests, if missing
 test: $(STAMP) $(NODE_STAMP) chromium ## run all tests, browser tests included
 	$(BIN)/python -m pytest
 
+# --- Accessibility and the phone budget (issue 6). Lighthouse is pinned in its own folder and
+# installed only here, never by `make test` or CI.
+LIGHTHOUSE_STAMP := scripts/lighthouse/node_modules/.installed
+.PHONY: lighthouse budget
+
+$(LIGHTHOUSE_STAMP): scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
+	npm ci --prefix scripts/lighthouse --no-audit --no-fund --loglevel=error
+	@touch $@
+
+lighthouse: html chromium $(LIGHTHOUSE_STAMP) ## Lighthouse scores (mobile) of the home, search and an offer page
+	$(BIN)/python scripts/lighthouse/run.py --site $(OUTPUT)
+
+budget: html chromium ## what a phone downloads per page type (raw and gzip), and layout shift
+	$(BIN)/python scripts/bench_pages.py --site $(OUTPUT) --layout-shift
+
 clean: ## remove output/, caches and the virtual environment
 	rm -rf $(OUTPUT) $(VENV) node_modules .pytest_cache __pycache__ */__pycache__ *.egg-info
+
+# --- Contributing (issue 5): a new offer, editor schemas, CODEOWNERS, checking a change, the published build ---
+BASE ?= origin/main
+AUTHOR ?=
+SITEURL ?=
+.PHONY: install new schemas codeowners changed pages
+
+install: $(STAMP) ## set up .venv with the pinned packages (the workflows start here)
+
+new: $(STAMP) ## make a new offer file: asks a few questions (or give options: ARGS="--title ...")
+	@$(BIN)/python -m aanbod new --content $(CONTENT) $(ARGS)
+
+schemas: $(STAMP) ## write the editor JSON Schemas in schema/editor/ from schema/
+	@$(BIN)/python -m aanbod schemas
+
+codeowners: $(STAMP) ## write .github/CODEOWNERS from the maintainers in content/providers/
+	@$(BIN)/python -m aanbod codeowners --content $(CONTENT)
+
+changed: $(STAMP) ## check only what changed since BASE (origin/main), as a pull request is checked; AUTHOR=login checks ownership too
+	@git rev-parse --verify --quiet "$(BASE)" >/dev/null || { echo "BASE=$(BASE) bestaat niet in git. Kies een andere, bijvoorbeeld: make changed BASE=main"; exit 2; }
+	@list=$$(mktemp) && { git diff --name-only --no-renames $(BASE) -- && git ls-files --others --exclude-standard; } | sort -u > $$list && \
+	$(BIN)/python -m aanbod validate --content $(CONTENT) --changed-list $$list && \
+	{ [ -z "$(AUTHOR)" ] || $(BIN)/python -m aanbod owners --content $(CONTENT) --author "$(AUTHOR)" --changed-list $$list; }; \
+	status=$$?; rm -f $$list; exit $$status
+
+pages: validate $(NODE_STAMP) ## build the site for publishing at SITEURL, as the GitHub Pages workflow does
+	$(BIN)/pelican $(CONTENT) --settings pelicanconf.py --output $(OUTPUT) --delete-output-directory --fatal errors \
+		--extra-settings SITEURL='"$(SITEURL)"' AANBOD_PUBLIC_URL='"$(SITEURL)"'

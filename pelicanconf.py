@@ -5,10 +5,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 
 # --- The region (change these when you fork Open Aanbod for another municipality) ---
+# README, "Gebruik Open Aanbod in jouw gemeente", lists every step. The region's lists (municipalities,
+# wijken, kinds, target groups, ...) and the data licence live in the schema folder, AANBOD_SCHEMA_PATH.
 SITENAME = "Open Aanbod Utrecht"
 SITE_TAGLINE = "Werk, leren en doen bij jou in de buurt"
 AANBOD_REGION = "regio Utrecht"
 AANBOD_EXAMPLE_DATA = True  # shows a banner: the sample content is fictional
+AANBOD_COLOURS = {
+    "brand": "#0b4f8a", "brand-dark": "#083a66", "accent": "#b3261e", "focus": "#ffbf47",
+    "werk": "#0b6e4f", "leren": "#6a3d9a", "doen": "#8a4b08",
+}
+AANBOD_LOGO = None  # for example str(ROOT / "theme" / "static" / "img" / "logo.svg")
+AANBOD_REPOSITORY_URL = "https://github.com/open-aanbod/open-aanbod"
+AANBOD_REPOSITORY_BRANCH = "main"
+AANBOD_EDITORS = ["open-aanbod-redactie"]  # GitHub accounts or teams (organisation/team) of the editors
+AANBOD_CONTACT = {"name": "Open Aanbod", "email": "opendata@openaanbod.example.nl"}
+AANBOD_PUBLIC_URL = "https://openaanbod.example.nl"
+AANBOD_PUBLISHER = {"name": "Gemeente Utrecht", "uri": "http://standaarden.overheid.nl/owms/terms/Utrecht_(gemeente)"}
+AANBOD_PROVINCE = "Utrecht"
 SITEURL = ""
 AUTHOR = "Open Aanbod"
 TIMEZONE = "Europe/Amsterdam"
@@ -20,6 +34,8 @@ PATH = str(ROOT / "content")
 THEME = str(ROOT / "theme")
 THEME_STATIC_DIR = "theme"
 AANBOD_SCHEMA_PATH = str(ROOT / "schema")
+AANBOD_CONTRIBUTING_FILE = str(ROOT / "CONTRIBUTING.md")
+AANBOD_MAP_LIBRARY = str(ROOT / "node_modules" / "leaflet" / "dist")
 PLUGIN_PATHS = [str(ROOT)]
 PLUGINS = ["aanbod"]
 PAGE_PATHS = ["pages"]

@@ -9,17 +9,24 @@ from __future__ import annotations
 
 import logging
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from pelican.generators import Generator
 
-from . import exports, presentation, search
+from . import data_page, exports, presentation, search, shortlist, structured_data
+from . import map_library
 from .catalogue import read_catalogue
 from .history import head_commit_date
 from .problems import report
 from .markup import render_markdown
+from .publication import Publication
 from .urls import Urls
+from .withdrawn import similar_offers
+from . import branding, contributing, editor_schema, form, freshness, lookalikes, review, scaffold
+
+STALE_LINES = 20  # the build names this many stale offers; the editors' report lists them all
 
 log = logging.getLogger("aanbod")
 # Pelican shows only warnings by default; the build summary and progress are worth seeing.
@@ -37,7 +44,10 @@ class OfferGenerator(Generator):
             raise SystemExit(1)
         self.catalogue = catalogue
         self.urls = Urls(self.settings)
+        self.publication = Publication.from_settings(self.settings)
         self.today = self.settings["AANBOD_TODAY"] or head_commit_date(Path(self.path)) or date.today()
+        catalogue = self.catalogue = self._hold_back_expired(catalogue)
+        self._prepare_contributing()
         self.context["catalogue"] = catalogue
         published, withdrawn = catalogue.published, catalogue.withdrawn
         log.info("Aanbod: %d gepubliceerd van %d aanbieders.", len(published), len(catalogue.providers))
@@ -57,6 +67,7 @@ class OfferGenerator(Generator):
             field=lambda table, name: catalogue.schema.tables[table].field(name),
             terms=lambda taxonomy: catalogue.schema.taxonomies[taxonomy].terms,
             age_range=presentation.age_range,
+            structured_data=lambda offer: structured_data.script_json(structured_data.offer_data(catalogue, offer, self.publication)),
         )
         return helpers, filters
 
@@ -68,8 +79,12 @@ class OfferGenerator(Generator):
 
     def generate_output(self, writer):
         self._write_catalogue_pages(writer)
-        self._write_data_files()
+        self._write_withdrawn_pages(writer)
+        self._write_data_page(writer, self._write_data_files())
         self._write_search_index()
+        self._copy_map_library()
+        self._write_shortlist(writer)
+        self._write_contributing_pages(writer)
 
     def _write_catalogue_pages(self, writer):
         catalogue, urls = self.catalogue, self.urls
@@ -88,20 +103,111 @@ class OfferGenerator(Generator):
         for taxonomy, taxonomy_groups in groups.items():
             for term, offers in taxonomy_groups:
                 self._write(writer, urls.term_file(taxonomy, term.code), "list", urls.term(taxonomy, term.code), taxonomy=taxonomy, term=term, offers=offers)
-        self._write(writer, self.settings["SEARCH_SAVE_AS"], "search", self.settings["SEARCH_URL"])
+        self._write(writer, self.settings["SEARCH_SAVE_AS"], "search", self.settings["SEARCH_URL"], filter_groups=search.filter_groups(catalogue))
         self._write(writer, "404.html", "404", "404.html")
 
-    def _write_data_files(self):
+    def _write_withdrawn_pages(self, writer):
+        """A withdrawn offer's URL keeps answering: it says the offer stopped and points to similar ones."""
+        for offer in self.catalogue.withdrawn:
+            similar = similar_offers(self.catalogue, offer)
+            provider = self.catalogue.providers[offer.provider]
+            self._write(writer, self.urls.offer_file(offer.id), "withdrawn", self.urls.offer(offer.id), offer=offer, provider=provider, similar=similar)
+
+    def _write_data_files(self) -> list:
         data_folder = Path(self.output_path) / self.settings["AANBOD_DATA_DIR"]
-        written = exports.write_all(self.catalogue, data_folder)
-        log.info("Aanbod: %d databestanden geschreven in %s.", len(written), data_folder)
+        written = exports.write_all(self.catalogue, data_folder, self.publication)
+        log.info("Aanbod: %d databestanden geschreven in %s.", sum(len(data_file.paths) for data_file in written), data_folder)
+        return written
+
+    def _write_data_page(self, writer, data_files: list):
+        """The data page, generated from the schema; after the exports, so it can give their sizes."""
+        folder = self.publication.data_dir
+        self._write(writer, f"{folder}/index.html", "data", f"{folder}/", data=data_page.context(self.catalogue, data_files, self.publication))
 
     def _write_search_index(self):
         if not self.settings["AANBOD_SEARCH_INDEX"]:
             return
         site_path = _site_path(self.settings["SITEURL"])
-        count = search.write_index(self.catalogue, Path(self.output_path), lambda offer: f"{site_path}/{self.urls.offer(offer.id)}")
-        log.info("Aanbod: zoekindex gemaakt met %d aanbod.", count)
+        count, located = search.write_index(self.catalogue, Path(self.output_path), lambda offer: f"{site_path}/{self.urls.offer(offer.id)}")
+        log.info("Aanbod: zoekindex gemaakt met %d aanbod, waarvan %d met een plek op de kaart.", count, located)
+
+    def _copy_map_library(self):
+        """Leaflet, installed by npm, is served from this site: a map never needs another host for its code."""
+        copied = map_library.copy_leaflet(Path(self.settings["AANBOD_MAP_LIBRARY"]), Path(self.output_path) / self.settings["THEME_STATIC_DIR"] / map_library.FOLDER)
+        if not copied:
+            log.warning("Aanbod: de kaart werkt niet: Leaflet staat niet in %s. `make html` installeert het.", self.settings["AANBOD_MAP_LIBRARY"])
+
+    def _write_shortlist(self, writer):
+        """The "Mijn lijstje" page, and the small data files it looks saved offers up in."""
+        save_as = self.settings["SHORTLIST_SAVE_AS"]
+        folder = Path(self.output_path) / Path(save_as).parent
+        written = shortlist.write_data(self.catalogue, folder, lambda offer: self.urls.offer(offer.id))
+        self._write(writer, save_as, "shortlist", self.settings["SHORTLIST_URL"], buckets=len(written))
+
+    # --- Contributing (issue 5): freshness, lookalikes, the guide and form for providers, the region's look ---
+
+    def _hold_back_expired(self, catalogue):
+        """Offers verified too long ago are held back: the build names them, the editors' report lists them."""
+        limits = freshness.Limits(self.today, self.settings["AANBOD_STALE_AFTER_MONTHS"], self.settings["AANBOD_EXPIRE_AFTER_MONTHS"])
+        self.freshness_limits = limits
+        self.freshness = freshness.assess(catalogue, limits)
+        stale = [entry for entry in self.freshness if entry.state == freshness.STALE]
+        expired = [entry for entry in self.freshness if entry.state == freshness.EXPIRED]
+        for entry in stale[:STALE_LINES]:
+            log.warning("Aanbod: verouderd, gecontroleerd op %s (meer dan %d maanden geleden): %s", entry.verified_on.isoformat(), limits.stale_months, entry.path)
+        if len(stale) > STALE_LINES:
+            log.warning("Aanbod: en nog %d keer verouderd aanbod. Alles staat in %s.", len(stale) - STALE_LINES, self.settings["FRESHNESS_CSV"])
+        for entry in expired:
+            log.warning("Aanbod: niet gepubliceerd, verlopen: gecontroleerd op %s (meer dan %d maanden geleden): %s", entry.verified_on.isoformat(), limits.expire_months, entry.path)
+        new_files = review.added_files(Path(self.path))
+        sketches = lookalikes.sketches_from_catalogue(catalogue)
+        for warning in lookalikes.find([sketch for sketch in sketches if Path(sketch.path).resolve() in new_files], sketches):
+            log.warning("Aanbod: %s", warning.format())
+        return replace(catalogue, held_back=frozenset(entry.offer_id for entry in expired))
+
+    def _prepare_contributing(self):
+        """Read the guide and check the region's colours and logo now, so a mistake stops the build early."""
+        self.guide = contributing.read_guide(Path(self.settings["AANBOD_CONTRIBUTING_FILE"]))
+        try:
+            self.house_style = branding.colours_css(self.settings["AANBOD_COLOURS"])
+            logo = branding.copy_logo(self.settings["AANBOD_LOGO"], Path(self.output_path), self.settings["THEME_STATIC_DIR"])
+        except branding.BrandingError as error:
+            print(str(error), file=sys.stderr)
+            raise SystemExit(1)
+        self.context["AANBOD_LOGO_URL"] = logo
+        self.context["contributing_guide"] = self.guide
+
+    def _write_contributing_pages(self, writer):
+        style = Path(self.output_path) / self.settings["THEME_STATIC_DIR"] / "css" / "huisstijl.css"
+        style.parent.mkdir(parents=True, exist_ok=True)
+        style.write_text(self.house_style, encoding="utf-8")
+        if self.guide:
+            self._write(writer, self.settings["CONTRIBUTE_SAVE_AS"], "contributing", self.settings["CONTRIBUTE_URL"], guide=self.guide)
+        self._write_form(writer)
+        reports = freshness.by_provider(self.catalogue, self.freshness)
+        freshness.write_csv(self.freshness, Path(self.output_path) / self.settings["FRESHNESS_CSV"])
+        self._write(writer, self.settings["FRESHNESS_SAVE_AS"], "freshness", self.settings["FRESHNESS_URL"],
+                    reports=reports, limits=self.freshness_limits, entries=self.freshness)
+
+    def _write_form(self, writer):
+        """The "aanbod aanmelden" form: every field from the schema, the providers to choose from."""
+        schema = self.catalogue.schema
+        grouped = next(table for table in schema.top_tables if table.source.get("grouped_by"))
+        group = grouped.source["grouped_by"]
+        owner = next(key["reference"]["resource"] for key in grouped.foreign_keys if key["fields"][0] == group)
+        providers = sorted(self.catalogue.providers.values(), key=lambda provider: provider.name.lower())
+        references = {owner: [(provider.id, provider.name) for provider in providers]}
+        example_file = Path(self.path) / grouped.source["folder"] / "aanbieder" / "aanbod.yaml"
+        self._write(
+            writer, self.settings["FORM_SAVE_AS"], "form", self.settings["FORM_URL"],
+            widgets=form.widgets(schema, grouped, references, scaffold.DEFAULTS),
+            sections=form.sections(schema, grouped),
+            form_folder=f"{self.settings['AANBOD_REPOSITORY_CONTENT'].strip('/')}/{grouped.source['folder']}",
+            modeline=editor_schema.modeline(schema, grouped, example_file),
+            group_field=group, key_field=grouped.primary_key[0],
+            repository=(self.settings["AANBOD_REPOSITORY_URL"] or "").rstrip("/"),
+            branch=self.settings["AANBOD_REPOSITORY_BRANCH"],
+        )
 
 
 def _site_path(siteurl: str) -> str:

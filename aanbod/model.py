@@ -7,6 +7,7 @@ field to ``schema/`` needs no change here: ``offer.title`` reads ``offer.values[
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, time, timezone
 from types import MappingProxyType
 
 from .schema import CatalogueSchema
@@ -18,6 +19,8 @@ PUBLISHED_STATUSES = ("actief", "gepauzeerd")
 class Record:
     values: MappingProxyType
     source_path: str = ""
+    # When the source file was last changed, from git (UTC); None outside git or for uncommitted files.
+    modified: datetime | None = field(default=None, kw_only=True)
 
     def __getattr__(self, name):
         values = object.__getattribute__(self, "values")
@@ -59,6 +62,11 @@ class Offer(Record):
     def wijken(self) -> list[str]:
         return _unique(location.wijk for location in self.locations if location.wijk)
 
+    @property
+    def last_modified(self) -> datetime:
+        """The git time of the file, else the day the provider last verified it (midnight UTC)."""
+        return self.modified or datetime.combine(self.values["verified_on"], time(), timezone.utc)
+
     def schedule_by_day(self) -> dict[str, list[str]]:
         days: dict[str, list[str]] = {}
         for slot in self.schedule:
@@ -76,14 +84,23 @@ class Catalogue:
     providers: MappingProxyType
     offers: tuple[Offer, ...]
     tables: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+    # Ids of offers not published although their status allows it: verified too long ago (see freshness.py).
+    held_back: frozenset = frozenset()
 
     @property
     def published(self) -> list[Offer]:
-        return [offer for offer in self.offers if offer.is_published]
+        return [offer for offer in self.offers if offer.is_published and offer.id not in self.held_back]
 
     @property
     def withdrawn(self) -> list[Offer]:
         return [offer for offer in self.offers if not offer.is_published]
+
+    @property
+    def last_modified(self) -> datetime | None:
+        """The latest change to any offer or provider: the data's modification date."""
+        times = [offer.last_modified for offer in self.offers]
+        times += [provider.modified for provider in self.providers.values() if provider.modified]
+        return max(times, default=None)
 
     def offers_of(self, provider_id: str) -> list[Offer]:
         return [offer for offer in self.published if offer.provider == provider_id]
@@ -100,8 +117,9 @@ class Catalogue:
         return groups
 
 
-def build_catalogue(schema: CatalogueSchema, typed: dict, paths: dict) -> Catalogue:
-    """Assemble records from validated, typed rows. ``paths`` maps (table, id) to the source file."""
+def build_catalogue(schema: CatalogueSchema, typed: dict, paths: dict, modified: dict | None = None) -> Catalogue:
+    """Assemble records from validated, typed rows. ``paths`` and ``modified`` map (table, id) to the source file and its git time."""
+    modified = modified or {}
     locations: dict[str, list[Location]] = {}
     for values in typed["locations"]:
         locations.setdefault(values["offer_id"], []).append(Location(MappingProxyType(values)))
@@ -109,7 +127,7 @@ def build_catalogue(schema: CatalogueSchema, typed: dict, paths: dict) -> Catalo
     for values in typed["schedules"]:
         schedule.setdefault(values["offer_id"], []).append(MappingProxyType(values))
     providers = {
-        values["id"]: Provider(MappingProxyType(values), paths.get(("providers", values["id"]), ""))
+        values["id"]: Provider(MappingProxyType(values), paths.get(("providers", values["id"]), ""), modified=modified.get(("providers", values["id"])))
         for values in typed["providers"]
     }
     offers = tuple(
@@ -118,6 +136,7 @@ def build_catalogue(schema: CatalogueSchema, typed: dict, paths: dict) -> Catalo
             paths.get(("offers", values["id"]), ""),
             tuple(locations.get(values["id"], ())),
             tuple(schedule.get(values["id"], ())),
+            modified=modified.get(("offers", values["id"])),
         )
         for values in sorted(typed["offers"], key=lambda values: values["id"])
     )

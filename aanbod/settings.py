@@ -8,7 +8,15 @@ DEFAULTS = {
     "AANBOD_SCHEMA_PATH": "schema",
     "AANBOD_MAX_FILE_BYTES": DEFAULT_MAX_BYTES,
     "AANBOD_DATA_DIR": "data",
+    # --- Open data: who publishes it and where; absolute URLs in DCAT, feeds and JSON-LD start here ---
+    "AANBOD_PUBLIC_URL": "https://openaanbod.example.nl",
+    # The publisher and authority for data.overheid.nl: an organisation URI from the DONL list.
+    "AANBOD_PUBLISHER": {"name": "Gemeente Utrecht", "uri": "http://standaarden.overheid.nl/owms/terms/Utrecht_(gemeente)"},
+    "AANBOD_CONTACT": {"name": "Open Aanbod", "email": "opendata@openaanbod.example.nl"},
+    "AANBOD_PROVINCE": "Utrecht",
     "AANBOD_SEARCH_INDEX": True,
+    # Leaflet's dist folder as npm installs it; the build copies it into the site for the maps.
+    "AANBOD_MAP_LIBRARY": "node_modules/leaflet/dist",
     "AANBOD_EXAMPLE_DATA": False,
     "AANBOD_REGION": "regio Utrecht",
     # The build's 'today' (freshness, feeds). None: the date of the commit being built, so two
@@ -24,8 +32,37 @@ DEFAULTS = {
     "TERM_SAVE_AS": "{taxonomy}/{code}/index.html",
     "SEARCH_URL": "zoeken/",
     "SEARCH_SAVE_AS": "zoeken/index.html",
+    # "Mijn lijstje": saved offers, shared as a link and printed as a handout; its data files sit beside it.
+    "SHORTLIST_URL": "lijstje/",
+    "SHORTLIST_SAVE_AS": "lijstje/index.html",
     # Which taxonomies get list pages, and the URL folder of each (Dutch, for residents).
     "AANBOD_LIST_PAGES": {"kinds": "soort", "wijken": "wijk", "municipalities": "gemeente", "target_groups": "doelgroep"},
+    # --- Contributing (issue 5): freshness, the guide and form for providers, ownership, the region's look ---
+    # Offers verified longer ago than this get a warning in the build and in pull requests...
+    "AANBOD_STALE_AFTER_MONTHS": 6,
+    # ...and longer ago than this are not published until the provider verifies them again.
+    "AANBOD_EXPIRE_AFTER_MONTHS": 12,
+    # The contributing guide; the site shows the part above the line "<!-- alleen op GitHub -->".
+    "AANBOD_CONTRIBUTING_FILE": "CONTRIBUTING.md",
+    # Where providers open pull requests; the form opens "<url>/new/<branch>?filename=..." there. "" hides that button.
+    "AANBOD_REPOSITORY_URL": "",
+    "AANBOD_REPOSITORY_BRANCH": "main",
+    # The content folder as a path inside the repository, for the file names the form proposes.
+    "AANBOD_REPOSITORY_CONTENT": "content",
+    # GitHub accounts or teams (organisation/team) that may change every file: they own everything in CODEOWNERS.
+    "AANBOD_EDITORS": [],
+    # Colours of the region: CSS custom properties of site.css (brand, brand-dark, accent, focus, ...) and a new value each.
+    "AANBOD_COLOURS": {},
+    # An image file (SVG, PNG, JPEG or WebP) shown next to the site name; None for the name alone.
+    "AANBOD_LOGO": None,
+    "CONTRIBUTE_URL": "aanbod-toevoegen/",
+    "CONTRIBUTE_SAVE_AS": "aanbod-toevoegen/index.html",
+    "FORM_URL": "aanbod-aanmelden/",
+    "FORM_SAVE_AS": "aanbod-aanmelden/index.html",
+    # The freshness report for editors: a page, and a CSV beside it.
+    "FRESHNESS_URL": "redactie/actualiteit/",
+    "FRESHNESS_SAVE_AS": "redactie/actualiteit/index.html",
+    "FRESHNESS_CSV": "redactie/actualiteit.csv",
 }
 
 

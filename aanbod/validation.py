@@ -7,6 +7,7 @@ Package (foreign keys need the whole package), and translate its errors back to 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -69,6 +70,12 @@ def _check_text(schema: CatalogueSchema, table: Table, row: Row) -> list[Problem
             for item in value:
                 if item not in taxonomy:
                     problems.append(Problem(row.path, row.line_of(name), row.label(name), messages.unknown_item_message(taxonomy, item), code="taxonomy"))
+        elif descriptor["type"] == "list" and "pattern" in descriptor.get("itemConstraints", {}):
+            # Frictionless has no constraints on list items; the schema states them in itemConstraints.
+            pattern = descriptor["itemConstraints"]["pattern"]
+            for item in value:
+                if not re.fullmatch(pattern, item):
+                    problems.append(Problem(row.path, row.line_of(name), row.label(name), messages.constraint_message(schema, descriptor, item, 'constraint "pattern"'), code="constraint-error"))
         elif descriptor["type"] == "string" and "pattern" not in descriptor.get("constraints", {}) and value.startswith(FORMULA_STARTS):
             problems.append(Problem(row.path, row.line_of(name), row.label(name), "begin deze tekst met een letter of cijfer, niet met =, +, -, @ of een tab. Een spreadsheet kan zo'n tekst uitvoeren als formule.", code="formula"))
     return problems
@@ -175,10 +182,7 @@ def _row_problem(schema: CatalogueSchema, table: Table, table_rows: list[Row], r
             message = f"de code '{row.cell(name)}' wordt al gebruikt in {first.path}. Kies een andere code."
         return Problem(row.path, row.line_of(name), row.label(name), message, code="duplicate")
     if error.type == "foreign-key":
-        name = error.field_names[0]
-        target = schema.tables[error.reference_name]
-        message = f"'{row.cell(name)}' bestaat niet. Maak eerst een bestand voor de aanbieder in content/{target.source.get('folder', target.name)}/, of controleer de code."
-        return Problem(row.path, row.line_of(name), row.label(name), message, code="reference")
+        return _reference_problem(schema.tables[error.reference_name], row, error.field_names[0])
     name = getattr(error, "field_name", "") or ""
     if name:
         descriptor = table.field(name)
@@ -191,13 +195,37 @@ def _row_problem(schema: CatalogueSchema, table: Table, table_rows: list[Row], r
     return Problem(row.path, row.line, "", f"deze regel klopt niet: {error.note or error.message}", code=error.type)
 
 
-def _package(schema: CatalogueSchema, rows: dict[str, list[Row]]) -> Package:
+def _reference_problem(target: Table, row: Row, name: str) -> Problem:
+    message = f"'{row.cell(name)}' bestaat niet. Maak eerst een bestand voor de aanbieder in content/{target.source.get('folder', target.name)}/, of controleer de code."
+    return Problem(row.path, row.line_of(name), row.label(name), message, code="reference")
+
+
+def _package(schema: CatalogueSchema, rows: dict[str, list[Row]], checked_elsewhere: frozenset = frozenset()) -> Package:
+    """One resource per table; foreign keys to the tables in ``checked_elsewhere`` are left out."""
     resources = []
     for table in schema.tables.values():
         header = table.field_names
         data = [header] + [[row.cell(name) for name in header] for row in rows[table.name]]
-        resources.append(Resource(name=table.name, data=data, schema=Schema.from_descriptor(schema.table_schema(table.name))))
+        descriptor = schema.table_schema(table.name)
+        if checked_elsewhere and "foreignKeys" in descriptor:
+            descriptor["foreignKeys"] = [key for key in descriptor["foreignKeys"] if key["reference"]["resource"] not in checked_elsewhere]
+        resources.append(Resource(name=table.name, data=data, schema=Schema.from_descriptor(descriptor)))
     return Package(resources=resources)
+
+
+def _read_file(schema: CatalogueSchema, table: Table, folder: Path, path: Path, max_bytes: int, rows: dict[str, list[Row]]) -> list[Problem]:
+    """Load one file, add its rows to ``rows`` and return what is wrong with it on its own."""
+    document, problems = load_file(path, _display(path), max_bytes)
+    if document is None:
+        return problems
+    document_rows_, shape_problems = document_rows(schema, table, document)
+    problems = problems + shape_problems
+    problems.extend(_check_location(table, folder, path, document_rows_[table.name][0]))
+    for name, new_rows in document_rows_.items():
+        for row in new_rows:
+            problems.extend(_check_text(schema, schema.tables[name], row))
+        rows[name].extend(new_rows)
+    return problems
 
 
 def validate_content(content: Path, schema: CatalogueSchema, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[ValidatedContent | None, list[Problem]]:
@@ -210,17 +238,7 @@ def validate_content(content: Path, schema: CatalogueSchema, max_bytes: int = DE
         folder = content / table.source["folder"]
         for path in find_files(folder):
             file_count += 1
-            document, load_problems = load_file(path, _display(path), max_bytes)
-            problems.extend(load_problems)
-            if document is None:
-                continue
-            document_rows_, shape_problems = document_rows(schema, table, document)
-            problems.extend(shape_problems)
-            problems.extend(_check_location(table, folder, path, document_rows_[table.name][0]))
-            for name, new_rows in document_rows_.items():
-                for row in new_rows:
-                    problems.extend(_check_text(schema, schema.tables[name], row))
-                rows[name].extend(new_rows)
+            problems.extend(_read_file(schema, table, folder, path, max_bytes, rows))
     problems.extend(_check_rules(schema, rows))
     package = _package(schema, rows)
     problems.extend(_frictionless_problems(schema, package, rows))
@@ -228,3 +246,60 @@ def validate_content(content: Path, schema: CatalogueSchema, max_bytes: int = DE
         return None, sorted(set(_without_echoes(problems)))
     typed = {resource.name: [row.to_dict() for row in resource.read_rows()] for resource in package.resources}
     return ValidatedContent(schema, rows, typed, file_count), []
+
+
+# --- A few changed files, checked against an index of all the others (pull requests) ---
+
+def table_of(schema: CatalogueSchema, content: Path, path: Path) -> Table | None:
+    """The top table whose folder holds ``path``, or None for a file that is not content."""
+    path, content = Path(path).resolve(), Path(content).resolve()
+    for table in schema.top_tables:
+        folder = content / table.source["folder"]
+        if path.suffix in (".yaml", ".yml") and folder in path.parents:
+            return table
+    return None
+
+
+def validate_files(content: Path, schema: CatalogueSchema, paths: list[Path], known_ids: dict[str, dict[str, list[Path]]],
+                   max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[dict[str, list[Row]], list[Problem]]:
+    """Every problem in these files, with the cross-file checks done against ``known_ids``.
+
+    ``known_ids`` maps each top table to {id: files} for the whole content folder, as file
+    names give them: a changed file may not take an id another file has, and may only
+    refer to ids that exist. The files themselves are validated exactly as by validate_content.
+    """
+    content = Path(content)
+    rows: dict[str, list[Row]] = {name: [] for name in schema.tables}
+    problems: list[Problem] = []
+    for path in paths:
+        table = table_of(schema, content, path)
+        if table is not None:
+            problems.extend(_read_file(schema, table, content / table.source["folder"], Path(path), max_bytes, rows))
+    problems.extend(_check_rules(schema, rows))
+    top = frozenset(table.name for table in schema.top_tables)
+    package = _package(schema, rows, checked_elsewhere=top)
+    problems.extend(_frictionless_problems(schema, package, rows))
+    problems.extend(_known_id_problems(schema, rows, known_ids))
+    return rows, sorted(set(_without_echoes(problems)))
+
+
+def _known_id_problems(schema: CatalogueSchema, rows: dict[str, list[Row]], known_ids: dict[str, dict[str, list[Path]]]) -> list[Problem]:
+    problems = []
+    for table in schema.top_tables:
+        key = table.primary_key[0]
+        for row in rows[table.name]:
+            own = Path(row.path).resolve()
+            others = [path for path in known_ids.get(table.name, {}).get(row.cell(key), []) if path.resolve() != own]
+            if others and Path(row.path).stem == row.cell(key):
+                message = f"de code '{row.cell(key)}' wordt al gebruikt in {_display(others[0])}. Kies een andere code."
+                problems.append(Problem(row.path, row.line_of(key), row.label(key), message, code="duplicate"))
+        for foreign in table.foreign_keys:
+            name, target = foreign["fields"][0], schema.tables[foreign["reference"]["resource"]]
+            if target.parent:
+                continue
+            changed = {other.cell(target.primary_key[0]) for other in rows[target.name]}
+            for row in rows[table.name]:
+                value = row.cell(name)
+                if value and value not in changed and value not in known_ids.get(target.name, {}):
+                    problems.append(_reference_problem(target, row, name))
+    return problems

@@ -88,8 +88,8 @@ def site(tmp_path):
     return content
 
 
-def build_site(content: Path, output: Path, search_index: bool = True) -> subprocess.CompletedProcess:
-    """Build with the real pelican command, as `make html` does."""
+def build_site(content: Path, output: Path, search_index: bool = True, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Build with the real pelican command, as `make html` does (from ``cwd``: a checkout builds from its own root)."""
     command = [
         str(Path(sys.executable).with_name("pelican")), str(content),
         "--settings", str(ROOT / "pelicanconf.py"), "--output", str(output),
@@ -99,7 +99,7 @@ def build_site(content: Path, output: Path, search_index: bool = True) -> subpro
         command += ["--extra-settings", "AANBOD_SEARCH_INDEX=false"]
     # A wide console keeps Pelican's rich log lines whole, so tests can read them.
     environment = {**os.environ, "COLUMNS": "400"}
-    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=environment)
+    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=environment)
 
 
 @pytest.fixture(scope="session")

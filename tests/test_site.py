@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urlparse
@@ -43,7 +44,9 @@ def test_published_offers_get_a_page_and_withdrawn_ones_are_reported(inline_site
     output, result = inline_site
     assert (output / "aanbod/fietsen/index.html").exists()
     assert (output / "aanbod/pauze/index.html").exists()
-    assert not (output / "aanbod/gestopt/index.html").exists()
+    # A withdrawn offer keeps its URL, with a page that says it stopped (tests/test_withdrawn.py).
+    assert "Dit aanbod is gestopt." in soup(output / "aanbod/gestopt/index.html").select_one(".notice").get_text()
+    assert not soup(output / "aanbod/gestopt/index.html").select(".apply")
     log = " ".join((result.stdout + result.stderr).split())
     assert "niet gepubliceerd, status 'ingetrokken'" in log
     assert "gestopt.yaml" in log
@@ -71,6 +74,9 @@ def test_untrusted_text_is_escaped_everywhere(inline_site):
     for path in output.rglob("*.html"):
         page = soup(path)
         for script in page.find_all("script"):
+            if script.get("type") == "application/ld+json":
+                json.loads(script.string)  # data, not code: schema.org JSON-LD (tests/test_structured_data.py)
+                continue
             assert script.get("src"), f"inline script in {path}"
         assert not page.select("b"), f"provider HTML passed through in {path}"
         for link in page.find_all("a", href=True):
@@ -110,7 +116,8 @@ def test_pages_404_and_search_exist(inline_site):
     assert soup(output / "404.html").h1.get_text() == "Deze pagina bestaat (meer) niet".replace("bestaat (meer) niet", "bestaat niet (meer)")
     search = soup(output / "zoeken/index.html")
     assert search.select_one("#zoeken")
-    assert [s["src"] for s in search.find_all("script")] == ["/pagefind/pagefind-ui.js", "/theme/js/search.js"]
+    # The search interface is our own module on Pagefind's JavaScript API (tests/test_search_index.py).
+    assert [s["src"] for s in search.select("main script")] == ["/theme/js/search.js"]
 
 
 def test_invalid_content_fails_the_build_with_positions_and_no_traceback(tmp_path):
@@ -133,7 +140,9 @@ def test_every_sample_offer_is_published_or_withdrawn(sample_site):
     assert problems == []
     assert len(catalogue.offers) >= 55 and len(catalogue.providers) >= 10
     pages = {path.parent.name for path in (sample_site / "aanbod").glob("*/index.html")}
-    assert pages == {offer.id for offer in catalogue.published}
+    assert pages == {offer.id for offer in catalogue.offers}
+    withdrawn_pages = {path.parent.name for path in (sample_site / "aanbod").glob("*/index.html") if "Dit aanbod is gestopt." in path.read_text(encoding="utf-8")}
+    assert withdrawn_pages == {offer.id for offer in catalogue.withdrawn}
     assert {offer.status for offer in catalogue.withdrawn} == {"ingetrokken"}
     assert {offer.status for offer in catalogue.offers} == {"actief", "gepauzeerd", "ingetrokken"}
     assert any(offer.online and not offer.locations for offer in catalogue.offers)
