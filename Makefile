@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help html serve validate test clean chromium
+.PHONY: help html serve validate test clean chromium translations
 
 help: ## show this list
 	@echo "Open Aanbod: make <target>"
@@ -36,6 +36,10 @@ html: validate $(NODE_STAMP) ## build the site, the data files and the search in
 serve: html ## build, then serve the site on http://localhost:8000
 	@echo "Open Aanbod draait op http://localhost:$(PORT)/ (stoppen: Ctrl+C)"
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory $(OUTPUT)
+
+translations: $(STAMP) ## extract the interface texts and update the English catalogue (theme/translations)
+	$(BIN)/pybabel extract --mapping-file babel.cfg --no-location --sort-output --omit-header --output-file theme/translations/messages.pot .
+	$(BIN)/pybabel update --input-file theme/translations/messages.pot --output-dir theme/translations --locale en --no-fuzzy-matching --omit-header --ignore-obsolete
 
 chromium: ## install Debian's chromium for the browser tests, if missing
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }

@@ -9,6 +9,7 @@ ROOT = Path(__file__).resolve().parent
 # wijken, kinds, target groups, ...) and the data licence live in the schema folder, AANBOD_SCHEMA_PATH.
 SITENAME = "Open Aanbod Utrecht"
 SITE_TAGLINE = "Werk, leren en doen bij jou in de buurt"
+SITE_TAGLINE_EN = "Work, learning and activities near you"  # the tagline on the English pages (AANBOD_LANGUAGES)
 AANBOD_REGION = "regio Utrecht"
 AANBOD_EXAMPLE_DATA = True  # shows a banner: the sample content is fictional
 AANBOD_COLOURS = {
@@ -44,6 +45,9 @@ STATIC_PATHS = []
 IGNORE_FILES = [".*", "*.yaml", "*.yml"]
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
+# A page's translation (content/pages/over-en.md, "Lang: en") lands in the folder of its language.
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
 RELATIVE_URLS = False
 
 # The offer generator writes the home page; Pelican's blog pages are switched off.

@@ -13,11 +13,13 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from jinja2 import pass_context
 from pelican.generators import Generator
 
 from . import data_page, exports, presentation, search, shortlist, structured_data
 from . import map_library
 from .catalogue import read_catalogue
+from .i18n import LANGUAGE_NAMES, Languages
 from .history import head_commit_date
 from .problems import report
 from .markup import render_markdown
@@ -44,6 +46,7 @@ class OfferGenerator(Generator):
             raise SystemExit(1)
         self.catalogue = catalogue
         self.urls = Urls(self.settings)
+        self.languages = Languages(self.settings["AANBOD_LANGUAGES"], Path(self.settings["THEME"]) / "translations")
         self.publication = Publication.from_settings(self.settings)
         self.today = self.settings["AANBOD_TODAY"] or head_commit_date(Path(self.path)) or date.today()
         catalogue = self.catalogue = self._hold_back_expired(catalogue)
@@ -59,23 +62,65 @@ class OfferGenerator(Generator):
         catalogue, urls = self.catalogue, self.urls
         filters = dict(presentation.FILTERS, markdown=render_markdown)
         helpers = dict(
-            label=catalogue.label,
             offer_url=urls.offer,
             provider_url=urls.provider,
             term_url=urls.term,
             has_list_page=urls.has_list_page,
             field=lambda table, name: catalogue.schema.tables[table].field(name),
             terms=lambda taxonomy: catalogue.schema.taxonomies[taxonomy].terms,
-            age_range=presentation.age_range,
             structured_data=lambda offer: structured_data.script_json(structured_data.offer_data(catalogue, offer, self.publication)),
         )
-        return helpers, filters
+        language_helpers, language_filters = self.language_helpers()
+        return {**helpers, **language_helpers}, {**filters, **language_filters}
 
     def _write(self, writer, save_as: str, template: str, url: str, **context):
-        writer.write_file(
-            save_as, self.get_template(template), self.context,
-            relative_urls=self.settings["RELATIVE_URLS"], url=url, page_name=save_as.removesuffix("index.html"), **context,
+        """Write the page once per language: the default at ``save_as``, the others under their folder (en/...)."""
+        for language in self.languages.codes:
+            prefix = self.languages.prefix(language)
+            writer.write_file(
+                prefix + save_as, self.get_template(template), self.context,
+                relative_urls=self.settings["RELATIVE_URLS"], url=prefix + url, page_name=(prefix + save_as).removesuffix("index.html"),
+                lang=language, page_path=url, **context,
+            )
+
+    def language_helpers(self) -> tuple[dict, dict]:
+        """Globals and filters that answer in the language of the page being rendered (aanbod/i18n.py)."""
+        catalogue, languages = self.catalogue, self.languages
+
+        def translate(context):
+            language = languages.of(context)
+            return lambda message: languages.gettext(language, message)
+
+        def in_language(function):
+            return pass_context(lambda context, value, *args: function(value, *args, _=translate(context)))
+
+        def alternates(context) -> list[dict]:
+            """The page in every language it exists in: code, name in that language, URL."""
+            site, page = context.get("SITEURL", ""), context.get("page")
+            if context.get("page_path") is not None:
+                return [{"code": code, "name": LANGUAGE_NAMES.get(code, code), "url": f"{site}/{languages.prefix(code)}{context['page_path']}"}
+                        for code in languages.codes]
+            if page is not None and hasattr(page, "translations"):
+                versions = [page, *page.translations]
+                return [{"code": version.lang, "name": LANGUAGE_NAMES.get(version.lang, version.lang), "url": f"{site}/{version.url}"}
+                        for version in sorted(versions, key=lambda version: languages.codes.index(version.lang) if version.lang in languages.codes else 99)]
+            return []
+
+        helpers = dict(
+            language=pass_context(lambda context: languages.of(context)),
+            language_prefix=pass_context(lambda context: languages.prefix(languages.of(context))),
+            field_title=pass_context(lambda context, table, name: _field_title(catalogue, table, name, languages.of(context))),
+            url=pass_context(lambda context, path="": f"{context.get('SITEURL', '')}/{languages.prefix(languages.of(context))}{path}"),
+            label=pass_context(lambda context, taxonomy, code: catalogue.label(taxonomy, code, languages.of(context))),
+            term_label=pass_context(lambda context, term: term.label_in(languages.of(context))),
+            term_description=pass_context(lambda context, term: term.description_in(languages.of(context))),
+            age_range=pass_context(lambda context, low, high: presentation.age_range(low, high, _=translate(context))),
+            alternates=pass_context(alternates),
+            # SITE_TAGLINE_EN and so on: the tagline is the region's own text, so it is a setting, not a message.
+            tagline=pass_context(lambda context: context.get(f"SITE_TAGLINE_{languages.of(context).upper()}") or context.get("SITE_TAGLINE", "")),
         )
+        filters = {name: in_language(getattr(presentation, name)) for name in ("dutch_date", "euro", "yes_no")}
+        return helpers, filters
 
     def generate_output(self, writer):
         self._write_catalogue_pages(writer)
@@ -103,7 +148,11 @@ class OfferGenerator(Generator):
         for taxonomy, taxonomy_groups in groups.items():
             for term, offers in taxonomy_groups:
                 self._write(writer, urls.term_file(taxonomy, term.code), "list", urls.term(taxonomy, term.code), taxonomy=taxonomy, term=term, offers=offers)
-        self._write(writer, self.settings["SEARCH_SAVE_AS"], "search", self.settings["SEARCH_URL"], filter_groups=search.filter_groups(catalogue))
+        languages = self.languages
+        # Filter labels in each language; results found in the one index link to the page in the visitor's language.
+        filter_groups = {code: search.filter_groups(catalogue, code, lambda message, code=code: languages.gettext(code, message)) for code in languages.codes}
+        self._write(writer, self.settings["SEARCH_SAVE_AS"], "search", self.settings["SEARCH_URL"],
+                    filter_groups=filter_groups, index_root=_site_path(self.settings["SITEURL"]) + "/")
         self._write(writer, "404.html", "404", "404.html")
 
     def _write_withdrawn_pages(self, writer):
@@ -140,8 +189,12 @@ class OfferGenerator(Generator):
     def _write_shortlist(self, writer):
         """The "Mijn lijstje" page, and the small data files it looks saved offers up in."""
         save_as = self.settings["SHORTLIST_SAVE_AS"]
-        folder = Path(self.output_path) / Path(save_as).parent
-        written = shortlist.write_data(self.catalogue, folder, lambda offer: self.urls.offer(offer.id))
+        languages = self.languages
+        for code in languages.codes:  # each language's list page reads its own files, with labels in that language
+            prefix = languages.prefix(code)
+            folder = Path(self.output_path) / prefix / Path(save_as).parent
+            written = shortlist.write_data(self.catalogue, folder, lambda offer: self.urls.offer(offer.id),
+                                           code, lambda message, code=code: languages.gettext(code, message))
         self._write(writer, save_as, "shortlist", self.settings["SHORTLIST_URL"], buckets=len(written))
 
     # --- Contributing (issue 5): freshness, lookalikes, the guide and form for providers, the region's look ---
@@ -214,6 +267,12 @@ def _site_path(siteurl: str) -> str:
     """The path part of SITEURL ('' for a site at the root of its host)."""
     without_scheme = siteurl.split("://", 1)[-1]
     return "/" + without_scheme.split("/", 1)[1].strip("/") if "/" in without_scheme else ""
+
+
+def _field_title(catalogue, table: str, name: str, language: str) -> str:
+    """A field's schema title in ``language`` (``title_en``), the Dutch title where there is none."""
+    descriptor = catalogue.schema.tables[table].field(name)
+    return descriptor.get(f"title_{language}") or descriptor["title"]
 
 
 def _codes_getter(taxonomy: str):

@@ -105,8 +105,8 @@ class Catalogue:
     def offers_of(self, provider_id: str) -> list[Offer]:
         return [offer for offer in self.published if offer.provider == provider_id]
 
-    def label(self, taxonomy: str, code: str) -> str:
-        return self.schema.label(taxonomy, code)
+    def label(self, taxonomy: str, code: str, language: str | None = None) -> str:
+        return self.schema.label(taxonomy, code, language)
 
     def group_by(self, taxonomy: str, codes_of) -> list[tuple]:
         """(term, offers) for every term in the taxonomy, in taxonomy order, with its published offers."""

@@ -12,7 +12,10 @@ from .settings import with_defaults
 def _initialized(pelican):
     with_defaults(pelican.settings)
     # Offers come from untrusted pull requests: every template escapes by default, whatever the config says.
-    pelican.settings["JINJA_ENVIRONMENT"] = {**pelican.settings.get("JINJA_ENVIRONMENT", {}), "autoescape": True}
+    environment = pelican.settings.get("JINJA_ENVIRONMENT", {})
+    # Interface texts go through gettext (aanbod/i18n.py installs it per page language).
+    extensions = [*environment.get("extensions", []), *([] if "jinja2.ext.i18n" in environment.get("extensions", []) else ["jinja2.ext.i18n"])]
+    pelican.settings["JINJA_ENVIRONMENT"] = {**environment, "autoescape": True, "extensions": extensions}
 
 
 def _generators(pelican):
@@ -36,11 +39,13 @@ def _share_template_helpers(generators):
     """Every template (pages too) extends base.html, which needs the catalogue's labels and URLs."""
     offer_generator = next(generator for generator in generators if isinstance(generator, OfferGenerator))
     helpers, filters = offer_generator.template_helpers()
+    gettext = offer_generator.languages.jinja_callables()
     for generator in generators:
         env = getattr(generator, "env", None)
         if env is not None:
             env.globals.update(helpers)
             env.filters.update(filters)
+            env.install_gettext_callables(gettext["gettext"], gettext["ngettext"], newstyle=True)
 
 
 def connect():

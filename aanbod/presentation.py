@@ -1,24 +1,33 @@
-"""Helpers that templates use to show values in plain Dutch. No Pelican, no I/O."""
+"""Helpers that templates use to show values in plain Dutch. No Pelican, no I/O.
+
+Each text goes through ``_``, which is the identity for Dutch and a catalogue's gettext for another
+language (aanbod/i18n.py); Babel extracts the ``_("...")`` calls here into the catalogue."""
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
+def _dutch(message: str) -> str:
+    return message
 
 
-def dutch_date(value: date | None) -> str:
+N_ = _dutch  # marks a text for extraction; it is translated where it is shown
+MONTHS = (N_("januari"), N_("februari"), N_("maart"), N_("april"), N_("mei"), N_("juni"), N_("juli"), N_("augustus"),
+          N_("september"), N_("oktober"), N_("november"), N_("december"))
+
+
+def dutch_date(value: date | None, _=_dutch) -> str:
     if value is None:
         return ""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day} {_(MONTHS[value.month - 1])} {value.year}"
 
 
-def euro(value: Decimal | None) -> str:
+def euro(value: Decimal | None, _=_dutch) -> str:
     if value is None:
         return ""
     if value == 0:
-        return "Gratis"
+        return _("Gratis")
     amount = f"{value:.2f}".replace(".", ",")
     return f"€ {amount.removesuffix(',00')}"
 
@@ -30,19 +39,19 @@ def number(value: Decimal | int | None) -> str:
     return text.replace(".", ",")
 
 
-def yes_no(value: bool | None) -> str:
+def yes_no(value: bool | None, _=_dutch) -> str:
     if value is None:
         return ""
-    return "Ja" if value else "Nee"
+    return _("Ja") if value else _("Nee")
 
 
-def age_range(low: int | None, high: int | None) -> str:
+def age_range(low: int | None, high: int | None, _=_dutch) -> str:
     if low is not None and high is not None:
-        return f"{low} tot en met {high} jaar"
+        return _("%(low)s tot en met %(high)s jaar") % {"low": low, "high": high}
     if low is not None:
-        return f"vanaf {low} jaar"
+        return _("vanaf %(low)s jaar") % {"low": low}
     if high is not None:
-        return f"tot en met {high} jaar"
+        return _("tot en met %(high)s jaar") % {"high": high}
     return ""
 
 

@@ -25,6 +25,13 @@ class Term:
     description: str = ""
     extra: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
 
+    def label_in(self, language: str | None) -> str:
+        """The label in ``language`` from a column such as ``label_en``; the Dutch label where there is none."""
+        return (language and self.extra.get(f"label_{language}")) or self.label
+
+    def description_in(self, language: str | None) -> str:
+        return (language and self.extra.get(f"description_{language}")) or self.description
+
 
 @dataclass(frozen=True)
 class Taxonomy:
@@ -45,9 +52,9 @@ class Taxonomy:
     def get(self, code: str) -> Term | None:
         return self._by_code.get(code)
 
-    def label(self, code: str) -> str:
+    def label(self, code: str, language: str | None = None) -> str:
         term = self._by_code.get(code)
-        return term.label if term else code
+        return term.label_in(language) if term else code
 
     def choices(self) -> str:
         """Allowed values for a message: 'werk (Werk), leren (Leren)'."""
@@ -106,8 +113,8 @@ class CatalogueSchema:
         name = self.tables[table].field(field_name).get("taxonomy")
         return self.taxonomies[name] if name else None
 
-    def label(self, taxonomy: str, code: str) -> str:
-        return self.taxonomies[taxonomy].label(code)
+    def label(self, taxonomy: str, code: str, language: str | None = None) -> str:
+        return self.taxonomies[taxonomy].label(code, language)
 
     def table_schema(self, name: str) -> dict:
         """The Table Schema for frictionless: taxonomy codes become enum constraints on single values.

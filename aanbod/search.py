@@ -67,11 +67,16 @@ _GROUPS = {
 }
 # Values that no taxonomy lists, derived from a number and a yes/no field. (Online offers get
 # the municipality 'online'.)
+def N_(message: str) -> str:
+    """Marks a text for the catalogue (babel.cfg); it is translated where the page is written."""
+    return message
+
+
 _DERIVED = {
-    "kosten": (("gratis", "Gratis"), ("betaald", "Betaald")),
-    "verwijzing": (("nee", "Nee"), ("ja", "Ja")),
+    "kosten": (("gratis", N_("Gratis")), ("betaald", N_("Betaald"))),
+    "verwijzing": (("nee", N_("Nee")), ("ja", N_("Ja"))),
 }
-_DERIVED_TITLES = {"kosten": "Kosten"}
+_DERIVED_TITLES = {"kosten": N_("Kosten")}
 
 
 def offer_filters(offer: Offer) -> dict[str, list[str]]:
@@ -81,31 +86,35 @@ def offer_filters(offer: Offer) -> dict[str, list[str]]:
     return {key: values for key, values in filters.items() if values}
 
 
-def filter_groups(catalogue: Catalogue) -> list[FilterGroup]:
-    """The groups of the search page in schema order, each with the values that published offers have."""
+def filter_groups(catalogue: Catalogue, language: str | None = None, _=N_) -> list[FilterGroup]:
+    """The groups of the search page in schema order, each with the values that published offers have.
+
+    Labels and titles are in ``language`` (taxonomy columns such as label_en, schema titles such as
+    title_en); the few texts of this module go through ``_``."""
     used: dict[str, set[str]] = {key: set() for key in _GROUPS}
     for offer in catalogue.published:
-        for key, (_, _, codes_of) in _GROUPS.items():
+        for key, (_field, _taxonomy, codes_of) in _GROUPS.items():
             used[key].update(codes_of(offer))
     groups = []
-    for key, (field, taxonomy, _) in _GROUPS.items():
+    for key, (field, taxonomy, _codes_of) in _GROUPS.items():
         if taxonomy:
-            choices = [(term.code, term.label) for term in catalogue.schema.taxonomies[taxonomy].terms]
+            choices = [(term.code, term.label_in(language)) for term in catalogue.schema.taxonomies[taxonomy].terms]
         else:
-            choices = list(_DERIVED[key])
+            choices = [(code, _(label)) for code, label in _DERIVED[key]]
         if key == "gemeente":
-            choices.append((ONLINE, "Online"))
+            choices.append((ONLINE, _("Online")))
         values = tuple(choice for choice in choices if choice[0] in used[key])
         if values:
-            groups.append(FilterGroup(key, _title(catalogue, key, field), values))
+            groups.append(FilterGroup(key, _title(catalogue, key, field, language, _), values))
     return groups
 
 
-def _title(catalogue: Catalogue, key: str, field: tuple[str, str] | None) -> str:
+def _title(catalogue: Catalogue, key: str, field: tuple[str, str] | None, language: str | None = None, _=N_) -> str:
     if field is None:
-        return _DERIVED_TITLES[key]
+        return _(_DERIVED_TITLES[key])
     table, name = field
-    return catalogue.schema.tables[table].field(name)["title"]
+    descriptor = catalogue.schema.tables[table].field(name)
+    return (language and descriptor.get(f"title_{language}")) or descriptor["title"]
 
 
 def places_text(catalogue: Catalogue, offer: Offer) -> str:

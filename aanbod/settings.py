@@ -22,6 +22,8 @@ DEFAULTS = {
     # The build's 'today' (freshness, feeds). None: the date of the commit being built, so two
     # builds of one commit are identical; outside git, the machine's date.
     "AANBOD_TODAY": None,
+    # The interface languages (issue 6): the first at the root, each other one under its own folder (en/).
+    "AANBOD_LANGUAGES": ["nl", "en"],
     "OFFER_URL": "aanbod/{id}/",
     "OFFER_SAVE_AS": "aanbod/{id}/index.html",
     "PROVIDER_URL": "aanbieders/{id}/",

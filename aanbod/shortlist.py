@@ -40,7 +40,11 @@ def bucket_file(bucket: int) -> str:
     return f"aanbod-{bucket}.json"
 
 
-def schedule_lines(catalogue: Catalogue, offer: Offer) -> list[str]:
+def _dutch(message: str) -> str:
+    return message
+
+
+def schedule_lines(catalogue: Catalogue, offer: Offer, language: str | None = None, _=_dutch) -> list[str]:
     """'Maandag: ochtend en middag', one line per day, days and dagdelen in taxonomy order."""
     days = offer.schedule_by_day()
     order = catalogue.schema.taxonomies["parts_of_day"].codes
@@ -48,13 +52,13 @@ def schedule_lines(catalogue: Catalogue, offer: Offer) -> list[str]:
     for term in catalogue.schema.taxonomies["days"].terms:
         if term.code in days:
             ordered = sorted(days[term.code], key=lambda part: order.index(part) if part in order else len(order))
-            parts = " en ".join(catalogue.label("parts_of_day", part).lower() for part in ordered)
-            lines.append(f"{term.label}: {parts}")
+            parts = f" {_('en')} ".join(catalogue.label("parts_of_day", part, language).lower() for part in ordered)
+            lines.append(f"{term.label_in(language)}: {parts}")
     return lines
 
 
-def _address(catalogue: Catalogue, location) -> str:
-    place = f"{location.postcode} {catalogue.label('municipalities', location.municipality)}".strip()
+def _address(catalogue: Catalogue, location, language: str | None = None) -> str:
+    place = f"{location.postcode} {catalogue.label('municipalities', location.municipality, language)}".strip()
     parts = [location.name, location.street_address, place]
     return ", ".join(part for part in parts if part)
 
@@ -70,27 +74,31 @@ def _contact(offer: Offer, provider) -> dict[str, str]:
     return {key: value for key, value in contact.items() if value}
 
 
-def _hours(offer: Offer) -> str:
-    return f"Ongeveer {presentation.number(offer.hours_per_week)} uur per week." if offer.hours_per_week else ""
+def _hours(offer: Offer, _=_dutch) -> str:
+    return _("Ongeveer %(hours)s uur per week.") % {"hours": presentation.number(offer.hours_per_week)} if offer.hours_per_week else ""
 
 
-def shortlist_record(catalogue: Catalogue, offer: Offer, url: str) -> dict:
+def shortlist_record(catalogue: Catalogue, offer: Offer, url: str, language: str | None = None, _=_dutch) -> dict:
+    """One offer for the list page; labels in ``language``, texts through ``_`` (aanbod/i18n.py)."""
+    def label(taxonomy, code):
+        return catalogue.label(taxonomy, code, language)
+
     provider = catalogue.providers[offer.provider]
     record = {
         "title": offer.title,
         "url": url,
         "provider": provider.name,
         "kind": offer.kind,
-        "what": f"{catalogue.label('kinds', offer.kind)}: {catalogue.label('subtypes', offer.subtype)}",
-        "addresses": [_address(catalogue, location) for location in offer.locations],
+        "what": f"{label('kinds', offer.kind)}: {label('subtypes', offer.subtype)}",
+        "addresses": [_address(catalogue, location, language) for location in offer.locations],
         "online": bool(offer.online),
-        "times": schedule_lines(catalogue, offer),
-        "hours": _hours(offer),
-        "cost": presentation.euro(offer.cost_eur),
+        "times": schedule_lines(catalogue, offer, language, _),
+        "hours": _hours(offer, _),
+        "cost": presentation.euro(offer.cost_eur, _),
         "referral": bool(offer.referral_required),
         "apply": offer.how_to_apply,
         "contact": _contact(offer, provider),
-        "access": [catalogue.label("accessibility", code) for code in offer.accessibility or ()],
+        "access": [label("accessibility", code) for code in offer.accessibility or ()],
         # The one accessibility fact with a pictogram, as on the offer page (_icons.html).
         "wheelchair": "rolstoel" in (offer.accessibility or ()),
         "paused": offer.status == "gepauzeerd",
@@ -99,13 +107,13 @@ def shortlist_record(catalogue: Catalogue, offer: Offer, url: str) -> dict:
     return {key: value for key, value in record.items() if value}
 
 
-def write_data(catalogue: Catalogue, folder: Path, url_of) -> list[Path]:
+def write_data(catalogue: Catalogue, folder: Path, url_of, language: str | None = None, _=_dutch) -> list[Path]:
     """Write every bucket file into ``folder``; ``url_of(offer)`` is the offer page's URL."""
     published = catalogue.published
     buckets = bucket_count(len(published))
     contents: list[dict] = [{} for _ in range(buckets)]
     for offer in published:
-        contents[bucket_of(offer.id, buckets)][offer.id] = shortlist_record(catalogue, offer, url_of(offer))
+        contents[bucket_of(offer.id, buckets)][offer.id] = shortlist_record(catalogue, offer, url_of(offer), language, _)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for bucket, offers in enumerate(contents):

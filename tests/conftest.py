@@ -117,3 +117,43 @@ def chromium_path() -> str:
     if not Path(path).exists():
         pytest.fail("Debian's chromium is missing: run `make test`, which installs it.")
     return path
+
+
+# --- shared fixtures over the sample content (one definition, used by many test files) ---
+
+@pytest.fixture(scope="session")
+def catalogue():
+    """The repository's sample content, validated; a test file may override it with its own."""
+    from aanbod.catalogue import read_catalogue
+
+    catalogue, problems = read_catalogue(ROOT / "content", SCHEMA)
+    assert problems == []
+    return catalogue
+
+
+@pytest.fixture(scope="session")
+def data(catalogue, tmp_path_factory) -> Path:
+    """Every data file written from the sample catalogue."""
+    from aanbod.exports import write_all
+
+    folder = tmp_path_factory.mktemp("data")
+    write_all(catalogue, folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def site_url(sample_site):
+    """The built sample site on http://127.0.0.1:<port>."""
+    from browser import serve
+
+    with serve(sample_site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(chromium_path):
+    """A chromium page that records and aborts every request leaving 127.0.0.1."""
+    from browser import browser_page
+
+    with browser_page(chromium_path) as page:
+        yield page

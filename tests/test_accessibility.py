@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from aanbod.catalogue import read_catalogue
-from browser import browser_page, serve
+from browser import browser_page
 from conftest import ROOT, SCHEMA
 from inclusion import SHORTLIST_KEY, axe_violations, open_filters, page_types, search
 
@@ -30,12 +30,6 @@ def soup(path):
 
 
 @pytest.fixture(scope="module")
-def site_url(sample_site):
-    with serve(sample_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
 def page(chromium_path):
     with browser_page(chromium_path) as page:
         yield page
@@ -48,6 +42,9 @@ def urls(sample_site):
     paused = next(path for path in sorted((sample_site / "aanbod").glob("*/index.html")) if soup(path).select(".key-fact-paused"))
     found["aanbod/… (gepauzeerd)"] = f"/aanbod/{paused.parent.name}/"
     found["aanbod/… (rolstoel)"] = f"/aanbod/{OFFER}/"
+    # Issue 6, the English interface: every page type again under /en/.
+    found.update({f"en {name}": "/en" + path for name, path in page_types(sample_site / "en").items()})
+    found["en aanbod/… (gepauzeerd)"] = f"/en/aanbod/{paused.parent.name}/"
     return found
 
 
@@ -60,6 +57,7 @@ def test_every_page_type_is_found(urls):
     expected = {"home", "404", "zoeken", "lijstje", "data", "over", "aanbieders", "aanbod/…", "aanbieders/…",
                 "soort/…", "wijk/…", "gemeente/…", "doelgroep/…", "aanbod/… (gepauzeerd)"}
     assert expected <= set(urls)
+    assert {f"en {name}" for name in expected} <= set(urls)
 
 
 def test_every_page_type_passes_axe(page, site_url, urls):

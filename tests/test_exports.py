@@ -9,27 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from frictionless import Package
 
-from aanbod.catalogue import read_catalogue
-from aanbod.exports import write_all
 from aanbod.exports.values import to_json
-from conftest import ROOT, SCHEMA
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    catalogue, problems = read_catalogue(ROOT / "content", SCHEMA)
-    assert problems == []
-    return catalogue
-
-
-@pytest.fixture(scope="module")
-def data(catalogue, tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("data")
-    write_all(catalogue, folder)
-    return folder
 
 
 def test_csv_columns_follow_the_schema(catalogue, data):

@@ -26,24 +26,10 @@ from aanbod.publication import Publication
 from aanbod.schema import load_schema
 from aanbod.settings import DEFAULTS
 from aanbod.validation import FORMULA_STARTS, validate_content
-from conftest import ROOT, SCHEMA, offer_yaml, provider_yaml, write_files
+from conftest import SCHEMA, offer_yaml, provider_yaml, write_files
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 PUBLICATION = Publication.from_settings(DEFAULTS)
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    catalogue, problems = read_catalogue(ROOT / "content", SCHEMA)
-    assert problems == []
-    return catalogue
-
-
-@pytest.fixture(scope="module")
-def data(catalogue, tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("data")
-    write_all(catalogue, folder)
-    return folder
 
 
 # --- round trips ---

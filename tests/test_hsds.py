@@ -10,18 +10,10 @@ import pytest
 from jsonschema import FormatChecker
 from jsonschema.validators import validator_for
 
-from aanbod.catalogue import read_catalogue
 from aanbod.exports import hsds, write_all
-from conftest import ROOT, SCHEMA, SHARED
+from conftest import SHARED
 
 STANDARD = SHARED / "standards" / "hsds-3.0" / "compiled"
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    catalogue, problems = read_catalogue(ROOT / "content", SCHEMA)
-    assert problems == []
-    return catalogue
 
 
 @pytest.fixture(scope="module")

@@ -7,25 +7,12 @@ import json
 
 import pytest
 
-from browser import browser_page, serve
 from inclusion import RESULT_LINKS, SHORTLIST_KEY, focused, result_urls, tab_until
 
 pytestmark = pytest.mark.browser
 
 OFFER = "fietsenwerkplaats-overvecht"
 SECOND = "taalcafe-kanaleneiland"
-
-
-@pytest.fixture(scope="module")
-def site_url(sample_site):
-    with serve(sample_site) as url:
-        yield url
-
-
-@pytest.fixture
-def page(chromium_path):
-    with browser_page(chromium_path) as page:
-        yield page
 
 
 def saved(page) -> list[str]:

@@ -11,28 +11,13 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from aanbod.catalogue import read_catalogue
-from browser import browser_page, serve
-from conftest import ROOT, SCHEMA
+from browser import browser_page
 
 pytestmark = pytest.mark.browser
 
 CARD_TITLES = ".finder-card .card-title"
 DE_MEERN = (52.0816, 5.0322)  # the second location of kringloop-leidsche-rijn
 OVERVECHT = (52.1121, 5.1162)  # fietsenwerkplaats-overvecht
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    catalogue, problems = read_catalogue(ROOT / "content", SCHEMA)
-    assert problems == []
-    return catalogue
-
-
-@pytest.fixture(scope="module")
-def site_url(sample_site):
-    with serve(sample_site) as url:
-        yield url
 
 
 def updates(page) -> int:

@@ -4,24 +4,15 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from bs4 import BeautifulSoup
 
-from aanbod.catalogue import read_catalogue
 from aanbod.markup import plain_text
 from aanbod.publication import Publication
 from aanbod.settings import DEFAULTS
 from aanbod.structured_data import offer_data, schema_type, script_json
-from conftest import ROOT, SCHEMA, build_site, offer_yaml, provider_yaml, write_files
+from conftest import build_site, offer_yaml, provider_yaml, write_files
 
 PUBLICATION = Publication.from_settings(DEFAULTS)
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    catalogue, problems = read_catalogue(ROOT / "content", SCHEMA)
-    assert problems == []
-    return catalogue
 
 
 def test_the_type_follows_the_kind_of_offer(catalogue):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from browser import browser_page, serve
 from inclusion import tab_until
 
 pytestmark = pytest.mark.browser
@@ -26,18 +25,6 @@ RECORDING_SPEECH = """
     window.__finish = () => pending.splice(0).forEach(u => u.onend && u.onend({}));
 """
 NO_SPEECH = "delete window.speechSynthesis; delete window.SpeechSynthesisUtterance;"
-
-
-@pytest.fixture(scope="module")
-def site_url(sample_site):
-    with serve(sample_site) as url:
-        yield url
-
-
-@pytest.fixture
-def page(chromium_path):
-    with browser_page(chromium_path) as page:
-        yield page
 
 
 def test_reads_the_offer_aloud_in_dutch_and_stops_on_request(page, site_url):

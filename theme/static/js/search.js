@@ -50,6 +50,12 @@ function start(root) {
   };
   const labels = buildFilters(part("filter-groups"));
   const known = new Map([...labels.groups].map(([key, group]) => [key, new Set(group.values.keys())]));
+  // One index serves every language: its URLs lead to the Dutch pages at the root, and on the
+  // English search page (data-page-root ".../en/") they are moved to the same page in English.
+  const indexRoot = root.dataset.indexRoot || "/";
+  const pageRoot = root.dataset.pageRoot || indexRoot;
+  const inLanguage = (data) => (pageRoot !== indexRoot && data.url.startsWith(indexRoot)
+    ? { ...data, url: pageRoot + data.url.slice(indexRoot.length) } : data);
   const kindLinks = [...document.querySelectorAll('[data-browse="kinds"] a')].map((link) => [link.textContent.trim(), link.getAttribute("href")]);
 
   const pagefindReady = import(bundle + "pagefind.js").then(async (pagefind) => {
@@ -134,7 +140,7 @@ function start(root) {
   async function renderMore(mine, replace = false) {
     const from = replace ? 0 : shown.length;
     const next = ranked.slice(from, from + PAGE_SIZE);
-    const datas = next.map((result) => result.data());
+    const datas = next.map((result) => result.data().then(inLanguage));
     const clear = () => {
       view.results.replaceChildren();
       shown = [];
