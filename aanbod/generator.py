@@ -7,6 +7,7 @@ and the search index.
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from dataclasses import replace
@@ -28,6 +29,7 @@ from .urls import Urls
 from .withdrawn import similar_offers
 from . import branding, contributing, editor_schema, form, freshness, lookalikes, review, scaffold
 
+LATER_TEXTS = "teksten-later.json"  # beside the search page, in each language
 STALE_LINES = 20  # the build names this many stale offers; the editors' report lists them all
 
 log = logging.getLogger("aanbod")
@@ -72,6 +74,18 @@ class OfferGenerator(Generator):
         )
         language_helpers, language_filters = self.language_helpers()
         return {**helpers, **language_helpers}, {**filters, **language_filters}
+
+    def _write_later_texts(self):
+        """The search page's texts for modules that load later, per language, as a JSON file.
+
+        The texts are defined once, in theme/templates/_teksten.html; its module is evaluated in
+        each language and written with json, so the page itself carries only a first search's texts.
+        """
+        for language in self.languages.codes:
+            texts = self.get_template("_teksten").make_module({**self.context, "lang": language}).zoeken_later
+            path = Path(self.output_path) / self.languages.prefix(language) / self.settings["SEARCH_URL"] / LATER_TEXTS
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(texts, ensure_ascii=False, sort_keys=True), encoding="utf-8")
 
     def _write(self, writer, save_as: str, template: str, url: str, **context):
         """Write the page once per language: the default at ``save_as``, the others under their folder (en/...)."""
@@ -127,6 +141,7 @@ class OfferGenerator(Generator):
         self._write_withdrawn_pages(writer)
         self._write_data_page(writer, self._write_data_files())
         self._write_search_index()
+        self._write_later_texts()
         self._copy_map_library()
         self._write_shortlist(writer)
         self._write_contributing_pages(writer)
@@ -151,7 +166,7 @@ class OfferGenerator(Generator):
         languages = self.languages
         # Filter labels in each language; results found in the one index link to the page in the visitor's language.
         filter_groups = {code: search.filter_groups(catalogue, code, lambda message, code=code: languages.gettext(code, message)) for code in languages.codes}
-        self._write(writer, self.settings["SEARCH_SAVE_AS"], "search", self.settings["SEARCH_URL"],
+        self._write(writer, self.settings["SEARCH_SAVE_AS"], "search", self.settings["SEARCH_URL"], LATER_TEXTS=LATER_TEXTS,
                     filter_groups=filter_groups, index_root=_site_path(self.settings["SITEURL"]) + "/")
         self._write(writer, "404.html", "404", "404.html")
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pelican import signals
+
+from . import assets
 
 from .generator import OfferGenerator
 from .page_reader import SafeMarkdownReader
@@ -48,9 +52,16 @@ def _share_template_helpers(generators):
             env.install_gettext_callables(gettext["gettext"], gettext["ngettext"], newstyle=True)
 
 
+def _compact_theme_css(pelican):
+    """After every file is written: strip comments from the theme's stylesheets in the output."""
+    theme_static = Path(pelican.settings["OUTPUT_PATH"]) / pelican.settings["THEME_STATIC_DIR"]
+    assets.compact_stylesheets(theme_static / "css")
+
+
 def connect():
     signals.initialized.connect(_initialized)
     signals.get_generators.connect(_generators)
     signals.readers_init.connect(_readers)
     signals.generator_init.connect(_forget_disabled_markdown)
     signals.all_generators_finalized.connect(_share_template_helpers)
+    signals.finalized.connect(_compact_theme_css)

@@ -3,6 +3,10 @@ interface translated, provider content untouched and marked Dutch, language swit
 
 from __future__ import annotations
 
+import json
+import re
+
+import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
@@ -152,3 +156,86 @@ def test_english_search_finds_offers_and_shows_english_filters(page, site_url):
     assert any(label.startswith("Work") for label in labels)
     assert not any(label.startswith("Werk ") for label in labels)
     assert page.foreign_requests == []
+
+
+# --- Issue 6, part 2b: the texts that JavaScript writes come from the page (templates/_teksten.html) ---
+
+SCRIPT_TEXTS = {
+    "": {"status": r"^\d+ resultaten? voor ‘fiets’\.$", "facts": {"Verwijzing nodig", "Zelf aanmelden", "Tijdelijk geen plek"},
+         "none": "Geen resultaten voor ‘qxzqxz’.", "empty": "Geen aanbod gevonden", "tip": "Of bekijk al het aanbod van één soort:"},
+    "/en": {"status": r"^\d+ results? for ‘fiets’\.$", "facts": {"Referral needed", "Sign up yourself", "No place for now"},
+            "none": "No results for ‘qxzqxz’.", "empty": "No offers found", "tip": "Or see all offers of one kind:"},
+}
+
+
+def script_errors(page) -> list:
+    """Uncaught errors in the page's scripts (a missing text throws), collected from now on."""
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"], ids=["nl", "en"])
+def test_search_scripts_write_in_the_page_language(page, site_url, prefix):
+    expected = SCRIPT_TEXTS[prefix]
+    errors = script_errors(page)
+    search(page, site_url + prefix, "fiets")
+    page.wait_for_function("() => document.querySelector('[data-status]').textContent.includes('fiets')")
+    assert re.match(expected["status"], page.inner_text("[data-status]"))
+    facts = set(page.eval_on_selector_all(".finder-card .card-facts span", "spans => spans.map(span => span.textContent)"))
+    assert facts & expected["facts"]
+    other = SCRIPT_TEXTS["/en" if prefix == "" else ""]
+    assert not facts & other["facts"]
+
+    field = page.locator("#zoekwoorden")
+    field.fill("")
+    field.press_sequentially("qxzqxz", delay=20)
+    page.wait_for_selector("[data-empty]:not([hidden]) h3")
+    assert page.inner_text("[data-status]") == expected["none"]
+    empty = page.inner_text("[data-empty]")
+    assert empty.startswith(expected["empty"])
+    assert expected["tip"] in empty
+    assert errors == []
+    assert page.foreign_requests == []
+
+
+SHORTLIST_TEXTS = {
+    "": {"gone": "Dit aanbod staat niet meer op de site", "remove": "Haal uit lijstje", "where": "Waar",
+         "removed": "Uit je lijstje gehaald. Er staat nu 1 aanbod in je lijstje.",
+         "saved": "Bewaard in je lijstje. Er staan nu 2 keer aanbod in je lijstje. Bekijk mijn lijstje"},
+    "/en": {"gone": "This offer is no longer on the site", "remove": "Remove from list", "where": "Where",
+            "removed": "Removed from your list. There is now 1 offer in your list.",
+            "saved": "Saved in your list. There are now 2 offers in your list. See my list"},
+}
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"], ids=["nl", "en"])
+def test_shortlist_scripts_write_in_the_page_language(page, site_url, prefix):
+    expected = SHORTLIST_TEXTS[prefix]
+    errors = script_errors(page)
+    page.goto(f"{site_url}{prefix}/aanbod/{OFFER}/")
+    page.evaluate("() => localStorage.setItem('open-aanbod-lijstje', JSON.stringify(['bestaat-niet-meer']))")
+    page.click("[data-lijstje-knop]")
+    assert page.inner_text("[data-lijstje-status]") == expected["saved"]
+
+    page.goto(f"{site_url}{prefix}/lijstje/")
+    page.wait_for_selector(".shortlist-item[data-id='bestaat-niet-meer'] h2")
+    assert page.inner_text(".shortlist-item[data-id='bestaat-niet-meer'] h2") == expected["gone"]
+    saved = page.locator(f".shortlist-item[data-id='{OFFER}']")
+    assert saved.locator("dt").first.inner_text() == expected["where"]
+    page.click(".shortlist-item[data-id='bestaat-niet-meer'] [data-weg]")
+    page.wait_for_function("() => document.querySelector('[data-status]').textContent !== ''")
+    assert page.inner_text("[data-status]") == expected["removed"]
+    assert page.locator("[data-weg] span").first.inner_text() == expected["remove"]
+    assert errors == []
+    assert page.foreign_requests == []
+
+
+def test_each_script_text_island_holds_only_known_keys_for_its_page(sample_site):
+    """Every page whose scripts write texts carries one island, in its language; keys the same in both."""
+    for path in ("zoeken/index.html", "lijstje/index.html", f"aanbod/{OFFER}/index.html", "aanbod-aanmelden/index.html"):
+        dutch, english = (soup(folder / path).select("script#teksten") for folder in (sample_site, sample_site / "en"))
+        assert len(dutch) == len(english) == 1, path
+        dutch, english = json.loads(dutch[0].string), json.loads(english[0].string)
+        assert set(dutch) == set(english), path
+        assert dutch != english, path

@@ -77,6 +77,9 @@ def test_untrusted_text_is_escaped_everywhere(inline_site):
             if script.get("type") == "application/ld+json":
                 json.loads(script.string)  # data, not code: schema.org JSON-LD (tests/test_structured_data.py)
                 continue
+            if script.get("type") == "application/json" and script.get("id") == "teksten":
+                json.loads(script.string)  # data, not code: the texts the page's scripts write (_teksten.html)
+                continue
             assert script.get("src"), f"inline script in {path}"
         assert not page.select("b"), f"provider HTML passed through in {path}"
         for link in page.find_all("a", href=True):
@@ -117,7 +120,7 @@ def test_pages_404_and_search_exist(inline_site):
     search = soup(output / "zoeken/index.html")
     assert search.select_one("#zoeken")
     # The search interface is our own module on Pagefind's JavaScript API (tests/test_search_index.py).
-    assert [s["src"] for s in search.select("main script")] == ["/theme/js/search.js"]
+    assert [s["src"] for s in search.select("main script[src]")] == ["/theme/js/search.js"]
 
 
 def test_invalid_content_fails_the_build_with_positions_and_no_traceback(tmp_path):
@@ -178,3 +181,14 @@ def test_no_page_loads_anything_from_another_host(sample_site):
             assert not re.match(r"^(https?:)?//", target), f"{path}: {target}"
     css = (sample_site / "theme/css/site.css").read_text()
     assert "url(" not in css and "@import" not in css
+
+
+def test_theme_stylesheets_are_published_without_comments(sample_site):
+    from aanbod.assets import compact_css
+
+    published = (sample_site / "theme/css/site.css").read_text(encoding="utf-8")
+    source = (ROOT / "theme/static/css/site.css").read_text(encoding="utf-8")
+    assert "/*" not in published
+    assert published == compact_css(source)
+    assert len(published) < len(source)
+    assert compact_css("a { color: red; } /* note */\n\n\nb { x: 1; }\n") == "a { color: red; } \nb { x: 1; }\n"

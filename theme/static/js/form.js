@@ -2,6 +2,8 @@
    Every rule comes from data- attributes that form.html renders from schema/. The one rule across fields,
    "an address, or online", names those fields as aanbod/validation.py does; the code of the offer follows
    the title until the provider edits it. YAML text is written the way aanbod/yaml_text.py writes it. */
+import { t } from "./teksten.js";
+
 (function () {
   "use strict";
 
@@ -74,6 +76,9 @@
     });
   }
 
+  // A limit from the schema ("2.5") as the page's language writes numbers ("2,5" in Dutch).
+  function localNumber(text) { return Number(text).toLocaleString(document.documentElement.lang); }
+
   function problemWith(element, scope) {
     var value = valueOf(element);
     var data = element.dataset;
@@ -84,32 +89,32 @@
     }
     if (isEmpty(value)) {
       if (!required) { return null; }
-      if (element.tagName === "SELECT" || data.type === "boolean") { return "Kies er een."; }
-      return data.type === "list" ? "Kies er minstens één." : "Vul dit in.";
+      if (element.tagName === "SELECT" || data.type === "boolean") { return t("kiesEen"); }
+      return t(data.type === "list" ? "kiesMinstensEen" : "vulIn");
     }
     if (data.type === "list" || element.tagName === "SELECT") { return null; }
     if (data.type === "integer") {
-      if (!INTEGER.test(value)) { return "Schrijf een heel getal, alleen cijfers."; }
+      if (!INTEGER.test(value)) { return t("heelGetal"); }
     } else if (data.type === "number") {
-      if (!NUMBER.test(value)) { return "Schrijf een getal, bijvoorbeeld 2,50. Gratis is 0."; }
+      if (!NUMBER.test(value)) { return t("getal"); }
     } else if (data.type === "date") {
-      if (!DATE.test(value) || isNaN(new Date(value + "T00:00:00Z").getTime())) { return "Kies een datum."; }
+      if (!DATE.test(value) || isNaN(new Date(value + "T00:00:00Z").getTime())) { return t("datum"); }
     }
     if (data.type === "integer" || data.type === "number") {
       var number = parseFloat(value.replace(",", "."));
-      if (data.min !== undefined && number < parseFloat(data.min)) { return "Dit is te weinig: het minimum is " + data.min.replace(".", ",") + "."; }
-      if (data.max !== undefined && number > parseFloat(data.max)) { return "Dit is te veel: het maximum is " + data.max.replace(".", ",") + "."; }
+      if (data.min !== undefined && number < parseFloat(data.min)) { return t("minimum", { n: localNumber(data.min) }); }
+      if (data.max !== undefined && number > parseFloat(data.max)) { return t("maximum", { n: localNumber(data.max) }); }
       return null;
     }
     if (data.maxlength && value.length > parseInt(data.maxlength, 10)) {
-      return "Dit is te lang: " + value.length + " tekens. Het maximum is " + data.maxlength + ".";
+      return t("teLang", { lengte: value.length, maximum: data.maxlength });
     }
     if (data.pattern && !new RegExp("^(?:" + data.pattern + ")$", "u").test(value)) {
       var help = document.getElementById(element.id + "-hulp");
-      return "Dit klopt niet. " + (help ? help.textContent.trim() : "");
+      return t("klopt") + " " + (help ? help.textContent.trim() : "");
     }
-    if (!data.pattern && FORMULA.test(value)) { return "Begin met een letter of cijfer, niet met =, +, -, @."; }
-    if (element.type === "email" && !EMAIL.test(value)) { return "Dit is geen goed e-mailadres, zoals naam@organisatie.nl."; }
+    if (!data.pattern && FORMULA.test(value)) { return t("formule"); }
+    if (element.type === "email" && !EMAIL.test(value)) { return t("email"); }
     return null;
   }
 
@@ -260,7 +265,7 @@
       });
       var anyUsed = items(section).some(itemInUse);
       var message = !online && !anyUsed && section.dataset.child === "locations" ?
-        "Vul minstens één adres in, of kies bij Online 'Ja'." : "";
+        t("adresOfOnline") : "";
       if (sectionError) {
         sectionError.textContent = message && showAll ? message : "";
         sectionError.hidden = !(message && showAll);
@@ -287,8 +292,7 @@
     document.getElementById("file-name").textContent = path;
     var status = document.getElementById("form-status");
     status.textContent = found.length ?
-      "Nog " + found.length + (found.length === 1 ? " ding" : " dingen") + " om in te vullen of te verbeteren." :
-      "Alles is goed ingevuld. Je kunt het bestand nu naar GitHub sturen.";
+      t("nogTeDoen", { n: found.length }) : t("klaar");
     var summary = document.getElementById("form-errors");
     var list = summary.querySelector("ul");
     list.textContent = "";
@@ -371,11 +375,11 @@
     var text = document.getElementById("yaml");
     var status = document.getElementById("form-status");
     if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(text.value).then(function () { status.textContent = "De tekst staat nu op je klembord."; },
-        function () { text.select(); status.textContent = "Kopiëren lukte niet. De tekst is geselecteerd: kopieer hem met Ctrl+C."; });
+      navigator.clipboard.writeText(text.value).then(function () { status.textContent = t("klembord"); },
+        function () { text.select(); status.textContent = t("kopierenMislukt"); });
     } else {
       text.select();
-      status.textContent = "De tekst is geselecteerd: kopieer hem met Ctrl+C.";
+      status.textContent = t("geselecteerd");
     }
   });
 

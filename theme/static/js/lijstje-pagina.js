@@ -2,6 +2,8 @@
 // visitor remove them, share the list as a link and print it as a handout.
 // Offer data comes from small bucket files written by aanbod/shortlist.py; every value is
 // placed with textContent, never as HTML, because offers come from pull requests.
+import { t } from "./teksten.js";
+
 (function () {
   "use strict";
   var root = document.querySelector("[data-lijstje-pagina]");
@@ -89,17 +91,17 @@
     var nodes = [];
     if (contact.name) nodes.push(contact.name);
     if (contact.phone && /^tel:\+?[0-9]+$/.test(contact.tel || "")) {
-      var phone = element("span", "", "Bel: ");
+      var phone = element("span", "", t("bel") + " ");
       phone.appendChild(safeLink(contact.tel, contact.phone));
       nodes.push(phone);
     }
     if (contact.email && /^[^\s@<>"]+@[^\s@<>"]+$/.test(contact.email)) {
-      var mail = element("span", "", "Mail: ");
+      var mail = element("span", "", t("mail") + " ");
       mail.appendChild(safeLink("mailto:" + contact.email, contact.email));
       nodes.push(mail);
     }
     if (contact.website && /^https?:\/\//i.test(contact.website)) {
-      var site = element("span", "", "Website: ");
+      var site = element("span", "", t("website") + " ");
       site.appendChild(safeLink(contact.website, contact.website));
       nodes.push(site);
     }
@@ -110,7 +112,7 @@
     var button = element("button", "tool no-print");
     button.type = "button";
     button.setAttribute("data-weg", id);
-    button.appendChild(element("span", "", "Haal uit lijstje"));
+    button.appendChild(element("span", "", t("haalUit")));
     button.appendChild(element("span", "visually-hidden", ": " + title));
     return button;
   }
@@ -119,9 +121,9 @@
     var li = element("li", "card shortlist-item");
     li.setAttribute("data-id", id);
     if (!offer) {
-      li.appendChild(element("h2", "card-title", "Dit aanbod staat niet meer op de site"));
-      li.appendChild(element("p", "", "Het is gestopt of heeft een andere naam gekregen. Je kunt het uit je lijstje halen."));
-      li.appendChild(removeButton(id, "aanbod dat niet meer bestaat"));
+      li.appendChild(element("h2", "card-title", t("nietMeer")));
+      li.appendChild(element("p", "", t("nietMeerUitleg")));
+      li.appendChild(removeButton(id, t("bestaatNiet")));
       return li;
     }
     var url = new URL(offer.url, siteUrl).href;
@@ -136,7 +138,7 @@
     var keyFacts = element("ul", "key-facts");
     [
       fact("kind-" + offer.kind),
-      fact("kosten", offer.cost || "Onbekend"),
+      fact("kosten", offer.cost || t("onbekend")),
       fact(offer.referral ? "verwijzing" : "zelf"),
       offer.wheelchair ? fact("rolstoel") : null,
       offer.paused ? fact("pauze") : null,
@@ -144,13 +146,13 @@
     li.appendChild(keyFacts);
 
     var facts = element("dl", "shortlist-facts");
-    row(facts, "Waar", (offer.addresses || []).concat(offer.online ? ["Online"] : []));
-    row(facts, "Wanneer", (offer.times || []).concat(offer.hours ? [offer.hours] : []));
-    row(facts, "Verwijzing nodig", [offer.referral ? "Ja, je hebt een verwijzing of indicatie nodig." : "Nee, je kunt je zelf aanmelden."]);
-    row(facts, "Zo meld je je aan", [offer.apply]);
-    row(facts, "Contact", contactNodes(offer.contact || {}));
-    row(facts, "Toegankelijkheid", offer.access || []);
-    row(facts, "Meer informatie", [element("span", "offer-url", url.replace(/^https?:\/\//, ""))]);
+    row(facts, t("waar"), (offer.addresses || []).concat(offer.online ? [t("online")] : []));
+    row(facts, t("wanneer"), (offer.times || []).concat(offer.hours ? [offer.hours] : []));
+    row(facts, t("verwijzingNodig"), [t(offer.referral ? "verwijzingJa" : "verwijzingNee")]);
+    row(facts, t("aanmelden"), [offer.apply]);
+    row(facts, t("contact"), contactNodes(offer.contact || {}));
+    row(facts, t("toegankelijkheid"), offer.access || []);
+    row(facts, t("meerInformatie"), [element("span", "offer-url", url.replace(/^https?:\/\//, ""))]);
     li.appendChild(facts);
     li.appendChild(removeButton(id, offer.title));
     return li;
@@ -169,8 +171,8 @@
     root.querySelector("[data-leeg]").hidden = ids.length !== 0;
     root.querySelector("[data-link]").value = link;
     root.querySelector("[data-link-tekst]").textContent = link;
-    root.querySelector("[data-mail]").href = "mailto:?subject=" + encodeURIComponent("Mijn lijstje met aanbod") +
-      "&body=" + encodeURIComponent("Bekijk dit lijstje met aanbod: " + link);
+    root.querySelector("[data-mail]").href = "mailto:?subject=" + encodeURIComponent(t("mailOnderwerp")) +
+      "&body=" + encodeURIComponent(t("mailTekst", { link: link }));
     root.querySelector("[data-gedeeld]").hidden = shared === null || ids.length === 0;
   }
 
@@ -185,7 +187,7 @@
     return load(ids).then(function (offers) {
       list.replaceChildren.apply(list, ids.map(function (id) { return item(id, offers[id]); }));
     }, function () {
-      status.textContent = "Het lijstje kon niet worden geladen. Controleer je internet en laad de pagina opnieuw.";
+      status.textContent = t("ladenFout");
     }).then(function () {
       list.removeAttribute("aria-busy");
     });
@@ -195,7 +197,7 @@
     var ids = currentIds().filter(function (other) { return other !== id; });
     if (shared === null) {
       if (!store.write(ids)) {
-        status.textContent = "Je browser bewaart niets op dit apparaat, dus het lijstje kan niet veranderen.";
+        status.textContent = t("kanNietVeranderen");
         return;
       }
     } else {
@@ -205,7 +207,7 @@
     var items = Array.prototype.slice.call(list.children);
     var index = items.findIndex(function (node) { return node.getAttribute("data-id") === id; });
     render().then(function () {
-      status.textContent = "Uit je lijstje gehaald. " + store.countText(ids.length);
+      status.textContent = t("uitLijstje") + " " + store.countText(ids.length);
       // Keep the keyboard where it was: the next offer's button, or the page heading.
       var buttons = list.querySelectorAll("[data-weg]");
       var next = buttons[Math.min(index, buttons.length - 1)];
@@ -222,13 +224,13 @@
     var mine = store.read();
     var merged = mine.concat(shared.filter(function (id) { return mine.indexOf(id) === -1; }));
     if (!store.write(merged)) {
-      status.textContent = "Je browser bewaart niets op dit apparaat. Bewaar de link of print het lijstje.";
+      status.textContent = t("bewaarDeLink");
       return;
     }
     shared = null;
     window.history.replaceState(null, "", shareUrl([]));
     render().then(function () {
-      status.textContent = "Bewaard op dit apparaat. " + store.countText(merged.length);
+      status.textContent = t("bewaardHier") + " " + store.countText(merged.length);
       root.querySelector("h1").focus();
     });
   });
@@ -237,18 +239,18 @@
 
   root.querySelector("[data-kopieer]").addEventListener("click", function () {
     var field = root.querySelector("[data-link]");
-    var done = function () { status.textContent = "De link is gekopieerd. Plak hem in een bericht of e-mail."; };
+    var done = function () { status.textContent = t("gekopieerdPlak"); };
     var fallback = function () {
       field.focus();
       field.select();
-      status.textContent = document.execCommand && document.execCommand("copy") ? "De link is gekopieerd." : "Kopieer de link die nu geselecteerd is.";
+      status.textContent = document.execCommand && document.execCommand("copy") ? t("gekopieerd") : t("kopieerZelf");
     };
     if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(field.value).then(done, fallback);
     else fallback();
   });
 
   root.querySelector("h1").setAttribute("tabindex", "-1");
-  root.querySelector("[data-datum]").textContent = new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+  root.querySelector("[data-datum]").textContent = new Date().toLocaleDateString(document.documentElement.lang, { day: "numeric", month: "long", year: "numeric" });
   window.addEventListener("storage", function (event) {
     if (shared === null && event.key === store.key) render();
   });

@@ -1,6 +1,8 @@
 // "Mijn lijstje": offers saved on this device (localStorage), as a list of offer ids.
 // Window.Lijstje is the storage, shared with lijstje-pagina.js; this file also runs the
 // "Bewaar in mijn lijstje" and "Print" buttons of an offer page.
+import { t } from "./teksten.js";
+
 (function () {
   "use strict";
   var KEY = "open-aanbod-lijstje";
@@ -37,8 +39,7 @@
   }
 
   function countText(count) {
-    if (count === 0) return "Je lijstje is leeg.";
-    return "Er " + (count === 1 ? "staat nu 1 aanbod" : "staan nu " + count + " keer aanbod") + " in je lijstje.";
+    return count === 0 ? t("leeg") : t("inLijstje", { n: count });
   }
 
   window.Lijstje = { key: KEY, read: read, write: write, clean: clean, countText: countText };
@@ -63,7 +64,7 @@
     status.textContent = text + " ";
     var link = document.createElement("a");
     link.href = status.getAttribute("data-lijstje-url");
-    link.textContent = "Bekijk mijn lijstje";
+    link.textContent = t("bekijkLijstje");
     status.appendChild(link);
   }
 
@@ -72,11 +73,11 @@
     var saved = ids.indexOf(offerId) !== -1;
     var next = saved ? ids.filter(function (id) { return id !== offerId; }) : ids.concat([offerId]);
     if (!write(next)) {
-      status.textContent = "Je browser bewaart niets op dit apparaat. Schrijf de naam van het aanbod op, of print deze pagina.";
+      status.textContent = t("bewaartNiets");
       return;
     }
     showButton();
-    say((saved ? "Uit je lijstje gehaald. " : "Bewaard in je lijstje. ") + countText(next.length));
+    say(t(saved ? "uitLijstje" : "bewaardInLijstje") + " " + countText(next.length));
   });
 
   // Another tab may change the list: keep the button honest.

@@ -2,6 +2,10 @@
 // build) and loads only when someone opens a map; OpenStreetMap's tiles are the only thing
 // that comes from another host, and only after that click.
 
+import { loadLater, t } from "./teksten.js";
+
+await loadLater();
+
 const TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 const ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>';
 
@@ -55,7 +59,7 @@ export function showPoints(view, points, here = null) {
   }
   if (here) {
     L.circleMarker(here, { radius: 9, weight: 3, color: "#083a66", fillColor: "#ffbf47", fillOpacity: 1 })
-      .bindTooltip("Jij bent hier")
+      .bindTooltip(t("hier"))
       .addTo(layer);
     corners.push(here);
   }

@@ -2,6 +2,10 @@
 // The device location stays on the device. A postcode is looked up at PDOK (the Dutch
 // government's location service) only when the user presses the button for it.
 
+import { loadLater, t } from "./teksten.js";
+
+await loadLater();
+
 const PDOK = "https://api.pdok.nl/bzk/locatieserver/search/v3_1/free";
 const EARTH_KM = 6371;
 
@@ -58,14 +62,13 @@ export function loadPlaces(url) {
 export function devicePosition() {
   return new Promise((resolve, reject) => {
     if (!navigator.geolocation) {
-      reject(new NearbyError("Je browser kan je locatie niet geven. Vul je postcode in."));
+      reject(new NearbyError(t("geenLocatie")));
       return;
     }
     navigator.geolocation.getCurrentPosition(
       (position) => resolve([position.coords.latitude, position.coords.longitude]),
       (error) => reject(new NearbyError(error.code === error.PERMISSION_DENIED
-        ? "Je hebt geen toestemming gegeven voor je locatie. Vul je postcode in."
-        : "We konden je locatie niet vinden. Vul je postcode in.")),
+        ? t("geenToestemming") : t("locatieOnbekend"))),
       { enableHighAccuracy: false, timeout: 15000, maximumAge: 600000 },
     );
   });
@@ -87,11 +90,11 @@ export async function postcodePosition(postcode) {
     if (!response.ok) throw new Error(String(response.status));
     data = await response.json();
   } catch (error) {
-    throw new NearbyError("We konden je postcode nu niet opzoeken. Probeer het later nog eens, of gebruik je locatie.");
+    throw new NearbyError(t("postcodeFout"));
   } finally {
     clearTimeout(timer);
   }
   const point = /POINT\(\s*([-0-9.]+)\s+([-0-9.]+)\s*\)/.exec(data?.response?.docs?.[0]?.centroide_ll || "");
-  if (!point) throw new NearbyError(`We vonden postcode ${postcode} niet. Kijk of je hem goed hebt geschreven.`);
+  if (!point) throw new NearbyError(t("postcodeOnbekend", { postcode }));
   return [Number(point[2]), Number(point[1])];
 }

@@ -1,5 +1,6 @@
 // The map of an offer's locations: a button that opens it; the map's code, Leaflet and the
 // tiles load only after that.
+import { t } from "./teksten.js";
 
 const section = document.querySelector("[data-offer-map]");
 if (section) {
@@ -12,16 +13,16 @@ if (section) {
   button.addEventListener("click", async () => {
     const open = button.getAttribute("aria-expanded") !== "true";
     button.setAttribute("aria-expanded", String(open));
-    button.textContent = open ? "Verberg de kaart" : "Toon op de kaart";
+    button.textContent = t(open ? "verbergKaart" : "toonOpKaart");
     container.hidden = !open;
     if (!open || view) return;
-    status.textContent = "De kaart wordt geladen.";
+    status.textContent = t("kaartLaden");
     try {
       const { drawMap, loadLeaflet } = await import("./map.js");
       view = drawMap(await loadLeaflet(section.dataset.leaflet), container, points);
       status.textContent = "";
     } catch (error) {
-      status.textContent = "De kaart kan nu niet laden. De adressen staan hierboven.";
+      status.textContent = t("kaartFoutAdressen");
     }
   });
 }

@@ -3,6 +3,9 @@
 // Loaded only when a search finds nothing.
 import { groupCounts, pagefindFilters } from "./search-filters.js";
 import { chosenLabel, count, element, quoted } from "./search-results.js";
+import { loadLater, t } from "./teksten.js";
+
+await loadLater();
 
 async function resultCount(pagefind, term, filters) {
   return (await pagefind.search(term, { filters })).results.length;
@@ -30,24 +33,24 @@ export async function emptyState(pagefind, { term, chosen, labels, kindLinks }) 
   ]);
   const tips = element("ul", { class: "finder-tips" });
   for (const [key, total] of removals) {
-    tips.append(tip(`Haal ${quoted(chosenLabel(labels, key, chosen[key]))} weg`, `dan ${count(total)}`, { "data-remove-group": key }));
+    tips.append(tip(t("haalWeg", { filter: quoted(chosenLabel(labels, key, chosen[key])) }), t("dan", { aantal: count(total) }), { "data-remove-group": key }));
   }
   if (!removals.length && withoutFilters) {
-    tips.append(tip("Haal alle filters weg", `dan ${count(withoutFilters)}`, { "data-clear-filters": "" }));
+    tips.append(tip(t("haalAllesWeg"), t("dan", { aantal: count(withoutFilters) }), { "data-clear-filters": "" }));
   }
   if (term && withoutTerm) {
-    tips.append(tip(`Zoek zonder ${quoted(term)}`, `dan ${count(withoutTerm)}`, { "data-clear-term": "" }));
+    tips.append(tip(t("zonder", { woorden: quoted(term) }), t("dan", { aantal: count(withoutTerm) }), { "data-clear-term": "" }));
   }
   for (const [kind, total] of Object.entries(kindCounts)) {
     if (total > 0 && !(chosen.soort || []).includes(kind)) {
-      tips.append(tip(`Kijk bij ${labels.value("soort", kind)}`, count(total), { "data-kind": kind }));
+      tips.append(tip(t("kijkBij", { soort: labels.value("soort", kind) }), count(total), { "data-kind": kind }));
     }
   }
-  const box = element("div", {}, element("h3", {}, "Geen aanbod gevonden"));
-  if (tips.children.length) box.append(element("p", {}, "Dit kun je proberen:"), tips);
-  if (term) box.append(element("p", {}, "Kijk of je het goed hebt geschreven, of gebruik een ander woord. Eén woord werkt vaak het best."));
+  const box = element("div", {}, element("h3", {}, t("geenAanbod")));
+  if (tips.children.length) box.append(element("p", {}, t("probeer")), tips);
+  if (term) box.append(element("p", {}, t("spelling")));
   box.append(
-    element("p", {}, "Of bekijk al het aanbod van één soort:"),
+    element("p", {}, t("soorten")),
     element("ul", { class: "term-links" }, ...kindLinks.map(([label, href]) => element("li", {}, element("a", { href }, label)))),
   );
   return box;

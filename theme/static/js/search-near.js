@@ -1,6 +1,9 @@
 // The "Bij jou in de buurt" panel of the search page; loaded when someone first opens or uses it.
 // `place(point, label)` tells the search page where to measure from (null: stop sorting).
 import { NearbyError, devicePosition, normalisePostcode, postcodePosition } from "./nearby.js";
+import { loadLater, t } from "./teksten.js";
+
+await loadLater();
 
 export function connect(panel, place) {
   const status = panel.querySelector("[data-near-status]");
@@ -13,15 +16,15 @@ export function connect(panel, place) {
   }
 
   async function locate(find, label) {
-    status.textContent = "Even zoeken…";
+    status.textContent = t("bezig");
     let point;
     try {
       point = await find();
     } catch (error) {
-      status.textContent = error instanceof NearbyError ? error.message : "Dat lukte niet. Probeer het nog eens.";
+      status.textContent = error instanceof NearbyError ? error.message : t("mislukt");
       return;
     }
-    status.textContent = `Het aanbod dichtbij ${label} staat bovenaan.`;
+    status.textContent = t("bovenaan", { plaats: label });
     stop.hidden = false;
     place(point, label);
   }
@@ -30,13 +33,13 @@ export function connect(panel, place) {
   // while this module was still loading is not lost).
   function press(button) {
     if ("locate" in button.dataset) {
-      locate(devicePosition, "je locatie");
+      locate(devicePosition, t("jouwLocatie"));
     } else if ("postcode" in button.dataset) {
       const postcode = normalisePostcode(field.value);
       if (postcode) locate(() => postcodePosition(postcode), postcode);
-      else status.textContent = "Vul een postcode in zoals 3562 JW.";
+      else status.textContent = t("postcodeVoorbeeld");
     } else if ("nearStop" in button.dataset) {
-      stopped("Het aanbod staat weer in de gewone volgorde.");
+      stopped(t("gewoneVolgorde"));
       place(null, null);
     }
   }

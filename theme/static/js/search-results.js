@@ -1,5 +1,6 @@
 // Result cards and the sentences around them, built as DOM nodes: every text from the index
 // goes in through textContent, so nothing a provider wrote can become markup.
+import { t } from "./teksten.js";
 
 export function element(name, attributes = {}, ...children) {
   const node = document.createElement(name);
@@ -12,10 +13,10 @@ export function element(name, attributes = {}, ...children) {
 }
 
 export function formatDistance(km) {
-  if (km < 0.1) return "minder dan 100 meter";
-  if (km < 1) return `${Math.round(km * 10) * 100} meter`;
+  if (km < 0.1) return t("binnen100");
+  if (km < 1) return t("meter", { n: Math.round(km * 10) * 100 });
   const rounded = km < 10 ? Math.round(km * 10) / 10 : Math.round(km);
-  return `${String(rounded).replace(".", ",")} km`;
+  return t("km", { n: rounded.toLocaleString(document.documentElement.lang) });
 }
 
 function first(data, key) {
@@ -30,9 +31,9 @@ export function resultCard(data, labels, distanceKm = null) {
   const referral = first(data, "verwijzing");
   const facts = element("p", { class: "card-facts" },
     meta.kosten ? element("span", {}, meta.kosten) : null,
-    referral ? element("span", {}, referral === "ja" ? "Verwijzing nodig" : "Zelf aanmelden") : null,
-    meta.status === "gepauzeerd" ? element("span", { class: "paused" }, "Tijdelijk geen plek") : null,
-    distanceKm !== null ? element("span", { class: "finder-distance" }, `Afstand: ${formatDistance(distanceKm)}`) : null,
+    referral ? element("span", {}, t(referral === "ja" ? "verwijzing" : "zelf")) : null,
+    meta.status === "gepauzeerd" ? element("span", { class: "paused" }, t("geenPlek")) : null,
+    distanceKm !== null ? element("span", { class: "finder-distance" }, t("afstand", { afstand: formatDistance(distanceKm) })) : null,
   );
   return element("li", { class: "card finder-card" },
     element("h3", { class: "card-title" }, element("a", { href: data.url }, meta.title || data.url)),
@@ -52,19 +53,19 @@ export function quoted(text) {
 }
 
 export function count(number) {
-  return number === 1 ? "1 resultaat" : `${number} resultaten`;
+  return t("resultaten", { n: number });
 }
 
 // One sentence for the screen reader's live region and for everyone: what was found, for what.
 export function statusText({ total, term, chosen, near }) {
   const parts = [];
-  if (term) parts.push(`voor ${quoted(term)}`);
-  if (chosen) parts.push(chosen === 1 ? "met 1 filter" : `met ${chosen} filters`);
-  const context = parts.length ? " " + parts.join(" ") : "";
-  if (!total) return `Geen resultaten${context}.`;
-  return `${count(total)}${context}${near ? `, het dichtstbij eerst (${near})` : ""}.`;
+  if (term) parts.push(t("voor", { woorden: quoted(term) }));
+  if (chosen) parts.push(t("filters", { n: chosen }));
+  const wat = parts.length ? " " + parts.join(" ") : "";
+  if (!total) return t("geen", { wat });
+  return t(near ? "dichtstbij" : "gevonden", { aantal: count(total), wat, plaats: near });
 }
 
 export function chosenLabel(labels, key, values) {
-  return `${labels.title(key)}: ${values.map((value) => labels.value(key, value)).join(" of ")}`;
+  return `${labels.title(key)}: ${values.map((value) => labels.value(key, value)).join(` ${t("of")} `)}`;
 }

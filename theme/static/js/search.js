@@ -4,6 +4,7 @@
 import { chosenCount, showStateInPage, stateFromPage, stateFromUrl, urlFromState } from "./search-state.js";
 import { groupCounts, pagefindFilters } from "./search-filters.js";
 import { chosenLabel, element, resultCard, statusText } from "./search-results.js";
+import { t } from "./teksten.js";
 
 // Waiting this long after a keystroke before searching keeps the list from flickering; the
 // index files for the words typed so far already load during the wait (preload).
@@ -92,7 +93,7 @@ function start(root) {
     const text = chosenLabel(labels, key, [value]);
     const button = Object.assign(document.createElement("button"), { type: "button", className: "finder-chip" });
     Object.assign(button.dataset, { removeGroup: key, removeValue: value });
-    button.setAttribute("aria-label", `Haal filter weg: ${text}`);
+    button.setAttribute("aria-label", t("haalFilterWeg", { filter: text }));
     const cross = Object.assign(document.createElement("span"), { textContent: "×" });
     cross.setAttribute("aria-hidden", "true");
     button.append(text + " ", cross);
@@ -103,11 +104,11 @@ function start(root) {
 
   function showChosen(state) {
     const total = chosenCount(state);
-    view.total.textContent = total ? `(${total} gekozen)` : "";
+    view.total.textContent = total ? t("gekozen", { n: total }) : "";
     view.clear.hidden = !total;
     for (const group of root.querySelectorAll("[data-group]")) {
       const chosen = (state.filters[group.dataset.group] || []).length;
-      group.querySelector("[data-chosen]").textContent = chosen ? `(${chosen} gekozen)` : "";
+      group.querySelector("[data-chosen]").textContent = chosen ? t("gekozen", { n: chosen }) : "";
     }
     view.active.replaceChildren(...Object.entries(state.filters).flatMap(([key, values]) => values.map((value) => chip(key, value))));
   }
@@ -175,7 +176,7 @@ function start(root) {
       const nearby = await import("./nearby.js");
       return nearby.rankByDistance(results, await nearby.loadPlaces(places), near.point);
     } catch (error) {
-      stopNear("De afstanden kunnen nu niet laden. De resultaten staan in de gewone volgorde.");
+      stopNear(t("afstandenFout"));
       return results;
     }
   }
@@ -337,7 +338,7 @@ function start(root) {
     try {
       (await nearPanel()).press(button);
     } catch (error) {
-      part("near-status").textContent = "Dit werkt nu niet. Laad de pagina opnieuw en probeer het nog eens.";
+      part("near-status").textContent = t("werktNiet");
     }
   }
   if (!navigator.geolocation) part("locate").hidden = true;
@@ -361,7 +362,7 @@ function start(root) {
   view.mapToggle.addEventListener("click", async () => {
     const open = view.mapToggle.getAttribute("aria-expanded") !== "true";
     view.mapToggle.setAttribute("aria-expanded", String(open));
-    view.mapToggle.textContent = open ? "Verberg de kaart" : "Toon de resultaten op de kaart";
+    view.mapToggle.textContent = t(open ? "verbergKaart" : "toonKaart");
     view.map.hidden = !open;
     if (!open || mapView) return;
     try {
@@ -369,7 +370,7 @@ function start(root) {
       mapView = await resultsMap(view.map, root.dataset.leaflet, places);
       mapView.show(shown, near?.point ?? null);
     } catch (error) {
-      view.map.textContent = "De kaart kan nu niet laden. Alle resultaten staan in de lijst.";
+      view.map.textContent = t("kaartFout");
     }
   });
 
