@@ -52,10 +52,9 @@ def _share_template_helpers(generators):
             env.install_gettext_callables(gettext["gettext"], gettext["ngettext"], newstyle=True)
 
 
-def _compact_theme_css(pelican):
-    """After every file is written: strip comments from the theme's stylesheets in the output."""
-    theme_static = Path(pelican.settings["OUTPUT_PATH"]) / pelican.settings["THEME_STATIC_DIR"]
-    assets.compact_stylesheets(theme_static / "css")
+def _compact_theme(pelican):
+    """After every file is written: strip comments from the theme's stylesheets and scripts in the output."""
+    assets.compact_theme(Path(pelican.settings["OUTPUT_PATH"]) / pelican.settings["THEME_STATIC_DIR"])
 
 
 def connect():
@@ -64,4 +63,4 @@ def connect():
     signals.readers_init.connect(_readers)
     signals.generator_init.connect(_forget_disabled_markdown)
     signals.all_generators_finalized.connect(_share_template_helpers)
-    signals.finalized.connect(_compact_theme_css)
+    signals.finalized.connect(_compact_theme)

@@ -183,6 +183,19 @@ def test_no_page_loads_anything_from_another_host(sample_site):
     assert "url(" not in css and "@import" not in css
 
 
+def test_theme_scripts_are_published_without_comment_lines_and_still_parse(sample_site):
+    import subprocess
+
+    from aanbod.assets import compact_js
+
+    assert compact_js("// a\nconst x = `\n// kept, inside a template\n`;\n  // b\nf(); // kept\n") == "const x = `\n// kept, inside a template\n`;\nf(); // kept\n"
+    for source in sorted((ROOT / "theme/static/js").glob("*.js")):
+        published = (sample_site / "theme/js" / source.name).read_text(encoding="utf-8")
+        assert published == compact_js(source.read_text(encoding="utf-8")), source.name
+        check = subprocess.run(["node", "--input-type=module", "--check"], input=published, capture_output=True, text=True)
+        assert check.returncode == 0, (source.name, check.stderr)
+
+
 def test_theme_stylesheets_are_published_without_comments(sample_site):
     from aanbod.assets import compact_css
 
