@@ -108,16 +108,20 @@ class OfferGenerator(Generator):
         def in_language(function):
             return pass_context(lambda context, value, *args: function(value, *args, _=translate(context)))
 
+        public = self.settings["AANBOD_PUBLIC_URL"].rstrip("/")
+
+        def version(code: str, path: str, site: str) -> dict:
+            # 'url' is for links on the page; search engines need 'absolute' in hreflang alternates.
+            return {"code": code, "name": LANGUAGE_NAMES.get(code, code), "url": f"{site}/{path}", "absolute": f"{public}/{path}"}
+
         def alternates(context) -> list[dict]:
-            """The page in every language it exists in: code, name in that language, URL."""
+            """The page in every language it exists in: code, name in that language, URL and absolute URL."""
             site, page = context.get("SITEURL", ""), context.get("page")
             if context.get("page_path") is not None:
-                return [{"code": code, "name": LANGUAGE_NAMES.get(code, code), "url": f"{site}/{languages.prefix(code)}{context['page_path']}"}
-                        for code in languages.codes]
+                return [version(code, f"{languages.prefix(code)}{context['page_path']}", site) for code in languages.codes]
             if page is not None and hasattr(page, "translations"):
-                versions = [page, *page.translations]
-                return [{"code": version.lang, "name": LANGUAGE_NAMES.get(version.lang, version.lang), "url": f"{site}/{version.url}"}
-                        for version in sorted(versions, key=lambda version: languages.codes.index(version.lang) if version.lang in languages.codes else 99)]
+                versions = sorted([page, *page.translations], key=lambda item: languages.codes.index(item.lang) if item.lang in languages.codes else 99)
+                return [version(item.lang, item.url, site) for item in versions]
             return []
 
         helpers = dict(

@@ -125,7 +125,8 @@ def test_language_switch_and_alternates_link_both_ways(sample_site):
     assert (back.get_text(), back["href"], back["lang"], back["hreflang"]) == ("Nederlands", f"/aanbod/{OFFER}/", "nl", "nl")
     for page in (dutch, english):
         alternates = {link["hreflang"]: link["href"] for link in page.select('link[rel=alternate][hreflang]')}
-        assert alternates == {"nl": f"/aanbod/{OFFER}/", "en": f"/en/aanbod/{OFFER}/"}
+        # Search engines only accept absolute alternates: they use the public address of the site.
+        assert alternates == {"nl": f"https://openaanbod.example.nl/aanbod/{OFFER}/", "en": f"https://openaanbod.example.nl/en/aanbod/{OFFER}/"}
     # Pelican's own page and its translation (content/pages/over-en.md) point to each other too.
     about = soup(sample_site / "over" / "index.html").select_one(".language-switch a")
     assert about["href"] == "/en/over/"
