@@ -17,17 +17,18 @@ from pathlib import Path
 from jinja2 import pass_context
 from pelican.generators import Generator
 
-from . import data_page, exports, presentation, search, shortlist, structured_data
-from . import map_library
+from . import (
+    branding, contributing, data_page, editor_schema, exports, form, freshness, lookalikes, map_library,
+    presentation, review, scaffold, search, shortlist, structured_data,
+)
 from .catalogue import read_catalogue
-from .i18n import LANGUAGE_NAMES, Languages
 from .history import head_commit_date
-from .problems import report
+from .i18n import LANGUAGE_NAMES, Languages
 from .markup import render_markdown
+from .problems import report
 from .publication import Publication
 from .urls import Urls
 from .withdrawn import similar_offers
-from . import branding, contributing, editor_schema, form, freshness, lookalikes, review, scaffold
 
 LATER_TEXTS = "teksten-later.json"  # beside the search page, in each language
 STALE_LINES = 20  # the build names this many stale offers; the editors' report lists them all
