@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, time, timezone
+from functools import cached_property
 from types import MappingProxyType
 
 from .schema import CatalogueSchema
@@ -87,9 +88,18 @@ class Catalogue:
     # Ids of offers not published although their status allows it: verified too long ago (see freshness.py).
     held_back: frozenset = frozenset()
 
-    @property
-    def published(self) -> list[Offer]:
-        return [offer for offer in self.offers if offer.is_published and offer.id not in self.held_back]
+    # Pages, list pages, search and shortlist all ask for these many times per build (once per
+    # provider, per term, per language); a catalogue never changes, so each is worked out once.
+    @cached_property
+    def published(self) -> tuple[Offer, ...]:
+        return tuple(offer for offer in self.offers if offer.is_published and offer.id not in self.held_back)
+
+    @cached_property
+    def _published_by_provider(self) -> dict[str, list[Offer]]:
+        grouped: dict[str, list[Offer]] = {}
+        for offer in self.published:
+            grouped.setdefault(offer.provider, []).append(offer)
+        return grouped
 
     @property
     def withdrawn(self) -> list[Offer]:
@@ -103,7 +113,7 @@ class Catalogue:
         return max(times, default=None)
 
     def offers_of(self, provider_id: str) -> list[Offer]:
-        return [offer for offer in self.published if offer.provider == provider_id]
+        return list(self._published_by_provider.get(provider_id, ()))
 
     def label(self, taxonomy: str, code: str, language: str | None = None) -> str:
         return self.schema.label(taxonomy, code, language)
