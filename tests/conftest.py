@@ -88,18 +88,34 @@ def site(tmp_path):
     return content
 
 
-def build_site(content: Path, output: Path, search_index: bool = True, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    """Build with the real pelican command, as `make html` does (from ``cwd``: a checkout builds from its own root)."""
+def run_pelican(content: Path, output: Path, settings: Path = ROOT / "pelicanconf.py", extra: tuple[str, ...] = (),
+                cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """The real pelican command, as `make html` runs it; the one place tests assemble it."""
     command = [
         str(Path(sys.executable).with_name("pelican")), str(content),
-        "--settings", str(ROOT / "pelicanconf.py"), "--output", str(output),
+        "--settings", str(settings), "--output", str(output),
         "--delete-output-directory", "--fatal", "errors",
     ]
-    if not search_index:
-        command += ["--extra-settings", "AANBOD_SEARCH_INDEX=false"]
+    if extra:
+        command += ["--extra-settings", *extra]
     # A wide console keeps Pelican's rich log lines whole, so tests can read them.
     environment = {**os.environ, "COLUMNS": "400"}
     return subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=environment)
+
+
+def build_site(content: Path, output: Path, search_index: bool = True, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Build with the repository's settings (from ``cwd``: a checkout builds from its own root)."""
+    return run_pelican(content, output, extra=() if search_index else ("AANBOD_SEARCH_INDEX=false",), cwd=cwd)
+
+
+BROWSER_FIXTURES = {"page", "chromium_path"}
+
+
+def pytest_collection_modifyitems(items):
+    """A test that drives chromium is a browser test, marked by what it uses rather than by hand."""
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, run_pelican
 
 
-def build_with_settings(content: Path, output: Path, overrides: str) -> subprocess.CompletedProcess:
+def build_with_settings(content: Path, output: Path, overrides: str):
     """``overrides`` is Python run after pelicanconf.py, such as 'AANBOD_TODAY = date(2026, 11, 22)'."""
     settings = output.parent / f"{output.name}-settings.py"
     settings.write_text(
@@ -19,8 +16,4 @@ def build_with_settings(content: Path, output: Path, overrides: str) -> subproce
         "AANBOD_SEARCH_INDEX = False\n" + overrides + "\n",
         encoding="utf-8",
     )
-    command = [
-        str(Path(sys.executable).with_name("pelican")), str(content), "--settings", str(settings),
-        "--output", str(output), "--delete-output-directory", "--fatal", "errors",
-    ]
-    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env={**os.environ, "COLUMNS": "400"})
+    return run_pelican(content, output, settings=settings)

@@ -130,10 +130,12 @@ function start(root) {
     return Promise.all(open.map((group) => showCounts(pagefind, state, group, mine)));
   }
 
-  // Counts every finished update (results, empty state and counts all shown): tests and the
-  // benchmark wait for it instead of guessing a time.
-  function finished(mine) {
-    if (mine === sequence) root.dataset.updates = String(Number(root.dataset.updates || 0) + 1);
+  // Counts every finished update (results, empty state and counts all shown) and names the words
+  // it showed: tests and the benchmark wait for these instead of guessing a time.
+  function finished(mine, state) {
+    if (mine !== sequence) return;
+    root.dataset.updates = String(Number(root.dataset.updates || 0) + 1);
+    root.dataset.shownQuery = state.q;
   }
 
   // Cards appear one by one as their data arrives, in result order: the first is on screen as
@@ -195,7 +197,7 @@ function start(root) {
     if (!words && !Object.keys(filters).length && !near) {
       reset();
       await refreshOpenCounts(pagefind, state, mine);
-      finished(mine);
+      finished(mine, state);
       return;
     }
     const response = await pagefind.search(words, { filters });
@@ -208,7 +210,7 @@ function start(root) {
     view.mapSection.hidden = !ranked.length;
     if (!ranked.length) await showEmpty(pagefind, state, mine);
     await refreshOpenCounts(pagefind, state, mine);
-    finished(mine);
+    finished(mine, state);
   }
 
   function reset() {
