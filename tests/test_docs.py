@@ -33,3 +33,54 @@ def test_contributing_example_is_a_valid_offer(tmp_path):
     (content / "providers/buurtwerk-noord.yaml").write_bytes((ROOT / "content/providers/buurtwerk-noord.yaml").read_bytes())
     validated, problems = validate_content(content, load_schema(ROOT / "schema"))
     assert [problem.format() for problem in problems] == []
+
+
+def _module_table() -> set[str]:
+    """The names in the first column of the README's table of modules inside `aanbod/`."""
+    section = README.split("Inside `aanbod/`:", 1)[1].split("\n#", 1)[0]
+    names = set()
+    for row in re.findall(r"^\| (.+?) \|", section, flags=re.MULTILINE):
+        names.update(re.findall(r"`([^`]+)`", row))
+    return names
+
+
+def test_every_module_is_in_the_readme_module_table():
+    documented = _module_table()
+    package = ROOT / "aanbod"
+    missing = []
+    for path in sorted(package.rglob("*.py")):
+        relative = path.relative_to(package)
+        if path.name in ("__init__.py", "__main__.py"):
+            continue
+        # A subpackage may be documented as a whole (`exports/`) or module by module.
+        if relative.name not in documented and f"{relative.parts[0]}/" not in documented and str(relative) not in documented:
+            missing.append(str(relative))
+    assert missing == []
+    for name in documented:
+        assert (package / name).exists(), f"the README names {name}, which does not exist"
+
+
+def _cli_commands():
+    from aanbod.cli import build_parser
+
+    parser = build_parser()
+    subcommands = next(action for action in parser._actions if action.choices and isinstance(action.choices, dict))
+    return subcommands.choices
+
+
+def test_every_command_and_option_is_in_the_readme():
+    from aanbod import scaffold
+    from aanbod.schema import load_schema
+
+    # `new` has one option per question, derived from schema/: the README explains that rule once.
+    generated = {question.option for question in scaffold.questions(load_schema(ROOT / "schema"))}
+    reference = README.split("### Command line", 1)[1].split("\n#", 1)[0]
+    missing = []
+    for name, command in _cli_commands().items():
+        if f"python -m aanbod {name}" not in reference:
+            missing.append(name)
+        for action in command._actions:
+            for option in action.option_strings:
+                if option.startswith("--") and option != "--help" and option not in generated and f"`{option}" not in reference:
+                    missing.append(f"{name} {option}")
+    assert missing == []
