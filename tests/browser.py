@@ -34,31 +34,58 @@ def serve(folder: Path):
         server.server_close()
 
 
+class _SharedChromium:
+    """One chromium per test module, started at the first page asked for and closed when the module ends.
+
+    Starting chromium costs about a second; a new context per page keeps tests apart just as well
+    (own storage, permissions, geolocation). Not per session: while Playwright's sync API is running,
+    asyncio.run() cannot be called in this process, so modules without browser tests stay free of it.
+    """
+
+    def __init__(self):
+        self.playwright = None
+        self.browser = None
+
+    def get(self, executable: str):
+        if self.browser is None:
+            from playwright.sync_api import sync_playwright
+
+            self.playwright = sync_playwright().start()
+            self.browser = self.playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        return self.browser
+
+    def close(self) -> None:
+        if self.browser is not None:
+            self.browser.close()
+            self.playwright.stop()
+        self.playwright = self.browser = None
+
+
+shared = _SharedChromium()
+
+
 @contextmanager
 def browser_page(executable: str, **context_options):
     """A page whose requests to any host but 127.0.0.1 are aborted and recorded in page.foreign_requests.
 
     ``context_options`` go to Playwright's ``new_context``, for example an emulated geolocation.
     """
-    from playwright.sync_api import sync_playwright
+    browser = shared.get(executable)
+    context = browser.new_context(**{"locale": "nl-NL", "viewport": {"width": 390, "height": 844}, **context_options})
+    page = context.new_page()
+    foreign: list[str] = []
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        context = browser.new_context(**{"locale": "nl-NL", "viewport": {"width": 390, "height": 844}, **context_options})
-        page = context.new_page()
-        foreign: list[str] = []
+    def guard(route):
+        url = route.request.url
+        if urlparse(url).hostname == "127.0.0.1" or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            foreign.append(url)
+            route.abort()
 
-        def guard(route):
-            url = route.request.url
-            if urlparse(url).hostname == "127.0.0.1" or url.startswith(("data:", "blob:")):
-                route.continue_()
-            else:
-                foreign.append(url)
-                route.abort()
-
-        context.route("**/*", guard)
-        page.foreign_requests = foreign
-        try:
-            yield page
-        finally:
-            browser.close()
+    context.route("**/*", guard)
+    page.foreign_requests = foreign
+    try:
+        yield page
+    finally:
+        context.close()

@@ -166,6 +166,15 @@ def site_url(sample_site):
         yield url
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _one_chromium_per_module():
+    """Browser tests share one chromium per module (tests/browser.py); close it when the module is done."""
+    yield
+    from browser import shared
+
+    shared.close()
+
+
 @pytest.fixture
 def page(chromium_path):
     """A chromium page that records and aborts every request leaving 127.0.0.1."""
