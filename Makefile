@@ -44,7 +44,8 @@ translations: $(STAMP) ## extract the interface texts and update the English cat
 chromium: ## install Debian's chromium for the browser tests, if missing
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) $(NODE_STAMP) chromium ## run all tests, browser tests included
+test: $(STAMP) $(NODE_STAMP) chromium ## run all tests: the JavaScript unit tests, then pytest (browser tests included)
+	node --test tests/js/
 	$(BIN)/python -m pytest
 
 # --- Accessibility and the phone budget (issue 6). Lighthouse is pinned in its own folder and

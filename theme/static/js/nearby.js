@@ -4,7 +4,8 @@
 
 import { loadLater, t } from "./teksten.js";
 
-await loadLater();
+// No fetch at import: the distance functions are pure, and tests run them in Node. The two
+// functions that can fail load their texts first.
 
 const PDOK = "https://api.pdok.nl/bzk/locatieserver/search/v3_1/free";
 const EARTH_KM = 6371;
@@ -59,7 +60,8 @@ export function loadPlaces(url) {
   return placesFile;
 }
 
-export function devicePosition() {
+export async function devicePosition() {
+  await loadLater();
   return new Promise((resolve, reject) => {
     if (!navigator.geolocation) {
       reject(new NearbyError(t("geenLocatie")));
@@ -81,6 +83,7 @@ export function normalisePostcode(text) {
 }
 
 export async function postcodePosition(postcode) {
+  await loadLater();
   const params = new URLSearchParams({ q: postcode.replace(" ", ""), fq: "type:postcode", rows: "1", fl: "centroide_ll" });
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), 10000);
