@@ -11,6 +11,8 @@ import re
 from pathlib import Path
 
 DRIVE = re.compile(r"[A-Za-z]:")
+# Settings that name a folder or file inside the output folder, besides every *_SAVE_AS.
+OUTPUT_SETTINGS = ("AANBOD_DATA_DIR", "FRESHNESS_CSV", "THEME_STATIC_DIR", "SEARCH_URL")
 
 
 class ContainmentError(Exception):
@@ -39,6 +41,24 @@ def inside(output: Path, relative: str, source: str) -> Path:
     if not target.resolve().is_relative_to(Path(output).resolve()):
         raise ContainmentError(f"{source}: '{relative}' wijst via een snelkoppeling (symlink) naar buiten de map output/. Verwijder die snelkoppeling.")
     return target
+
+
+def output_settings(settings: dict) -> list[str]:
+    """The names of every setting that is a path inside the output folder."""
+    return sorted({*OUTPUT_SETTINGS, *(name for name in settings if name.endswith("_SAVE_AS"))})
+
+
+def guard_settings(output: Path, settings: dict) -> None:
+    """Right before writing: every path setting, and each language's folder, still leads inside ``output``.
+
+    The settings check refuses such paths earlier with a line number; this catches what it cannot
+    see, such as a folder in an existing output that is a link to elsewhere.
+    """
+    for name in output_settings(settings):
+        if isinstance(settings.get(name), str) and settings[name]:
+            inside(output, settings[name], name)
+    for code in settings.get("AANBOD_LANGUAGES", ()):
+        inside(output, code, "AANBOD_LANGUAGES")
 
 
 def within_repository(path: Path, root: Path, source: str) -> Path:

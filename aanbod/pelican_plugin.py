@@ -8,7 +8,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.settings import DEFAULT_CONFIG
 
-from . import assets, fork_check, settings_check
+from . import assets, containment, fork_check, settings_check
 
 from .generator import OfferGenerator
 from .page_reader import SafeMarkdownReader
@@ -77,6 +77,16 @@ def _share_template_helpers(generators):
             env.install_gettext_callables(gettext["gettext"], gettext["ngettext"], newstyle=True)
 
 
+def _guard_output(generators):
+    """Before the first page is written: every path setting leads inside the output folder (aanbod/containment.py)."""
+    offer_generator = next(generator for generator in generators if isinstance(generator, OfferGenerator))
+    try:
+        containment.guard_settings(Path(offer_generator.output_path), offer_generator.settings)
+    except containment.ContainmentError as error:
+        print(str(error), file=sys.stderr)
+        raise SystemExit(1) from None
+
+
 def _compact_theme(pelican):
     """After every file is written: strip comments from the theme's stylesheets and scripts in the output."""
     assets.compact_theme(Path(pelican.settings["OUTPUT_PATH"]) / pelican.settings["THEME_STATIC_DIR"])
@@ -88,4 +98,5 @@ def connect():
     signals.readers_init.connect(_readers)
     signals.generator_init.connect(_forget_disabled_markdown)
     signals.all_generators_finalized.connect(_share_template_helpers)
+    signals.all_generators_finalized.connect(_guard_output)
     signals.finalized.connect(_compact_theme)

@@ -35,8 +35,6 @@ ALSO_ACCEPTED = {
 }
 # Settings the theme reads that have no default: the tagline, and one per language (SITE_TAGLINE_EN).
 THEME_SETTINGS = re.compile(r"SITE_TAGLINE(_[A-Z]{2,3})?|AUTHOR")
-# Folders and files inside the output folder, written as settings.
-OUTPUT_PATHS = ("AANBOD_DATA_DIR", "FRESHNESS_CSV", "THEME_STATIC_DIR", "SEARCH_URL")
 # Page paths with a placeholder: each must have it, or every offer would be written to one file.
 PLACEHOLDERS = {"OFFER_SAVE_AS": ("id",), "PROVIDER_SAVE_AS": ("id",), "TERM_SAVE_AS": ("taxonomy", "code")}
 LANGUAGE = re.compile(r"[a-z]{2,3}")
@@ -103,8 +101,7 @@ def _type_problem(name: str, value, default) -> str | None:
 
 def _path_problems(settings: dict):
     """Paths in the output folder from settings: relative, inside it, with the placeholders each page needs."""
-    names = sorted({*OUTPUT_PATHS, *(name for name in settings if name.endswith("_SAVE_AS"))})
-    for name in names:
+    for name in containment.output_settings(settings):
         value = settings.get(name)
         if isinstance(value, str) and containment.escapes(value):
             yield name, f"'{value}' ligt buiten de map output/. Schrijf een pad binnen de site, zonder '..' en zonder / aan het begin, zoals {DEFAULTS.get(name, 'pagina/index.html')!r}."
