@@ -235,6 +235,12 @@ def test_an_id_pattern_that_allows_paths(schema_copy):
     ]
 
 
+def test_a_region_without_wijken_keeps_only_the_header(schema_copy):
+    (schema_copy / "taxonomies/wijken.csv").write_text("code,municipality,label\n", encoding="utf-8")
+    schema, problems = read_schema(schema_copy)
+    assert problems == [] and schema.taxonomies["wijken"].terms == ()
+
+
 def test_every_schema_problem_is_reported_at_once(schema_copy):
     (schema_copy / "taxonomies/sectors.csv").write_text("code,label\nhoreca,Horeca\nhoreca,Koken\n", encoding="utf-8")
     (schema_copy / "taxonomies/languages.csv").write_text("code\nnl\n", encoding="utf-8")
