@@ -236,15 +236,18 @@ def _read_taxonomy(path: Path, problems: list[Problem]) -> Taxonomy | None:
     for line, values in enumerate(rows[1:], start=2):
         if not any(value.strip() for value in values):
             continue
-        if len(values) != len(columns):
+        if len(values) > len(columns):
             problems.append(Problem(str(path), line, "", f"deze regel heeft {len(values)} waarden, maar er zijn {len(columns)} kolommen ({','.join(columns)}). "
                                     "Zet tekst met een komma tussen aanhalingstekens.", code="schema"))
             continue
-        row = dict(zip(columns, values))
+        # A shorter row leaves its last columns empty, such as a label_en not yet translated.
+        row = dict(zip(columns, values + [""] * (len(columns) - len(values))))
         code = row["code"]
         if not code.strip():
             problems.append(Problem(str(path), line, "code", "de code is leeg. Schrijf een korte code met kleine letters, zoals 'tuinieren'.", code="schema"))
             continue
+        if not row["label"].strip():
+            problems.append(Problem(str(path), line, "label", f"het label van '{code}' is leeg. Schrijf de naam zoals bewoners die lezen.", code="schema"))
         if code in lines:
             problems.append(Problem(str(path), line, "code", f"de code '{code}' staat er al op regel {lines[code]}. Geef elke waarde een eigen code.", code="schema"))
             continue

@@ -167,6 +167,13 @@ def test_a_row_with_too_many_values(schema_copy):
     ]
 
 
+def test_a_short_row_leaves_its_last_columns_empty_but_needs_a_label(schema_copy):
+    (schema_copy / "taxonomies/sectors.csv").write_text("code,label,label_en\nvisserij,Visserij\nbakken\n", encoding="utf-8")
+    assert schema_messages(schema_copy) == [
+        f"{schema_copy}/taxonomies/sectors.csv:3: label: Het label van 'bakken' is leeg. Schrijf de naam zoals bewoners die lezen."
+    ]
+
+
 def test_a_code_that_would_leave_its_folder(schema_copy):
     (schema_copy / "taxonomies/target_groups.csv").write_text("code,label\n../../etc,Iedereen\n", encoding="utf-8")
     assert schema_messages(schema_copy) == [
