@@ -33,6 +33,8 @@ ALSO_ACCEPTED = {
     "AANBOD_LANGUAGES": (list, tuple),
     "AANBOD_EDITORS": (list, tuple),
 }
+# What to write for a setting whose default (None) is no example.
+EXAMPLES = {"AANBOD_TODAY": "date(2026, 11, 22)", "AANBOD_LOGO": "'theme/static/img/logo.svg'", "AANBOD_REPOSITORY_ROOT": "str(ROOT)"}
 # Settings the theme reads that have no default: the tagline, and one per language (SITE_TAGLINE_EN).
 THEME_SETTINGS = re.compile(r"SITE_TAGLINE(_[A-Z]{2,3})?|AUTHOR")
 # Page paths with a placeholder: each must have it, or every offer would be written to one file.
@@ -40,7 +42,7 @@ PLACEHOLDERS = {"OFFER_SAVE_AS": ("id",), "PROVIDER_SAVE_AS": ("id",), "TERM_SAV
 LANGUAGE = re.compile(r"[a-z]{2,3}")
 TYPE_NAMES = {
     str: "tekst", int: "een heel getal", bool: "True of False", dict: "een woordenboek {...}", list: "een lijst [...]",
-    tuple: "een tuple (...)", os.PathLike: "een Path", datetime.date: "een datum, zoals date(2026, 11, 22)",
+    tuple: "een tuple (...)", os.PathLike: "een Path", datetime.date: "een datum",
 }
 
 
@@ -85,7 +87,8 @@ def _type_problem(name: str, value, default) -> str | None:
     accepted = ALSO_ACCEPTED.get(name, (type(default),))
     if isinstance(value, bool) and bool not in accepted or not isinstance(value, accepted):
         expected = " of ".join(TYPE_NAMES.get(kind, kind.__name__) for kind in accepted if kind is not type(None))
-        return f"dit moet {expected} zijn, zoals {default!r}; nu staat er {value!r}."
+        empty = ", of None" if type(None) in accepted else ""
+        return f"dit moet {expected} zijn, zoals {EXAMPLES.get(name, repr(default))}{empty}; nu staat er {value!r}."
     if isinstance(value, int) and not isinstance(value, bool) and value <= 0:
         return f"dit moet een getal groter dan 0 zijn, zoals {default!r}."
     if name in MAPPING_KEYS:

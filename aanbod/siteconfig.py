@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import fork_check
 from .problems import Problem
+from .schema import read_schema
 from .settings import DEFAULTS
 
 
@@ -36,11 +37,10 @@ def load_settings(path: Path | None) -> dict:
 
 def check_fork(path: Path, schema_folder: Path) -> list[Problem]:
     """The settings file and the schema folder checked as the build checks them (aanbod/fork_check.py)."""
-    settings = written_settings(path)
-    if not settings:
+    if not Path(path).exists():
         # No settings file (a content folder checked on its own): only the schema is checked.
-        return fork_check.check({key: DEFAULTS[key] for key in fork_check.settings_check.REQUIRED}, str(path), schema_folder)
-    return fork_check.check(settings, str(path), schema_folder, pelican_setting_names())
+        return read_schema(Path(schema_folder))[1]
+    return fork_check.check(written_settings(path), str(path), schema_folder, pelican_setting_names())
 
 
 def pelican_setting_names() -> set[str]:

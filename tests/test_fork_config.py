@@ -87,7 +87,7 @@ def test_a_missing_publisher_is_named(tmp_path):
     ("AANBOD_EXAMPLE_DATA = 1", "AANBOD_EXAMPLE_DATA: Dit moet True of False zijn, zoals False; nu staat er 1."),
     ('AANBOD_LANGUAGES = "nl"', "AANBOD_LANGUAGES: Dit moet een lijst [...] of een tuple (...) zijn, zoals ['nl', 'en']; nu staat er 'nl'."),
     ('AANBOD_EDITORS = ["redactie", 7]', "AANBOD_EDITORS: Dit moet een lijst met teksten zijn, zoals []."),
-    ('AANBOD_TODAY = "2026-11-22"', "AANBOD_TODAY: Dit moet een datum, zoals date(2026, 11, 22) zijn, zoals None; nu staat er '2026-11-22'."),
+    ('AANBOD_TODAY = "2026-11-22"', "AANBOD_TODAY: Dit moet een datum zijn, zoals date(2026, 11, 22), of None; nu staat er '2026-11-22'."),
     ('AANBOD_PUBLISHER = {"name": "Gemeente Zwolle"}', "AANBOD_PUBLISHER: Hier ontbreekt uri. Schrijf bijvoorbeeld "
      "{'name': 'Gemeente Utrecht', 'uri': 'http://standaarden.overheid.nl/owms/terms/Utrecht_(gemeente)'}."),
     ('AANBOD_LIST_PAGES = {"kinds": 1}', "AANBOD_LIST_PAGES: Elke naam en waarde moet tekst zijn, zoals "
@@ -140,6 +140,12 @@ def test_a_logo_that_links_out_of_the_repository_is_refused(tmp_path):
     (repository / "logo.svg").symlink_to(tmp_path / "secret.svg")
     path = fork_settings(repository, f"AANBOD_LOGO = {str(repository / 'logo.svg')!r}\n")
     assert [problem.field for problem in check_fork(path, SCHEMA)] == ["AANBOD_LOGO"]
+
+
+def test_without_a_settings_file_only_the_schema_is_checked(tmp_path, schema_copy):
+    assert check_fork(tmp_path / "geen-instellingen.py", SCHEMA) == []
+    (schema_copy / "taxonomies/sectors.csv").write_text("code,label\nhoreca,Horeca\nhoreca,Koken\n", encoding="utf-8")
+    assert [problem.field for problem in check_fork(tmp_path / "geen-instellingen.py", schema_copy)] == ["code"]
 
 
 # --- Schema -----------------------------------------------------------------------------------
