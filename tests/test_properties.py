@@ -32,6 +32,8 @@ from aanbod.catalogue import read_catalogue
 from aanbod.exports import write_all
 from aanbod.rows import LIST_DELIMITER
 from aanbod.schema import load_schema
+from aanbod.settings import DEFAULTS
+from aanbod.urls import Urls
 from aanbod.validation import FORMULA_STARTS
 from aanbod.yaml_text import quoted, scalar
 
@@ -411,6 +413,20 @@ def test_any_text_is_escaped_in_the_offer_pages(hostile_site):
                 json.loads(script.string)
             assert not [element for element in page.find_all(True) if any(attribute.startswith("on") for attribute in element.attrs)], values["id"]
             assert page.find("img", src="x") is None
+
+
+def test_any_text_is_escaped_in_the_list_pages(hostile_site):
+    """Titles and summaries also appear in lists: the page of each offer's kind shows them as text."""
+    offers, output = hostile_site
+    urls = Urls(dict(DEFAULTS))
+    pages = {}
+    for values, _, _ in offers:
+        path = output / urls.term_file("kinds", values["kind"])
+        pages.setdefault(path, BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser"))
+        shown = pages[path].get_text()
+        assert values["title"] in shown and values["summary"] in shown, values["id"]
+    for page in pages.values():
+        assert all(script.get("type") in DATA_SCRIPTS for script in page.find_all("script", src=False))
 
 
 def test_markdown_text_makes_only_markdown_elements(hostile_site):
