@@ -11,6 +11,8 @@ import re
 import shutil
 from pathlib import Path
 
+from . import containment
+
 NAME = re.compile(r"[a-z][a-z0-9-]*")
 COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
 LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
@@ -34,17 +36,25 @@ def colours_css(colours: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def copy_logo(logo: str | None, output: Path, folder: str) -> str | None:
-    """Copy the logo into the site; returns its path inside the site, or None when there is no logo."""
+def copy_logo(logo: str | None, output: Path, folder: str, repository: Path | None = None) -> str | None:
+    """Copy the logo into the site; returns its path inside the site, or None when there is no logo.
+
+    The logo must lie inside ``repository`` (default: the working folder, where the build runs):
+    a setting may not publish a file from elsewhere on the machine.
+    """
     if not logo:
         return None
     source = Path(logo)
     if source.suffix.lower() not in LOGO_TYPES:
         raise BrandingError(f"AANBOD_LOGO: gebruik een SVG-, PNG-, JPEG- of WebP-bestand, niet {source.name}.")
+    relative = f"{folder}/logo{source.suffix.lower()}"
+    try:
+        containment.within_repository(source, repository or Path.cwd(), "AANBOD_LOGO")
+        target = containment.inside(Path(output), relative, "THEME_STATIC_DIR")
+    except containment.ContainmentError as error:
+        raise BrandingError(str(error)) from None
     if not source.is_file():
         raise BrandingError(f"AANBOD_LOGO: het bestand {source} bestaat niet.")
-    relative = f"{folder}/logo{source.suffix.lower()}"
-    target = Path(output) / relative
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
     return relative

@@ -20,7 +20,7 @@ from .loading import DEFAULT_MAX_BYTES
 from .problems import Problem, plural, report
 from .review import added_files, read_changed_list, review_changes
 from .schema import SchemaError, load_schema
-from .siteconfig import SettingsError, load_settings
+from .siteconfig import SettingsError, check_fork, load_settings
 from .validation import validate_content
 
 FORMATS = ("text", "json", "github")
@@ -80,6 +80,13 @@ def _changed(args) -> list[str] | None:
 
 
 def validate(args) -> int:
+    fork_problems = check_fork(Path(args.settings), Path(args.schema))
+    if fork_problems:
+        # The settings or the schema are broken: content cannot be judged against them.
+        _print_findings(fork_problems, [], args.format)
+        if args.format != "json":
+            print(_summary(fork_problems, [], ""))
+        return 1
     schema = load_schema(Path(args.schema))
     changed = _changed(args)
     if changed is not None:
@@ -287,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.handler(args)
     except SchemaError as error:
-        print(f"Het schema klopt niet: {error}", file=sys.stderr)
+        print("\n".join(report(error.problems)), file=sys.stderr)
         return 2
     except SettingsError as error:
         print(f"De instellingen kloppen niet: {error}", file=sys.stderr)

@@ -243,7 +243,7 @@ class OfferGenerator(Generator):
         self.guide = contributing.read_guide(Path(self.settings["AANBOD_CONTRIBUTING_FILE"]))
         try:
             self.house_style = branding.colours_css(self.settings["AANBOD_COLOURS"])
-            logo = branding.copy_logo(self.settings["AANBOD_LOGO"], Path(self.output_path), self.settings["THEME_STATIC_DIR"])
+            logo = branding.copy_logo(self.settings["AANBOD_LOGO"], Path(self.output_path), self.settings["THEME_STATIC_DIR"], Path(self.settings["AANBOD_REPOSITORY_ROOT"]))
         except branding.BrandingError as error:
             print(str(error), file=sys.stderr)
             raise SystemExit(1)

@@ -8,14 +8,25 @@ from __future__ import annotations
 
 import copy
 import csv
+import difflib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from .problems import Problem
+
+
+# Every taxonomy needs these; other columns are labels in other languages or point at another taxonomy.
+REQUIRED_COLUMNS = ("code", "label")
+
 
 class SchemaError(Exception):
     """The schema folder itself is broken: a maintainer's problem, reported without traceback."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(problem.format() for problem in self.problems))
 
 
 @dataclass(frozen=True)
@@ -24,6 +35,7 @@ class Term:
     label: str
     description: str = ""
     extra: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+    line: int = field(default=0, compare=False)  # in its CSV file, for messages about the schema itself
 
     def label_in(self, language: str | None) -> str:
         """The label in ``language`` from a column such as ``label_en``; the Dutch label where there is none."""
@@ -38,6 +50,7 @@ class Taxonomy:
     name: str
     terms: tuple[Term, ...]
     columns: tuple[str, ...]
+    path: Path | None = field(default=None, compare=False)
 
     def __post_init__(self):
         object.__setattr__(self, "_by_code", {term.code: term for term in self.terms})
@@ -71,6 +84,7 @@ class Table:
     primary_key: tuple[str, ...]
     foreign_keys: tuple[MappingProxyType, ...]
     source: MappingProxyType
+    file: str = field(default="", compare=False)  # the file its fields are written in, for messages
 
     @property
     def field_names(self) -> list[str]:
@@ -152,51 +166,154 @@ def _thaw(value):
     return copy.copy(value)
 
 
-def _read_json(path: Path) -> dict:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as error:
-        raise SchemaError(f"{path}: het schema kan niet worden gelezen ({error}).") from None
-
-
-def _read_taxonomy(path: Path) -> Taxonomy:
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        columns = tuple(reader.fieldnames or ())
-        if "code" not in columns or "label" not in columns:
-            raise SchemaError(f"{path}: een lijst met waarden heeft de kolommen 'code' en 'label' nodig.")
-        terms = []
-        for row in reader:
-            extra = {key: value for key, value in row.items() if key not in ("code", "label", "description")}
-            terms.append(Term(row["code"], row["label"], row.get("description") or "", MappingProxyType(extra)))
-    codes = [term.code for term in terms]
-    if len(set(codes)) != len(codes):
-        raise SchemaError(f"{path}: een code staat er twee keer in.")
-    return Taxonomy(path.stem, tuple(terms), columns)
-
-
 def load_schema(folder: Path) -> CatalogueSchema:
+    """The schema in ``folder``; raises SchemaError with every problem when it cannot be used."""
+    schema, problems = read_schema(folder)
+    if problems:
+        raise SchemaError(problems)
+    return schema
+
+
+def read_schema(folder: Path) -> tuple[CatalogueSchema | None, list[Problem]]:
+    """The schema and the problems found in it: errors as values, reported at the edge (CLI, build)."""
     folder = Path(folder)
-    package = _read_json(folder / "datapackage.json")
-    taxonomies = {path.stem: _read_taxonomy(path) for path in sorted((folder / "taxonomies").glob("*.csv"))}
+    problems: list[Problem] = []
+    package = _read_json(folder / "datapackage.json", problems)
+    taxonomies, files = {}, sorted((folder / "taxonomies").glob("*.csv"))
+    for path in files:
+        taxonomy = _read_taxonomy(path, problems)
+        if taxonomy is not None:
+            taxonomies[path.stem] = taxonomy
+    if package is None:
+        return None, problems
+    # A taxonomy file that exists but has a problem of its own is not also reported as unknown.
+    tables = _read_tables(folder, package, {path.stem for path in files}, problems)
+    if problems:
+        return None, problems
+    meta = {key: value for key, value in package.items() if key != "resources"}
+    schema = CatalogueSchema(folder, _freeze(meta), MappingProxyType(tables), MappingProxyType(taxonomies))
+    from . import schema_checks  # here, not at the top: the checks read choices.py, which imports this module
+
+    problems += schema_checks.check(schema)
+    return (None, problems) if problems else (schema, [])
+
+
+def _read_json(path: Path, problems: list[Problem]) -> dict | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        problems.append(Problem(str(path), 0, "", "dit bestand ontbreekt. Zet het terug uit Open Aanbod of maak het opnieuw.", code="schema"))
+        return None
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(Problem(str(path), 0, "", f"dit bestand kan niet worden gelezen ({error}). Sla het op als UTF-8.", code="schema"))
+        return None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        problems.append(Problem(str(path), error.lineno, "", f"dit is geen geldige JSON: {error.msg} (kolom {error.colno}). "
+                                "Kijk naar komma's, aanhalingstekens en haakjes op deze regel of de regel ervoor.", code="schema", column=error.colno))
+        return None
+    if not isinstance(document, dict):
+        problems.append(Problem(str(path), 1, "", "het bestand moet een JSON-object zijn, tussen { en }.", code="schema"))
+        return None
+    return document
+
+
+def _read_taxonomy(path: Path, problems: list[Problem]) -> Taxonomy | None:
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle))
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        problems.append(Problem(str(path), 0, "", f"deze lijst kan niet worden gelezen ({error}). Sla hem op als CSV in UTF-8.", code="schema"))
+        return None
+    columns = tuple(rows[0]) if rows else ()
+    missing = [name for name in REQUIRED_COLUMNS if name not in columns]
+    if missing:
+        names = " en ".join(f"'{name}'" for name in missing)
+        problems.append(Problem(str(path), 1, "", f"de kolom {names} ontbreekt. De eerste regel moet de kolommen noemen, zoals: code,label", code="schema"))
+        return None
+    terms, lines = [], {}
+    for line, values in enumerate(rows[1:], start=2):
+        if not any(value.strip() for value in values):
+            continue
+        if len(values) > len(columns):
+            problems.append(Problem(str(path), line, "", f"deze regel heeft {len(values)} waarden, maar er zijn {len(columns)} kolommen ({','.join(columns)}). "
+                                    "Zet tekst met een komma tussen aanhalingstekens.", code="schema"))
+            continue
+        # A shorter row leaves its last columns empty, such as a label_en not yet translated.
+        row = dict(zip(columns, values + [""] * (len(columns) - len(values))))
+        code = row["code"]
+        if not code.strip():
+            problems.append(Problem(str(path), line, "code", "de code is leeg. Schrijf een korte code met kleine letters, zoals 'tuinieren'.", code="schema"))
+            continue
+        if not row["label"].strip():
+            problems.append(Problem(str(path), line, "label", f"het label van '{code}' is leeg. Schrijf de naam zoals bewoners die lezen.", code="schema"))
+        if code in lines:
+            problems.append(Problem(str(path), line, "code", f"de code '{code}' staat er al op regel {lines[code]}. Geef elke waarde een eigen code.", code="schema"))
+            continue
+        lines[code] = line
+        extra = {key: value for key, value in row.items() if key not in ("code", "label", "description")}
+        terms.append(Term(code, row["label"], row.get("description") or "", MappingProxyType(extra), line))
+    return Taxonomy(path.stem, tuple(terms), columns, path)
+
+
+def _read_tables(folder: Path, package: dict, taxonomies: set[str], problems: list[Problem]) -> dict:
+    where = str(folder / "datapackage.json")
+    resources = package.get("resources")
+    if not isinstance(resources, list) or not resources:
+        problems.append(Problem(where, 0, "resources", "er staan geen tabellen in. Zet onder 'resources' de tabellen offers, providers, locations en schedules.", code="schema"))
+        return {}
     tables = {}
-    for resource in package.get("resources", []):
-        schema = resource["schema"]
+    for number, resource in enumerate(resources, start=1):
+        missing = [key for key in ("name", "path", "schema") if not isinstance(resource, dict) or key not in resource]
+        if missing:
+            problems.append(Problem(where, 0, "resources", f"tabel {number} mist {', '.join(missing)}. Elke tabel heeft een name, een path en een schema.", code="schema"))
+            continue
+        schema, schema_path = resource["schema"], where
         if isinstance(schema, str):
-            schema = _read_json(folder / schema)
-        for descriptor in schema["fields"]:
+            schema_path = str(folder / schema)
+            schema = _read_json(folder / schema, problems)
+            if schema is None:
+                continue
+        fields = schema.get("fields") if isinstance(schema, dict) else None
+        if not isinstance(fields, list) or not all(isinstance(item, dict) and "name" in item and "type" in item for item in fields):
+            problems.append(Problem(schema_path, 0, "fields", "elk veld heeft een 'name' en een 'type' nodig, in een lijst 'fields'.", code="schema"))
+            continue
+        for descriptor in fields:
             taxonomy = descriptor.get("taxonomy")
             if taxonomy and taxonomy not in taxonomies:
-                raise SchemaError(f"{folder}: veld {resource['name']}.{descriptor['name']} noemt een onbekende lijst '{taxonomy}'.")
+                known = ", ".join(sorted(taxonomies))
+                problems.append(Problem(
+                    schema_path, _json_line(schema_path, descriptor["name"], taxonomy), f"{resource['name']}.{descriptor['name']}",
+                    f"de lijst '{taxonomy}' bestaat niet{_suggestion(taxonomy, taxonomies)}. Maak taxonomies/{taxonomy}.csv of kies uit: {known}.", code="schema",
+                ))
         tables[resource["name"]] = Table(
             name=resource["name"],
             title=resource.get("title", resource["name"]),
             description=resource.get("description", ""),
             path=resource["path"],
-            fields=_freeze(schema["fields"]),
+            fields=_freeze(fields),
             primary_key=tuple(schema.get("primaryKey", ())),
             foreign_keys=_freeze(schema.get("foreignKeys", [])),
             source=_freeze(resource.get("source", {})),
+            file=schema_path,
         )
-    meta = {key: value for key, value in package.items() if key != "resources"}
-    return CatalogueSchema(folder, _freeze(meta), MappingProxyType(tables), MappingProxyType(taxonomies))
+    return tables
+
+
+def _suggestion(name: str, known) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1)
+    return f" (bedoel je '{close[0]}'?)" if close else ""
+
+
+def _json_line(path: str, field_name: str, value: str) -> int:
+    """The line where a field's value is written: the first line with ``value`` after the field's name.
+
+    json gives no positions; a schema file is small and written one key per line, so a search finds it.
+    """
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 0
+    start = next((number for number, line in enumerate(lines) if f'"{field_name}"' in line), 0)
+    return next((number + 1 for number, line in enumerate(lines[start:], start=start) if f'"{value}"' in line), start + 1 if lines else 0)

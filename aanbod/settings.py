@@ -57,6 +57,9 @@ DEFAULTS = {
     "AANBOD_COLOURS": {},
     # An image file (SVG, PNG, JPEG or WebP) shown next to the site name; None for the name alone.
     "AANBOD_LOGO": None,
+    # The fork's repository: a file the build publishes from a setting (the logo) must lie inside it.
+    # None: the folder of the settings file (pelicanconf.py).
+    "AANBOD_REPOSITORY_ROOT": None,
     "CONTRIBUTE_URL": "aanbod-toevoegen/",
     "CONTRIBUTE_SAVE_AS": "aanbod-toevoegen/index.html",
     "FORM_URL": "aanbod-aanmelden/",

@@ -49,9 +49,11 @@ def test_cli_json_output_for_machines():
 def test_cli_reports_a_broken_schema_without_traceback(tmp_path):
     (tmp_path / "datapackage.json").write_text("{niet json")
     result = run(sys.executable, "-m", "aanbod", "validate", "--schema", str(tmp_path))
-    assert result.returncode == 2
-    assert result.stderr.startswith("Het schema klopt niet:")
-    assert "Traceback" not in result.stderr
+    assert result.returncode == 1
+    # Reported like a content problem: file and line, then the count.
+    assert result.stdout.startswith(f"{tmp_path / 'datapackage.json'}:1: Dit is geen geldige JSON:")
+    assert result.stdout.endswith("1 probleem in 1 bestand. Los ze op en probeer het opnieuw.\n")
+    assert "Traceback" not in result.stdout + result.stderr
 
 
 def test_make_help_lists_the_targets():

@@ -56,7 +56,7 @@ def test_unknown_taxonomy_is_a_schema_error(tmp_path):
             target.write_bytes(path.read_bytes())
     offers = tmp_path / "offers.schema.json"
     offers.write_text(offers.read_text().replace('"taxonomy": "sectors"', '"taxonomy": "branches"'))
-    with pytest.raises(SchemaError, match="onbekende lijst 'branches'"):
+    with pytest.raises(SchemaError, match="lijst 'branches' bestaat niet"):
         load_schema(tmp_path)
 
 

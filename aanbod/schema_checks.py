@@ -1,0 +1,80 @@
+"""Checks on a fork's schema folder that span files: taxonomies that point at each other, codes and ids as file names.
+
+``schema.py`` reads each file and reports what is wrong inside it; this module looks at the
+whole schema once it is read. Every finding is a Problem with the CSV or JSON file and line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import choices
+from .problems import Problem
+
+# Columns that validation's rules read by name (a subtype fits its kind, a wijk lies in its municipality).
+RULE_COLUMNS = {"subtypes": "kind", "wijken": "municipality"}
+# A code or an id becomes a folder or file name in the site: none of these may pass.
+UNSAFE_NAMES = ("", ".", "..", "a/b", "a\\b", "/a", " a")
+
+
+def check(schema) -> list[Problem]:
+    return [*_rule_columns(schema), *_codes(schema), *_references(schema), *_id_patterns(schema)]
+
+
+def _rule_columns(schema) -> list[Problem]:
+    problems = []
+    for name, column in RULE_COLUMNS.items():
+        taxonomy = schema.taxonomies.get(name)
+        if taxonomy is not None and column not in taxonomy.columns:
+            problems.append(Problem(str(taxonomy.path), 1, "", f"de kolom '{column}' ontbreekt. Zet op de eerste regel {','.join(taxonomy.columns)},{column} "
+                                    f"en vul per regel de {column} in waar de waarde bij hoort.", code="schema"))
+    return problems
+
+
+def _codes(schema) -> list[Problem]:
+    """A code becomes part of a URL and a folder name (list pages): no slashes, dots only, or spaces around it."""
+    problems = []
+    for taxonomy in schema.taxonomies.values():
+        for term in taxonomy.terms:
+            if term.code != term.code.strip() or "/" in term.code or "\\" in term.code or not term.code.strip("."):
+                problems.append(Problem(str(taxonomy.path), term.line, "code", f"'{term.code}' kan geen code zijn: een code wordt een deel van een adres. "
+                                        "Gebruik kleine letters, cijfers en streepjes, zoals 'de-bilt'.", code="schema"))
+    return problems
+
+
+def _references(schema) -> list[Problem]:
+    """A taxonomy column named after another field of the same table holds codes of that field's taxonomy (choices.py)."""
+    problems, seen = [], set()
+    for table in schema.tables.values():
+        for name in table.field_names:
+            parent = choices.parent_field(schema, table, name)
+            if parent is None:
+                continue
+            taxonomy = schema.taxonomies[table.field(name)["taxonomy"]]
+            target = schema.taxonomies[table.field(parent)["taxonomy"]]
+            if (taxonomy.name, parent) in seen:
+                continue
+            seen.add((taxonomy.name, parent))
+            for term in taxonomy.terms:
+                value = term.extra.get(parent, "")
+                if value not in target:
+                    what = f"'{value}' staat niet in {target.path.name}" if value else "is leeg"
+                    problems.append(Problem(str(taxonomy.path), term.line, parent, f"{what}. Kies een code uit {target.path.name}: {', '.join(target.codes)}.", code="schema"))
+    return problems
+
+
+def _id_patterns(schema) -> list[Problem]:
+    """The key of a table with its own files (offers, providers) is a file name: its pattern must keep it one."""
+    problems = []
+    for table in schema.top_tables:
+        for key in table.primary_key:
+            pattern = table.field(key).get("constraints", {}).get("pattern")
+            try:
+                unsafe = [probe for probe in UNSAFE_NAMES if pattern is None or re.fullmatch(pattern, probe)]
+            except re.error as error:
+                problems.append(Problem(table.file, 0, f"{table.name}.{key}", f"het patroon is geen geldige reguliere expressie ({error}).", code="schema"))
+                continue
+            if unsafe:
+                problems.append(Problem(table.file, 0, f"{table.name}.{key}", "een id wordt een bestandsnaam, maar het patroon laat "
+                                        f"{', '.join(repr(probe) for probe in unsafe)} toe. Gebruik bijvoorbeeld \"pattern\": \"[a-z0-9]+(-[a-z0-9]+)*\".", code="schema"))
+    return problems

@@ -1,0 +1,313 @@
+"""Forking mistakes in pelicanconf.py and schema/: each one a single clear line with file, line and what to write.
+
+Most checks run through ``siteconfig.check_fork``, as ``python -m aanbod validate`` does; the end
+tests show that the command and the Pelican build both print them and stop without a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, SCHEMA
+from aanbod.schema import read_schema
+from aanbod.siteconfig import check_fork
+
+# A fork's settings file: the repository's own, then the lines a test adds (line 3 onwards).
+SETTINGS_HEAD = (
+    "import runpy\n"
+    f"globals().update({{key: value for key, value in runpy.run_path({str(ROOT / 'pelicanconf.py')!r}).items() if key.isupper()}})\n"
+)
+
+
+def fork_settings(tmp_path, lines: str, name: str = "pelicanconf.py"):
+    path = tmp_path / name
+    path.write_text(SETTINGS_HEAD + lines, encoding="utf-8")
+    return path
+
+
+def messages(problems) -> list[str]:
+    return [problem.format() for problem in sorted(problems)]
+
+
+@pytest.fixture
+def schema_copy(tmp_path):
+    folder = tmp_path / "schema"
+    shutil.copytree(SCHEMA, folder, ignore=shutil.ignore_patterns("editor"))
+    return folder
+
+
+def schema_messages(folder) -> list[str]:
+    schema, problems = read_schema(folder)
+    assert schema is None
+    return messages(problems)
+
+
+# --- Settings ---------------------------------------------------------------------------------
+
+
+def test_the_repositorys_own_settings_and_schema_have_no_problems():
+    assert check_fork(ROOT / "pelicanconf.py", SCHEMA) == []
+
+
+@pytest.mark.parametrize("line, expected", [
+    ('AANBOD_PUBLIK_URL = "https://aanbod.zwolle.example.nl"', "AANBOD_PUBLIK_URL: Deze instelling bestaat niet. Bedoel je AANBOD_PUBLIC_URL?"),
+    ('OFER_SAVE_AS = "aanbod/{id}.html"', "OFER_SAVE_AS: Deze instelling bestaat niet. Bedoel je OFFER_SAVE_AS?"),
+    ('SITENAM = "Open Aanbod Zwolle"', "SITENAM: Deze instelling bestaat niet. Bedoel je SITENAME?"),
+    ('AANBOD_KLEUR_VAN_DE_KNOP = "rood"', "AANBOD_KLEUR_VAN_DE_KNOP: Deze instelling bestaat niet. De instellingen van Open Aanbod staan in aanbod/settings.py."),
+])
+def test_a_misspelled_setting_names_the_close_one(tmp_path, line, expected):
+    path = fork_settings(tmp_path, line + "\n")
+    assert messages(check_fork(path, SCHEMA)) == [f"{path}:3: {expected}"]
+
+
+def test_a_helper_name_that_resembles_no_setting_is_left_alone(tmp_path):
+    path = fork_settings(tmp_path, 'HERE = "x"\nMY_COLOURS = ["#000"]\n')
+    assert check_fork(path, SCHEMA) == []
+
+
+def test_a_missing_publisher_is_named(tmp_path):
+    path = tmp_path / "pelicanconf.py"
+    text = (ROOT / "pelicanconf.py").read_text(encoding="utf-8")
+    path.write_text("\n".join(line for line in text.splitlines() if not line.startswith("AANBOD_PUBLISHER")) + "\n", encoding="utf-8")
+    assert messages(check_fork(path, SCHEMA)) == [
+        f"{path}: AANBOD_PUBLISHER: Deze instelling ontbreekt. Zet in pelicanconf.py: AANBOD_PUBLISHER = "
+        "{'name': 'Gemeente Utrecht', 'uri': 'http://standaarden.overheid.nl/owms/terms/Utrecht_(gemeente)'}, met de gegevens van jouw gemeente."
+    ]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ('AANBOD_MAX_FILE_BYTES = "100000"', "AANBOD_MAX_FILE_BYTES: Dit moet een heel getal zijn, zoals 100000; nu staat er '100000'."),
+    ("AANBOD_STALE_AFTER_MONTHS = 0", "AANBOD_STALE_AFTER_MONTHS: Dit moet een getal groter dan 0 zijn, zoals 6."),
+    ('AANBOD_SEARCH_INDEX = "nee"', "AANBOD_SEARCH_INDEX: Dit moet True of False zijn, zoals True; nu staat er 'nee'."),
+    ("AANBOD_EXAMPLE_DATA = 1", "AANBOD_EXAMPLE_DATA: Dit moet True of False zijn, zoals False; nu staat er 1."),
+    ('AANBOD_LANGUAGES = "nl"', "AANBOD_LANGUAGES: Dit moet een lijst [...] of een tuple (...) zijn, zoals ['nl', 'en']; nu staat er 'nl'."),
+    ('AANBOD_EDITORS = ["redactie", 7]', "AANBOD_EDITORS: Dit moet een lijst met teksten zijn, zoals []."),
+    ('AANBOD_TODAY = "2026-11-22"', "AANBOD_TODAY: Dit moet een datum zijn, zoals date(2026, 11, 22), of None; nu staat er '2026-11-22'."),
+    ('AANBOD_PUBLISHER = {"name": "Gemeente Zwolle"}', "AANBOD_PUBLISHER: Hier ontbreekt uri. Schrijf bijvoorbeeld "
+     "{'name': 'Gemeente Utrecht', 'uri': 'http://standaarden.overheid.nl/owms/terms/Utrecht_(gemeente)'}."),
+    ('AANBOD_LIST_PAGES = {"kinds": 1}', "AANBOD_LIST_PAGES: Elke naam en waarde moet tekst zijn, zoals "
+     "{'kinds': 'soort', 'wijken': 'wijk', 'municipalities': 'gemeente', 'target_groups': 'doelgroep'}."),
+])
+def test_a_setting_of_the_wrong_type_says_what_to_write(tmp_path, line, expected):
+    path = fork_settings(tmp_path, line + "\n")
+    assert messages(check_fork(path, SCHEMA)) == [f"{path}:3: {expected}"]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ('OFFER_SAVE_AS = "../{id}/index.html"', "OFFER_SAVE_AS: '../{id}/index.html' ligt buiten de map output/. Schrijf een pad binnen de site, "
+     "zonder '..' en zonder / aan het begin, zoals 'aanbod/{id}/index.html'."),
+    ('AANBOD_DATA_DIR = "/tmp/data"', "AANBOD_DATA_DIR: '/tmp/data' ligt buiten de map output/. Schrijf een pad binnen de site, "
+     "zonder '..' en zonder / aan het begin, zoals 'data'."),
+    ('FRESHNESS_CSV = "redactie/../../actualiteit.csv"', "FRESHNESS_CSV: 'redactie/../../actualiteit.csv' ligt buiten de map output/. "
+     "Schrijf een pad binnen de site, zonder '..' en zonder / aan het begin, zoals 'redactie/actualiteit.csv'."),
+    ('PAGE_SAVE_AS = "..\\\\{slug}.html"', "PAGE_SAVE_AS: '..\\{slug}.html' ligt buiten de map output/. Schrijf een pad binnen de site, "
+     "zonder '..' en zonder / aan het begin, zoals 'pagina/index.html'."),
+    ('OFFER_SAVE_AS = "aanbod/index.html"', "OFFER_SAVE_AS: 'aanbod/index.html' moet {id} bevatten en geen andere namen tussen { }, zoals 'aanbod/{id}/index.html'."),
+    ('TERM_SAVE_AS = "{taxonomy}/{slug}.html"', "TERM_SAVE_AS: '{taxonomy}/{slug}.html' moet {taxonomy} en {code} bevatten en geen andere namen tussen { }, "
+     "zoals '{taxonomy}/{code}/index.html'."),
+    ('AANBOD_LANGUAGES = ["nl", "../en"]', "AANBOD_LANGUAGES: '../en' is geen taalcode. Schrijf codes van 2 of 3 kleine letters, zoals ['nl', 'en']."),
+    ('AANBOD_LIST_PAGES = {"kinds": "../soort"}', "AANBOD_LIST_PAGES: De map '../soort' voor kinds ligt buiten de site. Schrijf één woord, zoals 'wijk'."),
+])
+def test_a_path_setting_outside_the_output_folder_is_refused(tmp_path, line, expected):
+    path = fork_settings(tmp_path, line + "\n")
+    assert messages(check_fork(path, SCHEMA)) == [f"{path}:3: {expected}"]
+
+
+def test_a_list_page_of_an_unknown_taxonomy_is_named(tmp_path):
+    path = fork_settings(tmp_path, 'AANBOD_LIST_PAGES = {"wijk": "wijk"}\n')
+    assert messages(check_fork(path, SCHEMA)) == [f"{path}:3: AANBOD_LIST_PAGES: De lijst 'wijk' bestaat niet in het schema. Bedoel je 'wijken'?"]
+
+
+def test_a_logo_outside_the_repository_is_refused(tmp_path):
+    repository = tmp_path / "fork"
+    repository.mkdir()
+    (tmp_path / "secret.svg").write_text("<svg/>", encoding="utf-8")
+    path = fork_settings(repository, f"AANBOD_LOGO = {str(tmp_path / 'secret.svg')!r}\n")
+    assert messages(check_fork(path, SCHEMA)) == [
+        f"{path}:3: AANBOD_LOGO: {tmp_path / 'secret.svg'} ligt buiten de repository. Zet het bestand in de repository, bijvoorbeeld in theme/static/img/."
+    ]
+
+
+def test_a_logo_that_links_out_of_the_repository_is_refused(tmp_path):
+    repository = tmp_path / "fork"
+    repository.mkdir()
+    (tmp_path / "secret.svg").write_text("<svg/>", encoding="utf-8")
+    (repository / "logo.svg").symlink_to(tmp_path / "secret.svg")
+    path = fork_settings(repository, f"AANBOD_LOGO = {str(repository / 'logo.svg')!r}\n")
+    assert [problem.field for problem in check_fork(path, SCHEMA)] == ["AANBOD_LOGO"]
+
+
+def test_without_a_settings_file_only_the_schema_is_checked(tmp_path, schema_copy):
+    assert check_fork(tmp_path / "geen-instellingen.py", SCHEMA) == []
+    (schema_copy / "taxonomies/sectors.csv").write_text("code,label\nhoreca,Horeca\nhoreca,Koken\n", encoding="utf-8")
+    assert [problem.field for problem in check_fork(tmp_path / "geen-instellingen.py", schema_copy)] == ["code"]
+
+
+# --- Schema -----------------------------------------------------------------------------------
+
+
+def test_a_taxonomy_without_a_label_column(schema_copy):
+    (schema_copy / "taxonomies/sectors.csv").write_text("code,naam\nhoreca,Horeca\n", encoding="utf-8")
+    assert schema_messages(schema_copy) == [
+        f"{schema_copy}/taxonomies/sectors.csv:1: De kolom 'label' ontbreekt. De eerste regel moet de kolommen noemen, zoals: code,label"
+    ]
+
+
+def test_a_duplicate_and_an_empty_code(schema_copy):
+    (schema_copy / "taxonomies/sectors.csv").write_text("code,label\nhoreca,Horeca\ngroen,Groen\nhoreca,Koken\n,Zorg\n", encoding="utf-8")
+    assert schema_messages(schema_copy) == [
+        f"{schema_copy}/taxonomies/sectors.csv:4: code: De code 'horeca' staat er al op regel 2. Geef elke waarde een eigen code.",
+        f"{schema_copy}/taxonomies/sectors.csv:5: code: De code is leeg. Schrijf een korte code met kleine letters, zoals 'tuinieren'.",
+    ]
+
+
+def test_a_row_with_too_many_values(schema_copy):
+    (schema_copy / "taxonomies/sectors.csv").write_text("code,label\nhoreca,Horeca, en koken\n", encoding="utf-8")
+    assert schema_messages(schema_copy) == [
+        f"{schema_copy}/taxonomies/sectors.csv:2: Deze regel heeft 3 waarden, maar er zijn 2 kolommen (code,label). Zet tekst met een komma tussen aanhalingstekens."
+    ]
+
+
+def test_a_short_row_leaves_its_last_columns_empty_but_needs_a_label(schema_copy):
+    (schema_copy / "taxonomies/sectors.csv").write_text("code,label,label_en\nvisserij,Visserij\nbakken\n", encoding="utf-8")
+    assert schema_messages(schema_copy) == [
+        f"{schema_copy}/taxonomies/sectors.csv:3: label: Het label van 'bakken' is leeg. Schrijf de naam zoals bewoners die lezen."
+    ]
+
+
+def test_a_code_that_would_leave_its_folder(schema_copy):
+    (schema_copy / "taxonomies/target_groups.csv").write_text("code,label\n../../etc,Iedereen\n", encoding="utf-8")
+    assert schema_messages(schema_copy) == [
+        f"{schema_copy}/taxonomies/target_groups.csv:2: code: '../../etc' kan geen code zijn: een code wordt een deel van een adres. "
+        "Gebruik kleine letters, cijfers en streepjes, zoals 'de-bilt'."
+    ]
+
+
+def test_a_wijk_in_a_municipality_that_does_not_exist(schema_copy):
+    wijken = schema_copy / "taxonomies/wijken.csv"
+    wijken.write_text(wijken.read_text(encoding="utf-8").replace("overvecht,utrecht", "overvecht,utrech"), encoding="utf-8")
+    municipalities = ", ".join(read_schema(SCHEMA)[0].taxonomies["municipalities"].codes)
+    assert schema_messages(schema_copy) == [
+        f"{wijken}:4: municipality: 'utrech' staat niet in municipalities.csv. Kies een code uit municipalities.csv: {municipalities}."
+    ]
+
+
+def test_a_subtype_of_a_kind_that_does_not_exist(schema_copy):
+    subtypes = schema_copy / "taxonomies/subtypes.csv"
+    subtypes.write_text(subtypes.read_text(encoding="utf-8").replace("cursus,leren", "cursus,leeren"), encoding="utf-8")
+    assert schema_messages(schema_copy) == [
+        f"{subtypes}:6: kind: 'leeren' staat niet in kinds.csv. Kies een code uit kinds.csv: werk, leren, doen."
+    ]
+
+
+def test_subtypes_without_their_kind_column(schema_copy):
+    subtypes = schema_copy / "taxonomies/subtypes.csv"
+    subtypes.write_text("code,label\ncursus,Cursus\n", encoding="utf-8")
+    assert schema_messages(schema_copy) == [
+        f"{subtypes}:1: De kolom 'kind' ontbreekt. Zet op de eerste regel code,label,kind en vul per regel de kind in waar de waarde bij hoort."
+    ]
+
+
+def test_a_field_naming_an_unknown_taxonomy(schema_copy):
+    offers = schema_copy / "offers.schema.json"
+    text = offers.read_text(encoding="utf-8")
+    offers.write_text(text.replace('"taxonomy": "sectors"', '"taxonomy": "sector"'), encoding="utf-8")
+    line = next(number for number, row in enumerate(offers.read_text(encoding="utf-8").splitlines(), start=1) if '"sector"' in row)
+    [message] = schema_messages(schema_copy)
+    assert message.startswith(f"{offers}:{line}: offers.sectors: De lijst 'sector' bestaat niet (bedoel je 'sectors'?). Maak taxonomies/sector.csv of kies uit: accessibility, days, ")
+
+
+def test_a_datapackage_that_is_not_json_gives_its_line(schema_copy):
+    package = schema_copy / "datapackage.json"
+    lines = package.read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].rstrip(",")  # a forgotten comma after "version"
+    package.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert schema_messages(schema_copy) == [
+        f"{package}:4: Dit is geen geldige JSON: Expecting ',' delimiter (kolom 3). Kijk naar komma's, aanhalingstekens en haakjes op deze regel of de regel ervoor."
+    ]
+
+
+def test_a_table_schema_that_is_not_json(schema_copy):
+    offers = schema_copy / "offers.schema.json"
+    offers.write_text(offers.read_text(encoding="utf-8").replace('"fields": [', '"fields": [[', 1), encoding="utf-8")
+    [message] = schema_messages(schema_copy)
+    assert message.startswith(f"{offers}:") and ": Dit is geen geldige JSON: " in message
+
+
+def test_an_id_pattern_that_allows_paths(schema_copy):
+    offers = schema_copy / "offers.schema.json"
+    offers.write_text(offers.read_text(encoding="utf-8").replace('"pattern": "[a-z0-9]+(-[a-z0-9]+)*", "maxLength": 80', '"pattern": ".+", "maxLength": 80'), encoding="utf-8")
+    assert schema_messages(schema_copy) == [
+        f"{offers}: offers.id: Een id wordt een bestandsnaam, maar het patroon laat '.', '..', 'a/b', 'a\\\\b', '/a', ' a' toe. "
+        "Gebruik bijvoorbeeld \"pattern\": \"[a-z0-9]+(-[a-z0-9]+)*\"."
+    ]
+
+
+def test_a_region_without_wijken_keeps_only_the_header(schema_copy):
+    (schema_copy / "taxonomies/wijken.csv").write_text("code,municipality,label\n", encoding="utf-8")
+    schema, problems = read_schema(schema_copy)
+    assert problems == [] and schema.taxonomies["wijken"].terms == ()
+
+
+def test_every_schema_problem_is_reported_at_once(schema_copy):
+    (schema_copy / "taxonomies/sectors.csv").write_text("code,label\nhoreca,Horeca\nhoreca,Koken\n", encoding="utf-8")
+    (schema_copy / "taxonomies/languages.csv").write_text("code\nnl\n", encoding="utf-8")
+    assert len(schema_messages(schema_copy)) == 2
+
+
+# --- At the edge: the command and the build -----------------------------------------------------
+
+
+def test_validate_prints_fork_problems_and_exits_1(tmp_path, schema_copy):
+    settings = fork_settings(tmp_path, 'AANBOD_PUBLIK_URL = "https://x.example.nl"\n')
+    result = subprocess.run([sys.executable, "-m", "aanbod", "validate", "--settings", str(settings), "--schema", str(schema_copy)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1
+    assert result.stdout == (
+        f"{settings}:3: AANBOD_PUBLIK_URL: Deze instelling bestaat niet. Bedoel je AANBOD_PUBLIC_URL?\n"
+        "1 probleem in 1 bestand. Los ze op en probeer het opnieuw.\n"
+    )
+    assert result.stderr == ""
+
+
+def test_validate_reports_a_schema_problem_as_json(tmp_path, schema_copy):
+    (schema_copy / "taxonomies/sectors.csv").write_text("code,label\nhoreca,Horeca\nhoreca,Koken\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "aanbod", "validate", "--schema", str(schema_copy), "--format", "json"],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1
+    [problem] = json.loads(result.stdout)
+    assert (problem["path"], problem["line"], problem["field"], problem["code"]) == (str(schema_copy / "taxonomies/sectors.csv"), 3, "code", "schema")
+
+
+def build(content, output, settings):
+    command = [str((ROOT / ".venv/bin/pelican")), str(content), "--settings", str(settings), "--output", str(output), "--fatal", "errors"]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+
+
+def test_the_build_stops_on_a_settings_problem_before_writing(tmp_path):
+    settings = fork_settings(tmp_path, 'AANBOD_DATA_DIR = "../data"\n')
+    result = build(ROOT / "content", tmp_path / "output", settings)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"{settings}:3: AANBOD_DATA_DIR: '../data' ligt buiten de map output/. Schrijf een pad binnen de site, zonder '..' en zonder / aan het begin, zoals 'data'.\n"
+        "1 probleem in 1 bestand. Los ze op en probeer het opnieuw.\n"
+    )
+    assert not (tmp_path / "output").exists() and not (tmp_path / "data").exists()
+
+
+def test_the_build_stops_on_a_schema_problem(tmp_path, schema_copy):
+    wijken = schema_copy / "taxonomies/wijken.csv"
+    wijken.write_text("code,municipality,label\nwest,utrecht,West\nwest,utrecht,West\n", encoding="utf-8")
+    settings = fork_settings(tmp_path, f"AANBOD_SCHEMA_PATH = {str(schema_copy)!r}\n")
+    result = build(ROOT / "content", tmp_path / "output", settings)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"{wijken}:3: code: De code 'west' staat er al op regel 2. Geef elke waarde een eigen code.\n"
+        "1 probleem in 1 bestand. Los ze op en probeer het opnieuw.\n"
+    )
+    assert "Traceback" not in result.stdout
