@@ -143,6 +143,15 @@ class OfferGenerator(Generator):
                 return [version(item.lang, item.url, site) for item in versions]
             return []
 
+        # An offer appears on several list pages; its card depends only on the offer, the heading and the language.
+        cards: dict[tuple, str] = {}
+
+        def remembered_card(context, offer, heading: str, card):
+            key = (languages.of(context), offer.id, heading)
+            if key not in cards:
+                cards[key] = card(offer, heading)
+            return cards[key]
+
         helpers = dict(
             language=pass_context(lambda context: languages.of(context)),
             language_prefix=pass_context(lambda context: languages.prefix(languages.of(context))),
@@ -153,6 +162,7 @@ class OfferGenerator(Generator):
             term_description=pass_context(lambda context, term: term.description_in(languages.of(context))),
             age_range=pass_context(lambda context, low, high: presentation.age_range(low, high, _=translate(context))),
             alternates=pass_context(alternates),
+            remembered_card=pass_context(remembered_card),
             # The JSON island of interface texts for scripts: text_island("lijstje", "kaart").
             text_island=pass_context(lambda context, *groups, later="": self.text_islands.island(languages.of(context), groups, later)),
             # SITE_TAGLINE_EN and so on: the tagline is the region's own text, so it is a setting, not a message.
