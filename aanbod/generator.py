@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from jinja2 import pass_context
+from markupsafe import Markup
 from pelican.generators import Generator
 
 from . import (
@@ -152,6 +153,15 @@ class OfferGenerator(Generator):
                 cards[key] = card(offer, heading)
             return cards[key]
 
+        # The header and footer are the same on every page of one language (and site URL): rendered once each.
+        parts: dict[tuple, Markup] = {}
+
+        def shared_part(context, name: str) -> Markup:
+            key = (languages.of(context), context.get("SITEURL", ""), name)
+            if key not in parts:
+                parts[key] = Markup(context.environment.get_template(name).render(context.get_all()))
+            return parts[key]
+
         helpers = dict(
             language=pass_context(lambda context: languages.of(context)),
             language_prefix=pass_context(lambda context: languages.prefix(languages.of(context))),
@@ -163,6 +173,7 @@ class OfferGenerator(Generator):
             age_range=pass_context(lambda context, low, high: presentation.age_range(low, high, _=translate(context))),
             alternates=pass_context(alternates),
             remembered_card=pass_context(remembered_card),
+            shared_part=pass_context(shared_part),
             # The JSON island of interface texts for scripts: text_island("lijstje", "kaart").
             text_island=pass_context(lambda context, *groups, later="": self.text_islands.island(languages.of(context), groups, later)),
             # SITE_TAGLINE_EN and so on: the tagline is the region's own text, so it is a setting, not a message.
