@@ -27,6 +27,7 @@ from .catalogue import read_catalogue
 from .history import head_commit_date
 from .i18n import LANGUAGE_NAMES, Languages
 from .markup import render_markdown
+from .pages import offer as offer_page
 from .pages import workers
 from .pages.texts import TextIslands
 from .progress import Progress
@@ -174,6 +175,7 @@ class OfferGenerator(Generator):
             alternates=pass_context(alternates),
             remembered_card=pass_context(remembered_card),
             shared_part=pass_context(shared_part),
+            map_points=pass_context(lambda context, offer: offer_page.map_points(offer, lambda taxonomy, code: catalogue.label(taxonomy, code, languages.of(context)))),
             # The JSON island of interface texts for scripts: text_island("lijstje", "kaart").
             text_island=pass_context(lambda context, *groups, later="": self.text_islands.island(languages.of(context), groups, later)),
             # SITE_TAGLINE_EN and so on: the tagline is the region's own text, so it is a setting, not a message.
