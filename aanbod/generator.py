@@ -145,11 +145,12 @@ class OfferGenerator(Generator):
                 return [version(item.lang, item.url, site) for item in versions]
             return []
 
-        # An offer appears on several list pages; its card depends only on the offer, the heading and the language.
+        # An offer appears on several list pages; its card depends only on the offer, the heading, the language
+        # and the site URL (which differs by folder depth with RELATIVE_URLS).
         cards: dict[tuple, str] = {}
 
         def remembered_card(context, offer, heading: str, card):
-            key = (languages.of(context), offer.id, heading)
+            key = (languages.of(context), context.get("SITEURL", ""), offer.id, heading)
             if key not in cards:
                 cards[key] = card(offer, heading)
             return cards[key]

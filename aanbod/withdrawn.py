@@ -69,8 +69,3 @@ class SimilarOffers:
                         if len(found) == count:
                             return found
         return found
-
-
-def similar_offers(catalogue: Catalogue, withdrawn: Offer, count: int = SIMILAR_COUNT) -> list[Offer]:
-    """Published offers of the same kind, the closest first (for one offer; build a SimilarOffers for many)."""
-    return SimilarOffers(catalogue).of(withdrawn, count)
