@@ -30,7 +30,9 @@ $(NODE_STAMP): package.json package-lock.json
 validate: $(STAMP) ## check every file in content/ against schema/
 	@$(BIN)/python -m aanbod validate --content $(CONTENT)
 
-html: validate $(NODE_STAMP) ## build the site, the data files and the search index into output/
+# The build validates the content itself and stops with the same messages: html does not run validate first,
+# so a build reads and checks every file once.
+html: $(STAMP) $(NODE_STAMP) ## validate and build the site, the data files and the search index into output/
 	$(BIN)/pelican $(CONTENT) --settings pelicanconf.py --output $(OUTPUT) --delete-output-directory --fatal errors
 
 serve: html ## build, then serve the site on http://localhost:8000
@@ -90,6 +92,6 @@ changed: $(STAMP) ## check only what changed since BASE (origin/main), as a pull
 	{ [ -z "$(AUTHOR)" ] || $(BIN)/python -m aanbod owners --content $(CONTENT) --author "$(AUTHOR)" --changed-list $$list; }; \
 	status=$$?; rm -f $$list; exit $$status
 
-pages: validate $(NODE_STAMP) ## build the site for publishing at SITEURL, as the GitHub Pages workflow does
+pages: $(STAMP) $(NODE_STAMP) ## build the site for publishing at SITEURL, as the GitHub Pages workflow does
 	$(BIN)/pelican $(CONTENT) --settings pelicanconf.py --output $(OUTPUT) --delete-output-directory --fatal errors \
 		--extra-settings SITEURL='"$(SITEURL)"' AANBOD_PUBLIC_URL='"$(SITEURL)"'

@@ -13,8 +13,10 @@ import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from jinja2 import pass_context
+from markupsafe import Markup
 from pelican.generators import Generator
 
 from . import (
@@ -25,15 +27,30 @@ from .catalogue import read_catalogue
 from .history import head_commit_date
 from .i18n import LANGUAGE_NAMES, Languages
 from .markup import render_markdown
+from .pages import offer as offer_page
+from .pages import workers
+from .pages.texts import TextIslands
+from .progress import Progress
 from .problems import report
 from .publication import Publication
 from .urls import Urls
-from .withdrawn import similar_offers
+from .withdrawn import SimilarOffers
 
 LATER_TEXTS = "teksten-later.json"  # beside the search page, in each language
-STALE_LINES = 20  # the build names this many stale offers; the editors' report lists them all
+# The build names this many stale or withdrawn offers, then counts the rest; the editors' report lists them all.
+LOG_LINES = 20
 
 log = logging.getLogger("aanbod")
+
+
+class Page(NamedTuple):
+    """A page to write in every language: where, with which template, and what it shows."""
+
+    save_as: str
+    template: str
+    url: str
+    context: dict
+
 # Pelican shows only warnings by default; the build summary and progress are worth seeing.
 log.setLevel(logging.INFO)
 
@@ -51,14 +68,17 @@ class OfferGenerator(Generator):
         self.urls = Urls(self.settings)
         self.languages = Languages(self.settings["AANBOD_LANGUAGES"], Path(self.settings["THEME"]) / "translations")
         self.publication = Publication.from_settings(self.settings)
+        self.text_islands = TextIslands(lambda language: self.get_template("_teksten").make_module({**self.context, "lang": language}))
         self.today = self.settings["AANBOD_TODAY"] or head_commit_date(Path(self.path)) or date.today()
         catalogue = self.catalogue = self._hold_back_expired(catalogue)
         self._prepare_contributing()
         self.context["catalogue"] = catalogue
         published, withdrawn = catalogue.published, catalogue.withdrawn
         log.info("Aanbod: %d gepubliceerd van %d aanbieders.", len(published), len(catalogue.providers))
-        for offer in withdrawn:
+        for offer in withdrawn[:LOG_LINES]:
             log.info("Aanbod: niet gepubliceerd, status '%s': %s", offer.status, offer.source_path)
+        if len(withdrawn) > LOG_LINES:
+            log.info("Aanbod: en nog %d keer niet gepubliceerd aanbod.", len(withdrawn) - LOG_LINES)
 
     def template_helpers(self) -> tuple[dict, dict]:
         """Globals and filters for every template: labels, URLs and Dutch formatting."""
@@ -71,7 +91,7 @@ class OfferGenerator(Generator):
             has_list_page=urls.has_list_page,
             field=lambda table, name: catalogue.schema.tables[table].field(name),
             terms=lambda taxonomy: catalogue.schema.taxonomies[taxonomy].terms,
-            structured_data=lambda offer: structured_data.script_json(structured_data.offer_data(catalogue, offer, self.publication)),
+            structured_data=_for_last_offer(lambda offer: structured_data.script_json(structured_data.offer_data(catalogue, offer, self.publication))),
         )
         language_helpers, language_filters = self.language_helpers()
         return {**helpers, **language_helpers}, {**filters, **language_filters}
@@ -79,11 +99,11 @@ class OfferGenerator(Generator):
     def _write_later_texts(self):
         """The search page's texts for modules that load later, per language, as a JSON file.
 
-        The texts are defined once, in theme/templates/_teksten.html; its module is evaluated in
-        each language and written with json, so the page itself carries only a first search's texts.
+        The texts are defined once, in theme/templates/_teksten.html (aanbod/pages/texts.py), and
+        written with json, so the page itself carries only a first search's texts.
         """
         for language in self.languages.codes:
-            texts = self.get_template("_teksten").make_module({**self.context, "lang": language}).zoeken_later
+            texts = self.text_islands.group(language, "zoeken_later")
             path = Path(self.output_path) / self.languages.prefix(language) / self.settings["SEARCH_URL"] / LATER_TEXTS
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(texts, ensure_ascii=False, sort_keys=True), encoding="utf-8")
@@ -125,6 +145,25 @@ class OfferGenerator(Generator):
                 return [version(item.lang, item.url, site) for item in versions]
             return []
 
+        # An offer appears on several list pages; its card depends only on the offer, the heading, the language
+        # and the site URL (which differs by folder depth with RELATIVE_URLS).
+        cards: dict[tuple, str] = {}
+
+        def remembered_card(context, offer, heading: str, card):
+            key = (languages.of(context), context.get("SITEURL", ""), offer.id, heading)
+            if key not in cards:
+                cards[key] = card(offer, heading)
+            return cards[key]
+
+        # The header and footer are the same on every page of one language (and site URL): rendered once each.
+        parts: dict[tuple, Markup] = {}
+
+        def shared_part(context, name: str) -> Markup:
+            key = (languages.of(context), context.get("SITEURL", ""), name)
+            if key not in parts:
+                parts[key] = Markup(context.environment.get_template(name).render(context.get_all()))
+            return parts[key]
+
         helpers = dict(
             language=pass_context(lambda context: languages.of(context)),
             language_prefix=pass_context(lambda context: languages.prefix(languages.of(context))),
@@ -135,6 +174,11 @@ class OfferGenerator(Generator):
             term_description=pass_context(lambda context, term: term.description_in(languages.of(context))),
             age_range=pass_context(lambda context, low, high: presentation.age_range(low, high, _=translate(context))),
             alternates=pass_context(alternates),
+            remembered_card=pass_context(remembered_card),
+            shared_part=pass_context(shared_part),
+            map_points=pass_context(lambda context, offer: offer_page.map_points(offer, lambda taxonomy, code: catalogue.label(taxonomy, code, languages.of(context)))),
+            # The JSON island of interface texts for scripts: text_island("lijstje", "kaart").
+            text_island=pass_context(lambda context, *groups, later="": self.text_islands.island(languages.of(context), groups, later)),
             # SITE_TAGLINE_EN and so on: the tagline is the region's own text, so it is a setting, not a message.
             tagline=pass_context(lambda context: context.get(f"SITE_TAGLINE_{languages.of(context).upper()}") or context.get("SITE_TAGLINE", "")),
         )
@@ -142,8 +186,7 @@ class OfferGenerator(Generator):
         return helpers, filters
 
     def generate_output(self, writer):
-        self._write_catalogue_pages(writer)
-        self._write_withdrawn_pages(writer)
+        self._write_pages(writer, [*self._catalogue_pages(), *self._withdrawn_pages()])
         self._write_data_page(writer, self._write_data_files())
         self._write_search_index()
         self._write_later_texts()
@@ -151,36 +194,46 @@ class OfferGenerator(Generator):
         self._write_shortlist(writer)
         self._write_contributing_pages(writer)
 
-    def _write_catalogue_pages(self, writer):
+    def _write_pages(self, writer, pages: list[Page]):
+        """Render and write ``pages`` in every language, in worker processes on every core (aanbod/pages/workers.py)."""
+        languages = len(self.languages.codes)
+        progress = Progress("pagina's geschreven", len(pages) * languages)
+        for template in {page.template for page in pages}:
+            self.get_template(template)  # loaded and compiled once, before the workers start
+        workers.run(pages, lambda page: self._write(writer, page.save_as, page.template, page.url, **page.context),
+                    self.settings["AANBOD_WORKERS"] or workers.available_cores(), lambda count: progress.advance(count * languages))
+        progress.finish()
+
+    def _catalogue_pages(self) -> list[Page]:
         catalogue, urls = self.catalogue, self.urls
         published = catalogue.published
         groups = {taxonomy: catalogue.group_by(taxonomy, _codes_getter(taxonomy)) for taxonomy in self.settings["AANBOD_LIST_PAGES"]}
-        self._write(writer, "index.html", "home", "", offers=published, groups=groups)
-        for count, offer in enumerate(published, start=1):
-            provider = catalogue.providers[offer.provider]
-            self._write(writer, urls.offer_file(offer.id), "offer", urls.offer(offer.id), offer=offer, provider=provider)
-            if count % 500 == 0:
-                log.info("Aanbod: %d van %d pagina's geschreven.", count, len(published))
+        pages = [Page("index.html", "home", "", dict(offers=published, groups=groups))]
+        for offer in published:
+            pages.append(Page(urls.offer_file(offer.id), "offer", urls.offer(offer.id), dict(offer=offer, provider=catalogue.providers[offer.provider])))
         providers = sorted(catalogue.providers.values(), key=lambda provider: provider.name.lower())
-        self._write(writer, self.settings["PROVIDERS_SAVE_AS"], "providers", self.settings["PROVIDERS_URL"], providers=providers)
+        pages.append(Page(self.settings["PROVIDERS_SAVE_AS"], "providers", self.settings["PROVIDERS_URL"], dict(providers=providers)))
         for provider in providers:
-            self._write(writer, urls.provider_file(provider.id), "provider", urls.provider(provider.id), provider=provider, offers=catalogue.offers_of(provider.id))
+            pages.append(Page(urls.provider_file(provider.id), "provider", urls.provider(provider.id), dict(provider=provider, offers=catalogue.offers_of(provider.id))))
         for taxonomy, taxonomy_groups in groups.items():
             for term, offers in taxonomy_groups:
-                self._write(writer, urls.term_file(taxonomy, term.code), "list", urls.term(taxonomy, term.code), taxonomy=taxonomy, term=term, offers=offers)
+                pages.append(Page(urls.term_file(taxonomy, term.code), "list", urls.term(taxonomy, term.code), dict(taxonomy=taxonomy, term=term, offers=offers)))
         languages = self.languages
         # Filter labels in each language; results found in the one index link to the page in the visitor's language.
         filter_groups = {code: search.filter_groups(catalogue, code, lambda message, code=code: languages.gettext(code, message)) for code in languages.codes}
-        self._write(writer, self.settings["SEARCH_SAVE_AS"], "search", self.settings["SEARCH_URL"], LATER_TEXTS=LATER_TEXTS,
-                    filter_groups=filter_groups, index_root=_site_path(self.settings["SITEURL"]) + "/")
-        self._write(writer, "404.html", "404", "404.html")
+        pages.append(Page(self.settings["SEARCH_SAVE_AS"], "search", self.settings["SEARCH_URL"],
+                          dict(LATER_TEXTS=LATER_TEXTS, filter_groups=filter_groups, index_root=_site_path(self.settings["SITEURL"]) + "/")))
+        pages.append(Page("404.html", "404", "404.html", {}))
+        return pages
 
-    def _write_withdrawn_pages(self, writer):
+    def _withdrawn_pages(self) -> list[Page]:
         """A withdrawn offer's URL keeps answering: it says the offer stopped and points to similar ones."""
-        for offer in self.catalogue.withdrawn:
-            similar = similar_offers(self.catalogue, offer)
-            provider = self.catalogue.providers[offer.provider]
-            self._write(writer, self.urls.offer_file(offer.id), "withdrawn", self.urls.offer(offer.id), offer=offer, provider=provider, similar=similar)
+        similar_to = SimilarOffers(self.catalogue)
+        return [
+            Page(self.urls.offer_file(offer.id), "withdrawn", self.urls.offer(offer.id),
+                 dict(offer=offer, provider=self.catalogue.providers[offer.provider], similar=similar_to.of(offer)))
+            for offer in self.catalogue.withdrawn
+        ]
 
     def _write_data_files(self) -> list:
         data_folder = Path(self.output_path) / self.settings["AANBOD_DATA_DIR"]
@@ -226,10 +279,10 @@ class OfferGenerator(Generator):
         self.freshness = freshness.assess(catalogue, limits)
         stale = [entry for entry in self.freshness if entry.state == freshness.STALE]
         expired = [entry for entry in self.freshness if entry.state == freshness.EXPIRED]
-        for entry in stale[:STALE_LINES]:
+        for entry in stale[:LOG_LINES]:
             log.warning("Aanbod: verouderd, gecontroleerd op %s (meer dan %d maanden geleden): %s", entry.verified_on.isoformat(), limits.stale_months, entry.path)
-        if len(stale) > STALE_LINES:
-            log.warning("Aanbod: en nog %d keer verouderd aanbod. Alles staat in %s.", len(stale) - STALE_LINES, self.settings["FRESHNESS_CSV"])
+        if len(stale) > LOG_LINES:
+            log.warning("Aanbod: en nog %d keer verouderd aanbod. Alles staat in %s.", len(stale) - LOG_LINES, self.settings["FRESHNESS_CSV"])
         for entry in expired:
             log.warning("Aanbod: niet gepubliceerd, verlopen: gecontroleerd op %s (meer dan %d maanden geleden): %s", entry.verified_on.isoformat(), limits.expire_months, entry.path)
         new_files = review.added_files(Path(self.path))
@@ -293,6 +346,18 @@ def _field_title(catalogue, table: str, name: str, language: str) -> str:
     """A field's schema title in ``language`` (``title_en``), the Dutch title where there is none."""
     descriptor = catalogue.schema.tables[table].field(name)
     return descriptor.get(f"title_{language}") or descriptor["title"]
+
+
+def _for_last_offer(function):
+    """``function(offer)``, worked out once for the pages of one offer in every language."""
+    last: dict = {}
+
+    def remembered(offer):
+        if last.get("id") != offer.id:
+            last.update(id=offer.id, value=function(offer))
+        return last["value"]
+
+    return remembered
 
 
 def _codes_getter(taxonomy: str):

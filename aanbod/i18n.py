@@ -18,6 +18,7 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from jinja2 import pass_context
+from markupsafe import Markup
 
 DOMAIN = "messages"
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}  # each in its own language, for the switch
@@ -79,3 +80,21 @@ class Languages:
             return self.ngettext(self.of(context), singular, plural, count)
 
         return {"gettext": context_gettext, "ngettext": context_ngettext}
+
+    def jinja_underscore(self):
+        """``_()`` for templates: what Jinja's new-style gettext does, without its two context calls.
+
+        Pages call ``_`` about forty times each, and Jinja's alias goes through ``gettext`` and our
+        context-aware function (two more context calls per text). This does the same in one call:
+        the text in the page's language, made markup-safe when the page escapes, then always
+        formatted with its variables (so ``%%`` is ``%``, as in Jinja).
+        """
+
+        @pass_context
+        def underscore(context, message, **variables):
+            text = self.gettext(self.of(context), message)
+            if context.eval_ctx.autoescape:
+                text = Markup(text)
+            return text % variables
+
+        return underscore

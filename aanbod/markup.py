@@ -7,6 +7,8 @@ from another host.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
@@ -32,12 +34,20 @@ def _renderer() -> MarkdownIt:
 
 
 _MARKDOWN = _renderer()
+# A text is asked for by its page in every language, by the JSON-LD and by the search index, one
+# offer after another: a small cache parses each text once there, without keeping a whole catalogue.
+RECENT_TEXTS = 512
 
 
 def render_markdown(text: str | None) -> Markup:
     """HTML for a Markdown text; safe to put in a page as is."""
     if not text:
         return Markup("")
+    return _rendered(text)
+
+
+@lru_cache(maxsize=RECENT_TEXTS)
+def _rendered(text: str) -> Markup:
     return Markup(_MARKDOWN.render(text))
 
 
@@ -45,6 +55,11 @@ def plain_text(text: str | None) -> str:
     """The words of a Markdown text without markup, for search and summaries."""
     if not text:
         return ""
+    return _words(text)
+
+
+@lru_cache(maxsize=RECENT_TEXTS)
+def _words(text: str) -> str:
     tokens = _MARKDOWN.parse(text)
     words = []
     for token in tokens:

@@ -120,11 +120,14 @@ class Catalogue:
 
     def group_by(self, taxonomy: str, codes_of) -> list[tuple]:
         """(term, offers) for every term in the taxonomy, in taxonomy order, with its published offers."""
-        groups = []
-        for term in self.schema.taxonomies[taxonomy].terms:
-            offers = [offer for offer in self.published if term.code in (codes_of(offer) or ())]
-            groups.append((term, offers))
-        return groups
+        terms = self.schema.taxonomies[taxonomy].terms
+        # One pass over the offers, not one per term: the wijken and municipalities are many at 100,000 offers.
+        offers_by_code: dict[str, list[Offer]] = {term.code: [] for term in terms}
+        for offer in self.published:
+            for code in dict.fromkeys(codes_of(offer) or ()):
+                if code in offers_by_code:
+                    offers_by_code[code].append(offer)
+        return [(term, offers_by_code[term.code]) for term in terms]
 
 
 def build_catalogue(schema: CatalogueSchema, typed: dict, paths: dict, modified: dict | None = None) -> Catalogue:

@@ -75,6 +75,7 @@ def _share_template_helpers(generators):
             env.globals.update(helpers)
             env.filters.update(filters)
             env.install_gettext_callables(gettext["gettext"], gettext["ngettext"], newstyle=True)
+            env.globals["_"] = offer_generator.languages.jinja_underscore()
 
 
 def _guard_output(generators):

@@ -15,6 +15,8 @@ DEFAULTS = {
     "AANBOD_CONTACT": {"name": "Open Aanbod", "email": "opendata@openaanbod.example.nl"},
     "AANBOD_PROVINCE": "Utrecht",
     "AANBOD_SEARCH_INDEX": True,
+    # Processes that render pages: None for one per core; 1 renders every page in the build's own process.
+    "AANBOD_WORKERS": None,
     # Leaflet's dist folder as npm installs it; the build copies it into the site for the maps.
     "AANBOD_MAP_LIBRARY": "node_modules/leaflet/dist",
     "AANBOD_EXAMPLE_DATA": False,

@@ -78,3 +78,33 @@ def test_withdrawn_offers_are_not_listed_as_available(site):
     for path in ("soort/doen/index.html", "wijk/overvecht/index.html", "aanbieders/buurtwerk/index.html"):
         titles = [link.get_text() for link in soup(site / path).select(".card-title a")]
         assert "Klussen in Overvecht" not in titles, path
+
+
+def test_the_index_of_similar_offers_picks_what_sorting_every_offer_would():
+    """withdrawn.SimilarOffers walks a few lists instead of sorting all; it must choose the same offers."""
+    import random
+    from types import MappingProxyType
+
+    from aanbod.model import Catalogue, Location, Offer
+    from aanbod.withdrawn import SimilarOffers, _closeness
+
+    chance = random.Random(10)
+    places = [("utrecht", "overvecht"), ("utrecht", "zuid"), ("utrecht", None), ("zeist", None), ("zeist", "centrum"), ("zeist", "zuid")]  # one wijk code in two places
+
+    def offer(number: int, status: str) -> Offer:
+        chosen = chance.sample(places, chance.randint(0, 3))
+        locations = tuple(Location(MappingProxyType({"municipality": municipality, "wijk": wijk})) for municipality, wijk in chosen)
+        values = {"id": f"o{number}", "status": status, "kind": chance.choice(["doen", "leren"]),
+                  "subtype": chance.choice(["cursus", "activiteit", "vrijwilligerswerk"]),
+                  "title": chance.choice(["Koken", "koken", "Taal", "Fietsen", "Zwemmen"])}
+        return Offer(MappingProxyType(values), locations=locations)
+
+    offers = tuple(offer(number, chance.choice(["actief", "actief", "actief", "ingetrokken"])) for number in range(400))
+    catalogue = Catalogue(schema=None, providers=MappingProxyType({}), offers=offers)
+    index = SimilarOffers(catalogue)
+    assert catalogue.withdrawn
+    for withdrawn in catalogue.withdrawn:
+        for count in (1, 5, 60):
+            everything = sorted((candidate for candidate in catalogue.published if candidate.kind == withdrawn.kind),
+                                key=lambda candidate: _closeness(withdrawn, candidate))
+            assert [found.id for found in index.of(withdrawn, count)] == [found.id for found in everything[:count]]

@@ -1,0 +1,93 @@
+"""Render and write pages in worker processes, one per core.
+
+The parent has computed everything the pages need (catalogue, view-models, templates); then it
+forks, so each worker starts with all of that without copying or pickling anything. Each worker
+renders and writes its own slice of the pages; a page is one file written by one process, so the
+output does not depend on how the pages were split. Workers report progress through a pipe and
+their failure through their exit status: the build stops when one fails.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+import traceback
+from typing import Callable, Sequence
+
+PROGRESS_EVERY = 50  # a worker reports this many pages at a time
+
+
+class WorkerFailed(RuntimeError):
+    pass
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def run(jobs: Sequence, do: Callable[[object], None], workers: int, advance: Callable[[int], None] = lambda count: None):
+    """``do(job)`` for every job, in ``workers`` processes (this one included); ``advance(n)`` after each n done."""
+    workers = max(1, min(workers, len(jobs)))
+    if workers == 1 or not hasattr(os, "fork"):
+        for job in jobs:
+            do(job)
+            advance(1)
+        return
+    # Slices taken every n-th job, so each worker gets a like mix of small and large pages.
+    slices = [jobs[index::workers] for index in range(workers)]
+    reader, writer = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    gc.freeze()  # objects made before the fork stay shared: the collector does not touch (copy) them
+    children = []
+    try:
+        try:
+            for part in slices[1:]:
+                pid = os.fork()
+                if pid == 0:  # the worker
+                    os.close(reader)
+                    os._exit(_work(part, do, writer))
+                children.append(pid)
+        finally:
+            os.close(writer)  # the workers hold their own copy; the pipe ends when the last one exits
+        os.set_blocking(reader, False)
+        for job in slices[0]:
+            do(job)
+            advance(1 + _reported(reader))
+        os.set_blocking(reader, True)
+        while report := os.read(reader, 4096):
+            advance(len(report) * PROGRESS_EVERY)
+    finally:
+        failed = [pid for pid in children if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0]
+        os.close(reader)
+        gc.unfreeze()
+    if failed:
+        raise WorkerFailed(f"{len(failed)} van de {len(children)} hulpprocessen liep vast; de fout staat hierboven.")
+
+
+def _work(jobs: Sequence, do: Callable[[object], None], writer: int) -> int:
+    """A worker's life: its jobs, a byte through the pipe every PROGRESS_EVERY pages, and an exit status."""
+    status = 0
+    try:
+        for count, job in enumerate(jobs, start=1):
+            do(job)
+            if count % PROGRESS_EVERY == 0:
+                os.write(writer, b".")
+    except BaseException:
+        traceback.print_exc()
+        status = 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    return status
+
+
+def _reported(reader: int) -> int:
+    try:
+        return len(os.read(reader, 4096)) * PROGRESS_EVERY
+    except BlockingIOError:
+        return 0
