@@ -27,6 +27,7 @@ ALSO_ACCEPTED = {
     "AANBOD_TODAY": (datetime.date, type(None)),
     "AANBOD_LOGO": (str, os.PathLike, type(None)),
     "AANBOD_REPOSITORY_ROOT": (str, os.PathLike, type(None)),
+    "AANBOD_WORKERS": (int, type(None)),
     "AANBOD_SCHEMA_PATH": (str, os.PathLike),
     "AANBOD_MAP_LIBRARY": (str, os.PathLike),
     "AANBOD_CONTRIBUTING_FILE": (str, os.PathLike),
@@ -34,7 +35,7 @@ ALSO_ACCEPTED = {
     "AANBOD_EDITORS": (list, tuple),
 }
 # What to write for a setting whose default (None) is no example.
-EXAMPLES = {"AANBOD_TODAY": "date(2026, 11, 22)", "AANBOD_LOGO": "'theme/static/img/logo.svg'", "AANBOD_REPOSITORY_ROOT": "str(ROOT)"}
+EXAMPLES = {"AANBOD_TODAY": "date(2026, 11, 22)", "AANBOD_WORKERS": "2", "AANBOD_LOGO": "'theme/static/img/logo.svg'", "AANBOD_REPOSITORY_ROOT": "str(ROOT)"}
 # Settings the theme reads that have no default: the tagline, and one per language (SITE_TAGLINE_EN).
 THEME_SETTINGS = re.compile(r"SITE_TAGLINE(_[A-Z]{2,3})?|AUTHOR")
 # Page paths with a placeholder: each must have it, or every offer would be written to one file.
@@ -90,7 +91,7 @@ def _type_problem(name: str, value, default) -> str | None:
         empty = ", of None" if type(None) in accepted else ""
         return f"dit moet {expected} zijn, zoals {EXAMPLES.get(name, repr(default))}{empty}; nu staat er {value!r}."
     if isinstance(value, int) and not isinstance(value, bool) and value <= 0:
-        return f"dit moet een getal groter dan 0 zijn, zoals {default!r}."
+        return f"dit moet een getal groter dan 0 zijn, zoals {EXAMPLES.get(name, repr(default))}."
     if name in MAPPING_KEYS:
         missing = [key for key in MAPPING_KEYS[name] if not isinstance(value.get(key), str) or not value.get(key)]
         if missing:

@@ -54,6 +54,19 @@ def test_the_repositorys_own_settings_and_schema_have_no_problems():
     assert check_fork(ROOT / "pelicanconf.py", SCHEMA) == []
 
 
+def test_every_setting_that_defaults_to_none_says_what_else_it_takes():
+    """The type check reads each setting's type from its default; None says nothing, so it must be declared."""
+    from aanbod.settings import DEFAULTS
+    from aanbod.settings_check import ALSO_ACCEPTED
+
+    assert [name for name, value in DEFAULTS.items() if value is None and name not in ALSO_ACCEPTED] == []
+
+
+def test_a_setting_that_defaults_to_none_takes_its_real_values(tmp_path):
+    settings = fork_settings(tmp_path, "AANBOD_WORKERS = 2\nAANBOD_TODAY = None\n")
+    assert check_fork(settings, SCHEMA) == []
+
+
 @pytest.mark.parametrize("line, expected", [
     ('AANBOD_PUBLIK_URL = "https://aanbod.zwolle.example.nl"', "AANBOD_PUBLIK_URL: Deze instelling bestaat niet. Bedoel je AANBOD_PUBLIC_URL?"),
     ('OFER_SAVE_AS = "aanbod/{id}.html"', "OFER_SAVE_AS: Deze instelling bestaat niet. Bedoel je OFFER_SAVE_AS?"),
