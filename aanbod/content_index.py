@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .loading import SUFFIXES, RefusedFile, read_content
 from .lookalikes import Sketch, normalise_address
 from .schema import CatalogueSchema
 
-SUFFIXES = (".yaml", ".yml")
 _LINE = re.compile(rb"^(?:(title|kind|provider|status)|[ \t]*(?:-[ \t]+)?(street_address|postcode)):[ \t]*(.*?)[ \t]*$", re.MULTILINE)
 
 
@@ -34,7 +34,11 @@ class ContentIndex:
 
 
 def _walk(folder: Path) -> dict[str, list[Path]]:
-    """File stem -> files, for every YAML file below ``folder``; os.scandir, as 10,000 Path objects cost time."""
+    """File stem -> files, for every YAML file below ``folder``; os.scandir, as 10,000 Path objects cost time.
+
+    Links and anything but plain files and folders are left out: validation refuses them, and
+    the index must never read through them.
+    """
     found: dict[str, list[str]] = {}
     pending = [str(folder)]
     while pending:
@@ -43,9 +47,11 @@ def _walk(folder: Path) -> dict[str, list[Path]]:
         except OSError:
             continue
         for entry in entries:
-            if entry.is_dir():
+            if entry.is_symlink():
+                continue
+            if entry.is_dir(follow_symlinks=False):
                 pending.append(entry.path)
-            elif entry.name.endswith(SUFFIXES):
+            elif entry.name.endswith(SUFFIXES) and entry.is_file(follow_symlinks=False):
                 found.setdefault(entry.name.rsplit(".", 1)[0], []).append(entry.path)
     return {stem: [Path(path) for path in sorted(paths)] for stem, paths in found.items()}
 
@@ -54,7 +60,8 @@ def build_index(content: Path, schema: CatalogueSchema) -> ContentIndex:
     content = Path(content)
     index = ContentIndex(content)
     for table in schema.top_tables:
-        ids = _walk(content / table.source["folder"])
+        folder = content / table.source["folder"]
+        ids = {} if folder.is_symlink() else _walk(folder)
         index.ids[table.name] = ids
         if table.source.get("grouped_by"):
             index.offer_files = sorted(path for paths in ids.values() for path in paths)
@@ -68,11 +75,11 @@ def _unquote(raw: bytes) -> str:
     return text.split(" #", 1)[0].strip()
 
 
-def sketch_file(path: Path, shown: str) -> Sketch | None:
-    """What the lookalike rules need from one offer file, read leniently; None when unreadable."""
+def sketch_file(path: Path, shown: str, root: Path | None = None) -> Sketch | None:
+    """What the lookalike rules need from one offer file below ``root``, read leniently; None when unreadable or refused."""
     try:
-        data = path.read_bytes()
-    except OSError:
+        data = read_content(path, root, max_bytes=None)
+    except (OSError, RefusedFile):
         return None
     values: dict[str, str] = {}
     streets, postcodes = [], []
@@ -91,7 +98,7 @@ def sketches(index: ContentIndex, shown) -> list[Sketch]:
     """A sketch of every offer in the index; ``shown`` turns a path into the path a provider reads."""
     result = []
     for path in index.offer_files:
-        sketch = sketch_file(path, shown(path))
+        sketch = sketch_file(path, shown(path), index.folder)
         if sketch is not None:
             result.append(sketch)
     return result

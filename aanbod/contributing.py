@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .loading import RefusedFile, read_content
+
 MARKER = "<!-- alleen op GitHub -->"
 
 
@@ -18,10 +20,20 @@ class Guide:
     body: str  # Markdown, without the title
 
 
+class GuideError(Exception):
+    """The guide is there but may not be read (a link, not a plain file); the text says where and why."""
+
+
 def read_guide(path: Path) -> Guide | None:
-    """The site's part of the guide, or None when there is no guide to show."""
+    """The site's part of the guide, or None when there is no guide to show.
+
+    It is read as content is, never through a link: a pull request could otherwise make it
+    point at any file on the build machine and publish that.
+    """
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        text = read_content(Path(path), max_bytes=None).decode("utf-8-sig")
+    except RefusedFile as refused:
+        raise GuideError(f"{path}:1: {refused.message[:1].upper()}{refused.message[1:]}") from None
     except OSError:
         return None
     text = text.replace("\r\n", "\n").split(MARKER, 1)[0]

@@ -293,11 +293,11 @@ class OfferGenerator(Generator):
 
     def _prepare_contributing(self):
         """Read the guide and check the region's colours and logo now, so a mistake stops the build early."""
-        self.guide = contributing.read_guide(Path(self.settings["AANBOD_CONTRIBUTING_FILE"]))
         try:
+            self.guide = contributing.read_guide(Path(self.settings["AANBOD_CONTRIBUTING_FILE"]))
             self.house_style = branding.colours_css(self.settings["AANBOD_COLOURS"])
             logo = branding.copy_logo(self.settings["AANBOD_LOGO"], Path(self.output_path), self.settings["THEME_STATIC_DIR"], Path(self.settings["AANBOD_REPOSITORY_ROOT"]))
-        except branding.BrandingError as error:
+        except (branding.BrandingError, contributing.GuideError) as error:
             print(str(error), file=sys.stderr)
             raise SystemExit(1)
         self.context["AANBOD_LOGO_URL"] = logo

@@ -7,6 +7,11 @@ anchors, tags and duplicate keys. We read libyaml's event stream instead and bui
 
 from __future__ import annotations
 
+import errno
+import functools
+import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +25,43 @@ except ImportError:  # pragma: no cover - libyaml is a pinned requirement; this 
     from yaml import SafeLoader as _Loader
 
 DEFAULT_MAX_BYTES = 100_000
+SUFFIXES = (".yaml", ".yml")
+
+# A provider file nests at most four levels (file, locations, one location, its value). The
+# bound is generous, and far below Python's recursion limit (1,000 frames), so a file like
+# `x: [[[[...]]]]` 20,000 deep stops here with its line, never in a RecursionError.
+MAX_DEPTH = 20
+
+# Characters no text in a content file may hold. C0 and C1 control characters (NUL, the
+# escape of an ANSI colour code, ...) end up in HTML, CSV, XLSX and terminals; the bidi
+# overrides and isolates (U+202A-U+202E, U+2066-U+2069) make text look different from what
+# it is ("Trojan Source"). Tab and newline are allowed only where a field is multi-line.
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+_FORBIDDEN_ONE_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
+_FORBIDDEN_MULTI_LINE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
+_BIDI_CHARACTER = re.compile(f"[{_BIDI}]")
+
+
+def character_problem(text: str, multiline: bool = False) -> str | None:
+    """A Dutch message for the first character ``text`` may not hold, or None when all are fine."""
+    found = (_FORBIDDEN_MULTI_LINE if multiline else _FORBIDDEN_ONE_LINE).search(text)
+    if not found:
+        return None
+    character = found.group()
+    code = f"U+{ord(character):04X}"
+    if _BIDI_CHARACTER.match(character):
+        return (f"er staat een onzichtbaar teken ({code}) in dat de leesrichting van de tekst omdraait. Zo kan een tekst er "
+                "anders uitzien dan wat er echt staat (een truc die 'Trojan Source' heet); daarom mag het niet. Haal het teken weg.")
+    if character in "\t\n":
+        name = "een tab" if character == "\t" else "een nieuwe regel"
+        return f"hier staat {name}, maar dit veld is één regel tekst. Schrijf alles op één regel, met spaties."
+    return (f"er staat een onzichtbaar stuurteken ({code}) in. Zo'n teken hoort niet in een tekst: het kan de site, een "
+            "spreadsheet of een terminal in de war brengen. Typ de tekst opnieuw zonder dat teken.")
+
+
+def visible(text: str) -> str:
+    """``text`` with every forbidden character written as an escape, for a message that quotes it."""
+    return _FORBIDDEN_ONE_LINE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 
@@ -66,7 +108,7 @@ def _parser_message(problem: str) -> str:
     for needle, message in _PARSER_MESSAGES:
         if needle in problem:
             return message
-    return f"de YAML-opmaak klopt niet ({problem}). Vergelijk het bestand met het voorbeeld in CONTRIBUTING.md."
+    return f"de YAML-opmaak klopt niet ({visible(problem)}). Vergelijk het bestand met het voorbeeld in CONTRIBUTING.md."
 
 
 def _decode(raw: bytes) -> str:
@@ -100,7 +142,7 @@ class _TreeBuilder:
                 documents += 1
                 if documents > 1:
                     raise _YamlProblem(event.start_mark.line + 1, "het bestand bevat meer dan één document (---). Zet één aanbod in één bestand.")
-                root = self._node(next(self.events), ())
+                root = self._node(next(self.events), (), 0)
             elif isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent, yaml.StreamEndEvent)):
                 continue
         if root is None or root == "":
@@ -115,12 +157,16 @@ class _TreeBuilder:
         if getattr(event, "anchor", None):
             raise _YamlProblem(line, "verwijzingen (&anker) zijn niet toegestaan. Schrijf de waarde gewoon uit.")
         if getattr(event, "tag", None):
-            raise _YamlProblem(line, f"YAML-tags ({event.tag.replace('tag:yaml.org,2002:', '!!')}) zijn niet toegestaan. Schrijf alleen de waarde.")
+            tag = visible(event.tag.replace('tag:yaml.org,2002:', '!!'))[:100]
+            raise _YamlProblem(line, f"YAML-tags ({tag}) zijn niet toegestaan. Schrijf alleen de waarde.")
 
-    def _node(self, event, path: tuple):
+    def _node(self, event, path: tuple, depth: int):
         if isinstance(event, yaml.AliasEvent):
             raise _YamlProblem(event.start_mark.line + 1, "verwijzingen (*anker) zijn niet toegestaan. Schrijf de waarde gewoon uit.")
         self._refuse_extras(event)
+        if depth >= MAX_DEPTH and isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            raise _YamlProblem(event.start_mark.line + 1, f"hier zitten lijsten of blokken meer dan {MAX_DEPTH} keer in elkaar. "
+                               "Een aanbod heeft er hooguit een paar nodig; vergelijk het bestand met het voorbeeld in CONTRIBUTING.md.")
         if isinstance(event, yaml.ScalarEvent):
             return event.value
         if isinstance(event, yaml.SequenceStartEvent):
@@ -130,7 +176,7 @@ class _TreeBuilder:
                     return items
                 item_path = path + (len(items),)
                 self.lines[item_path] = event.start_mark.line + 1
-                items.append(self._node(event, item_path))
+                items.append(self._node(event, item_path, depth + 1))
         if isinstance(event, yaml.MappingStartEvent):
             mapping = {}
             for event in self.events:
@@ -141,10 +187,13 @@ class _TreeBuilder:
                     raise _YamlProblem(line, "de naam van een veld moet gewone tekst zijn.")
                 self._refuse_extras(event)
                 key = event.value
+                wrong = character_problem(key)
+                if wrong:
+                    raise _YamlProblem(line, f"de naam van een veld ('{visible(key)[:100]}'): {wrong}")
                 if key in mapping:
                     raise _YamlProblem(line, f"het veld '{key}' staat twee keer in het bestand (eerst op regel {self.lines[path + (key,)]}). Haal er één weg.")
                 self.lines[path + (key,)] = line
-                mapping[key] = self._node(next(self.events), path + (key,))
+                mapping[key] = self._node(next(self.events), path + (key,), depth + 1)
         raise _YamlProblem(event.start_mark.line + 1, "de YAML-opmaak klopt niet.")  # pragma: no cover
 
 
@@ -172,20 +221,145 @@ def parse_text(raw: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tup
     return Document(path, data, builder.lines), []
 
 
-def load_file(path: Path, display_path: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Document | None, list[Problem]]:
+def load_file(path: Path, display_path: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+              root: Path | None = None) -> tuple[Document | None, list[Problem]]:
+    """Read and parse one content file below ``root`` (default: its own folder), refusing what read_content refuses."""
     shown = display_path or str(path)
     try:
-        _check_size(path.stat().st_size, max_bytes)
-        raw = path.read_bytes()
+        raw = read_content(path, root, max_bytes)
+    except RefusedFile as refused:
+        return None, [Problem(shown, 1, "", refused.message, code="refused")]
     except _YamlProblem as problem:
         return None, [Problem(shown, problem.line, "", problem.message, code="yaml")]
     except OSError as error:
-        return None, [Problem(shown, 0, "", f"het bestand kan niet worden gelezen ({error.strerror}).", code="io")]
+        return None, [Problem(shown, 1, "", f"het bestand kan niet worden gelezen ({error.strerror}).", code="io")]
     return parse_text(raw, shown, max_bytes)
 
 
+# --- Opening content safely: never a symlink, never a pipe or device, never outside the content folder ---
+
+SYMLINK_FILE = ("dit bestand is een symlink: een verwijzing naar een ander bestand. Die lezen we niet, want zo'n verwijzing "
+                "kan naar een bestand buiten de map content wijzen. Zet de tekst zelf in dit bestand.")
+SYMLINK_FOLDER = ("de map '{name}' is een symlink: een verwijzing naar een andere map. Die lezen we niet, want zo'n verwijzing "
+                  "kan naar bestanden buiten de map content wijzen. Zet de bestanden in een gewone map.")
+NOT_A_FILE = "dit is geen gewoon bestand (maar bijvoorbeeld een pipe of een apparaat). Zet de tekst in een gewoon tekstbestand."
+OUTSIDE = "dit bestand staat niet in de map content. Alleen bestanden in die map worden gelezen."
+
+_FILE_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+_FOLDER_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_DIRECTORY | os.O_CLOEXEC
+
+
+class RefusedFile(Exception):
+    """A path the loader will not open; ``message`` says why in Dutch and never quotes the file."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def _parts_below(path: Path, root: Path) -> tuple[str, tuple[str, ...]]:
+    """The root as given and the names from it down to ``path``, without resolving any link."""
+    base = os.path.abspath(root)
+    try:
+        parts = Path(os.path.abspath(path)).relative_to(base).parts
+    except ValueError:
+        parts = ()
+    if not parts:
+        raise RefusedFile(OUTSIDE)
+    return base, parts
+
+
+def _refusal(base: str, parts: tuple[str, ...]) -> RefusedFile:
+    """Which part is a link or not a plain file, for the message; only names are looked at, nothing is read."""
+    current = base
+    for position, name in enumerate(parts):
+        current = os.path.join(current, name)
+        try:
+            mode = os.lstat(current).st_mode
+        except OSError:
+            break
+        last = position == len(parts) - 1
+        if stat.S_ISLNK(mode):
+            # isdir follows the link only to tell a folder from a file.
+            return RefusedFile(SYMLINK_FILE if last and not os.path.isdir(current) else SYMLINK_FOLDER.format(name=visible(name)))
+    return RefusedFile(NOT_A_FILE)
+
+
+@functools.lru_cache(maxsize=16)
+def _real_folder(base: str) -> str:
+    return os.path.realpath(base)
+
+
+def _opened_path(handle: int, fallback: str) -> str:
+    """Where an open file really is: Linux tells through /proc, elsewhere the path is resolved."""
+    try:
+        return os.readlink(f"/proc/self/fd/{handle}")
+    except OSError:
+        return os.path.realpath(fallback)
+
+
+def read_content(path: Path, root: Path | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a plain file below ``root`` (default: its own folder), never through a link.
+
+    Each folder on the way and the file itself are opened relative to the one before with
+    O_NOFOLLOW, so no link is followed, not even one swapped in while we read; a pipe opens
+    without waiting and is refused before it is read. Then the opened file's real path must
+    lie inside the real content folder.
+    """
+    path = Path(path)
+    base, parts = _parts_below(path, Path(root) if root is not None else path.parent)
+    folder = os.open(base, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)  # the content folder is the caller's choice
+    try:
+        for name in parts[:-1]:
+            inner = _open_step(name, _FOLDER_FLAGS, folder, base, parts)
+            os.close(folder)
+            folder = inner
+        handle = _open_step(parts[-1], _FILE_FLAGS, folder, base, parts)
+    finally:
+        os.close(folder)
+    with os.fdopen(handle, "rb") as stream:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise _refusal(base, parts)
+        real, inside = _opened_path(handle, str(path)), _real_folder(base)
+        if os.path.commonpath([real, inside]) != inside:
+            raise RefusedFile(OUTSIDE)
+        if max_bytes is None:
+            return stream.read()
+        _check_size(info.st_size, max_bytes)
+        data = stream.read(max_bytes + 1)
+        _check_size(len(data), max_bytes)
+        return data
+
+
+def _open_step(name: str, flags: int, folder: int, base: str, parts: tuple[str, ...]) -> int:
+    try:
+        return os.open(name, flags, dir_fd=folder)
+    except OSError as error:
+        if error.errno in (errno.ELOOP, errno.ENOTDIR, errno.EMLINK):
+            raise _refusal(base, parts) from None
+        raise
+
+
 def find_files(folder: Path) -> list[Path]:
-    """Every *.yaml / *.yml file below ``folder``, in a stable order."""
+    """Every *.yaml / *.yml file below ``folder``, in a stable order, without following links.
+
+    Links (to files or folders, whatever their name) and YAML-named entries that are not
+    files are listed too, so that reading them refuses them with a message.
+    """
+    folder = Path(folder)
+    if folder.is_symlink():
+        return [folder]
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    found, pending = [], [str(folder)]
+    while pending:
+        with os.scandir(pending.pop()) as entries:
+            for entry in entries:
+                if entry.is_symlink():
+                    found.append(entry.path)
+                elif entry.is_dir(follow_symlinks=False):
+                    pending.append(entry.path)
+                elif entry.name.endswith(SUFFIXES):
+                    found.append(entry.path)
+    return sorted(Path(path) for path in found)

@@ -8,6 +8,7 @@ existing one, its verified_on is old, or an offer file was thrown away instead o
 
 from __future__ import annotations
 
+import os
 import subprocess
 from dataclasses import dataclass, field
 from datetime import date
@@ -103,7 +104,7 @@ def review_changes(content: Path, schema: CatalogueSchema, changed: list, limits
     present = []
     for name in dict.fromkeys(changed):
         path = Path(name)
-        if not path.exists():
+        if not os.path.lexists(path):  # a dangling link is not a deleted file: reading refuses it
             _deleted(content, schema, path, review.index, review)
         elif table_of(schema, content, path) is None:
             review.skipped.append(_display(path))

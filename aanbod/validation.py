@@ -7,6 +7,7 @@ Package (foreign keys need the whole package), and translate its errors back to 
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -15,12 +16,17 @@ from pathlib import Path
 from frictionless import Package, Resource, Schema
 
 from . import messages
-from .loading import DEFAULT_MAX_BYTES, find_files, load_file
+from .loading import DEFAULT_MAX_BYTES, character_problem, find_files, load_file, visible
 from .problems import Problem
 from .rows import Row, document_rows
 from .schema import CatalogueSchema, Table
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet may skip these before it looks for a formula start (OWASP "CSV injection").
+FORMULA_PREFIX = " \u00a0\"'\u2018\u2019\u201c\u201d"
+# Names Windows keeps for devices, whatever the case or extension: a file or URL folder
+# with such a name cannot be checked out or served there, so no id may be one.
+WINDOWS_DEVICES = frozenset(["con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))])
 
 
 @dataclass
@@ -34,10 +40,12 @@ class ValidatedContent:
 
 
 def _display(path: Path) -> str:
+    """The path as a provider reads it; a control or bidi character in a file name is shown as an escape."""
     try:
-        return str(path.relative_to(Path.cwd()))
+        shown = str(path.relative_to(Path.cwd()))
     except ValueError:
-        return str(path)
+        shown = str(path)
+    return visible(shown)
 
 
 def _check_location(table: Table, folder: Path, path: Path, row: Row) -> list[Problem]:
@@ -47,14 +55,28 @@ def _check_location(table: Table, folder: Path, path: Path, row: Row) -> list[Pr
     shown = row.path
     if row.values.get(key) and row.values[key] != path.stem:
         problems.append(Problem(shown, row.line_of(key), key, f"de code '{row.values[key]}' moet gelijk zijn aan de bestandsnaam '{path.stem}'. Pas de code of de bestandsnaam aan.", code="file-name"))
+    relative = path.relative_to(folder)
+    for name in (*relative.parts[:-1], path.stem):
+        if name.split(".")[0].lower() in WINDOWS_DEVICES:
+            problems.append(Problem(shown, 1, "", f"'{name}' is een naam die Windows gebruikt voor een apparaat; zo'n bestand of map kan daar niet bestaan. Kies een andere naam.", code="file-name"))
     group = table.source.get("grouped_by")
     if group:
-        relative = path.relative_to(folder)
         if len(relative.parts) != 2:
             problems.append(Problem(shown, 1, "", f"zet dit bestand in de map van de aanbieder: {folder.name}/<aanbieder>/{path.name}.", code="file-location"))
         elif row.values.get(group) and row.values[group] != relative.parts[0]:
             problems.append(Problem(shown, row.line_of(group), group, f"dit bestand staat in de map '{relative.parts[0]}', maar hoort bij '{row.values[group]}'. Zet het in de map van je eigen organisatie.", code="file-location"))
     return problems
+
+
+def _check_characters(descriptor, row: Row) -> Problem | None:
+    """No control or bidi character in any value; tab and newline only in a field the schema marks multi-line."""
+    name = descriptor["name"]
+    value = row.values.get(name)
+    for text in value if isinstance(value, list) else [value]:
+        wrong = character_problem(text, multiline=bool(descriptor.get("multiline")))
+        if wrong:
+            return Problem(row.path, row.line_of(name), row.label(name), wrong, code="character")
+    return None
 
 
 def _check_text(schema: CatalogueSchema, table: Table, row: Row) -> list[Problem]:
@@ -64,6 +86,10 @@ def _check_text(schema: CatalogueSchema, table: Table, row: Row) -> list[Problem
         name = descriptor["name"]
         value = row.values.get(name)
         if not value:
+            continue
+        wrong = _check_characters(descriptor, row)
+        if wrong:
+            problems.append(wrong)
             continue
         if descriptor["type"] == "list" and descriptor.get("taxonomy"):
             taxonomy = schema.taxonomies[descriptor["taxonomy"]]
@@ -76,7 +102,7 @@ def _check_text(schema: CatalogueSchema, table: Table, row: Row) -> list[Problem
             for item in value:
                 if not re.fullmatch(pattern, item):
                     problems.append(Problem(row.path, row.line_of(name), row.label(name), messages.constraint_message(schema, descriptor, item, 'constraint "pattern"'), code="constraint-error"))
-        elif descriptor["type"] == "string" and "pattern" not in descriptor.get("constraints", {}) and value.startswith(FORMULA_STARTS):
+        elif descriptor["type"] == "string" and "pattern" not in descriptor.get("constraints", {}) and value.lstrip(FORMULA_PREFIX).startswith(FORMULA_STARTS):
             problems.append(Problem(row.path, row.line_of(name), row.label(name), "begin deze tekst met een letter of cijfer, niet met =, +, -, @ of een tab. Een spreadsheet kan zo'n tekst uitvoeren als formule.", code="formula"))
     return problems
 
@@ -162,10 +188,15 @@ def _frictionless_problems(schema: CatalogueSchema, package: Package, rows: dict
     return problems
 
 
+# A field with the wrong shape is read as empty: do not also call it missing or invalid. A field
+# with a control character: do not quote its value in another message, which would print it.
+ECHOED = ("shape", "character")
+
+
 def _without_echoes(problems: list[Problem]) -> list[Problem]:
-    """A field with the wrong shape is read as empty; do not also call it missing or invalid."""
-    shaped = {(problem.path, problem.field) for problem in problems if problem.code == "shape"}
-    return [problem for problem in problems if problem.code == "shape" or (problem.path, problem.field) not in shaped]
+    """Only the first word about a field that is unreadable or holds a forbidden character."""
+    shaped = {(problem.path, problem.field) for problem in problems if problem.code in ECHOED}
+    return [problem for problem in problems if problem.code in ECHOED or (problem.path, problem.field) not in shaped]
 
 
 def _row_problem(schema: CatalogueSchema, table: Table, table_rows: list[Row], row: Row, error) -> Problem | None:
@@ -213,9 +244,10 @@ def _package(schema: CatalogueSchema, rows: dict[str, list[Row]], checked_elsewh
     return Package(resources=resources)
 
 
-def _read_file(schema: CatalogueSchema, table: Table, folder: Path, path: Path, max_bytes: int, rows: dict[str, list[Row]]) -> list[Problem]:
-    """Load one file, add its rows to ``rows`` and return what is wrong with it on its own."""
-    document, problems = load_file(path, _display(path), max_bytes)
+def _read_file(schema: CatalogueSchema, table: Table, content: Path, path: Path, max_bytes: int, rows: dict[str, list[Row]]) -> list[Problem]:
+    """Load one file below ``content``, add its rows to ``rows`` and return what is wrong with it on its own."""
+    folder = content / table.source["folder"]
+    document, problems = load_file(path, _display(path), max_bytes, root=content)
     if document is None:
         return problems
     document_rows_, shape_problems = document_rows(schema, table, document)
@@ -238,7 +270,7 @@ def validate_content(content: Path, schema: CatalogueSchema, max_bytes: int = DE
         folder = content / table.source["folder"]
         for path in find_files(folder):
             file_count += 1
-            problems.extend(_read_file(schema, table, folder, path, max_bytes, rows))
+            problems.extend(_read_file(schema, table, content, path, max_bytes, rows))
     problems.extend(_check_rules(schema, rows))
     package = _package(schema, rows)
     problems.extend(_frictionless_problems(schema, package, rows))
@@ -251,8 +283,12 @@ def validate_content(content: Path, schema: CatalogueSchema, max_bytes: int = DE
 # --- A few changed files, checked against an index of all the others (pull requests) ---
 
 def table_of(schema: CatalogueSchema, content: Path, path: Path) -> Table | None:
-    """The top table whose folder holds ``path``, or None for a file that is not content."""
-    path, content = Path(path).resolve(), Path(content).resolve()
+    """The top table whose folder holds ``path`` by name, or None for a file that is not content.
+
+    The path is compared as written, links not followed: a link inside content/ is content
+    (and reading refuses it), a link to content/ from elsewhere is not.
+    """
+    path, content = Path(os.path.abspath(path)), Path(os.path.abspath(content))
     for table in schema.top_tables:
         folder = content / table.source["folder"]
         if path.suffix in (".yaml", ".yml") and folder in path.parents:
@@ -274,7 +310,7 @@ def validate_files(content: Path, schema: CatalogueSchema, paths: list[Path], kn
     for path in paths:
         table = table_of(schema, content, path)
         if table is not None:
-            problems.extend(_read_file(schema, table, content / table.source["folder"], Path(path), max_bytes, rows))
+            problems.extend(_read_file(schema, table, content, Path(path), max_bytes, rows))
     problems.extend(_check_rules(schema, rows))
     top = frozenset(table.name for table in schema.top_tables)
     package = _package(schema, rows, checked_elsewhere=top)
