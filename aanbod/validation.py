@@ -87,7 +87,7 @@ def _check_text(schema: CatalogueSchema, table: Table, row: Row) -> list[Problem
         value = row.values.get(name)
         if not value:
             continue
-        wrong = _check_characters(descriptor, row)
+        wrong = None if name in table.generated_fields else _check_characters(descriptor, row)  # copies are told once, at their source
         if wrong:
             problems.append(wrong)
             continue
