@@ -68,28 +68,42 @@ def _check_location(table: Table, folder: Path, path: Path, row: Row) -> list[Pr
     return problems
 
 
-def _check_characters(descriptor, row: Row) -> Problem | None:
-    """No control or bidi character in any value; tab and newline only in a field the schema marks multi-line."""
+def _check_characters(descriptor, row: Row, texts: list[str]) -> Problem | None:
+    """No control or bidi character in any text; tab and newline only in a field the schema marks multi-line."""
     name = descriptor["name"]
-    value = row.values.get(name)
-    for text in value if isinstance(value, list) else [value]:
+    for text in texts:
         wrong = character_problem(text, multiline=bool(descriptor.get("multiline")))
         if wrong:
             return Problem(row.path, row.line_of(name), row.label(name), wrong, code="character")
     return None
 
 
+def _formula_start(descriptor, value: str) -> int:
+    """Where free text starts like a spreadsheet formula (after spaces or quotes a spreadsheet skips); -1 when it does not."""
+    if descriptor["type"] != "string" or "pattern" in descriptor.get("constraints", {}):
+        return -1
+    start = len(value) - len(value.lstrip(FORMULA_PREFIX))
+    return start if value[start:].startswith(FORMULA_STARTS) else -1
+
+
 def _check_text(schema: CatalogueSchema, table: Table, row: Row) -> list[Problem]:
-    """List items must come from their taxonomy; free text may not look like a spreadsheet formula."""
+    """No forbidden characters; list items must come from their taxonomy; free text may not look like a spreadsheet formula."""
     problems = []
     for descriptor in table.fields:
         name = descriptor["name"]
         value = row.values.get(name)
-        if not value:
+        if not value or name in table.generated_fields:  # a copy of the parent's id is checked once, at its source
             continue
-        wrong = None if name in table.generated_fields else _check_characters(descriptor, row)  # copies are told once, at their source
+        texts = value if isinstance(value, list) else [value]
+        formula = _formula_start(descriptor, value) if isinstance(value, str) else -1
+        if formula >= 0:
+            # A leading tab or carriage return is a formula start; the rest still may not hold control characters.
+            problems.append(Problem(row.path, row.line_of(name), row.label(name), "begin deze tekst met een letter of cijfer, niet met =, +, -, @ of een tab. Een spreadsheet kan zo'n tekst uitvoeren als formule.", code="formula"))
+            texts = [value[formula + 1:]]
+        wrong = _check_characters(descriptor, row, texts)
         if wrong:
             problems.append(wrong)
+        if wrong or formula >= 0:
             continue
         if descriptor["type"] == "list" and descriptor.get("taxonomy"):
             taxonomy = schema.taxonomies[descriptor["taxonomy"]]
@@ -102,8 +116,6 @@ def _check_text(schema: CatalogueSchema, table: Table, row: Row) -> list[Problem
             for item in value:
                 if not re.fullmatch(pattern, item):
                     problems.append(Problem(row.path, row.line_of(name), row.label(name), messages.constraint_message(schema, descriptor, item, 'constraint "pattern"'), code="constraint-error"))
-        elif descriptor["type"] == "string" and "pattern" not in descriptor.get("constraints", {}) and value.lstrip(FORMULA_PREFIX).startswith(FORMULA_STARTS):
-            problems.append(Problem(row.path, row.line_of(name), row.label(name), "begin deze tekst met een letter of cijfer, niet met =, +, -, @ of een tab. Een spreadsheet kan zo'n tekst uitvoeren als formule.", code="formula"))
     return problems
 
 
