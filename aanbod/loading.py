@@ -257,16 +257,13 @@ class RefusedFile(Exception):
         self.message = message
 
 
-def _parts_below(path: Path, root: Path) -> tuple[str, tuple[str, ...]]:
+def _parts_below(path, root) -> tuple[str, tuple[str, ...]]:
     """The root as given and the names from it down to ``path``, without resolving any link."""
-    base = os.path.abspath(root)
-    try:
-        parts = Path(os.path.abspath(path)).relative_to(base).parts
-    except ValueError:
-        parts = ()
-    if not parts:
+    base, absolute = os.path.abspath(root), os.path.abspath(path)
+    prefix = base.rstrip(os.sep) + os.sep
+    if not absolute.startswith(prefix) or absolute == prefix:
         raise RefusedFile(OUTSIDE)
-    return base, parts
+    return base, tuple(absolute[len(prefix):].split(os.sep))
 
 
 def _refusal(base: str, parts: tuple[str, ...]) -> RefusedFile:
@@ -306,8 +303,7 @@ def read_content(path: Path, root: Path | None = None, max_bytes: int | None = D
     without waiting and is refused before it is read. Then the opened file's real path must
     lie inside the real content folder.
     """
-    path = Path(path)
-    base, parts = _parts_below(path, Path(root) if root is not None else path.parent)
+    base, parts = _parts_below(path, root if root is not None else os.path.dirname(os.path.abspath(path)))
     folder = os.open(base, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)  # the content folder is the caller's choice
     try:
         for name in parts[:-1]:
