@@ -197,6 +197,28 @@ class _TreeBuilder:
         raise _YamlProblem(event.start_mark.line + 1, "de YAML-opmaak klopt niet.")  # pragma: no cover
 
 
+def _holds(tree, pattern: re.Pattern) -> bool:
+    if isinstance(tree, str):
+        return bool(pattern.search(tree))
+    if isinstance(tree, list):
+        return any(_holds(item, pattern) for item in tree)
+    return any(pattern.search(key) or _holds(value, pattern) for key, value in tree.items())
+
+
+def _check_comments(text: str, data: dict) -> None:
+    """A bidi control in a comment: values and keys are checked where they are used, comments only here.
+
+    libyaml already refuses other control characters anywhere in a file. A bidi control in
+    a comment can make a reviewer read a line differently from the parser (Trojan Source).
+    """
+    found = _BIDI_CHARACTER.search(text)
+    if found and not _holds(data, _BIDI_CHARACTER):
+        raise _YamlProblem(text.count("\n", 0, found.start()) + 1, (
+            f"in een opmerking (na #) staat een onzichtbaar teken (U+{ord(found.group()):04X}) dat de leesrichting van de tekst "
+            "omdraait. Zo kan het bestand er anders uitzien dan wat er echt staat (een truc die 'Trojan Source' heet); "
+            "daarom mag het niet. Haal het teken weg."))
+
+
 def _check_size(size: int, max_bytes: int) -> None:
     if size > max_bytes:
         raise _YamlProblem(1, f"het bestand is te groot ({size} bytes; het maximum is {max_bytes}). Maak de beschrijving korter.")
@@ -210,6 +232,7 @@ def parse_text(raw: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tup
         _check_indentation(text)
         builder = _TreeBuilder(yaml.parse(text, Loader=_Loader))
         data = builder.build()
+        _check_comments(text, data)
     except _YamlProblem as problem:
         return None, [Problem(path, problem.line, "", problem.message, code="yaml")]
     except yaml.MarkedYAMLError as error:
