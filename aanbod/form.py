@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from .choices import parent_field
 from .schema import CatalogueSchema, Table
 
-TEXTAREA_FROM = 1000  # text fields allowed this many characters or more get a multi-line box
-
 
 @dataclass(frozen=True)
 class Option:
@@ -57,7 +55,7 @@ def _control(descriptor, options: tuple) -> str:
         return "date"
     if descriptor.get("format") == "email":
         return "email"
-    if (descriptor.get("constraints") or {}).get("maxLength", 0) >= TEXTAREA_FROM:
+    if descriptor.get("multiline"):  # the fields validation lets hold a newline
         return "textarea"
     return "text"
 
