@@ -65,6 +65,9 @@ def _check_location(table: Table, folder: Path, path: Path, row: Row) -> list[Pr
             problems.append(Problem(shown, 1, "", f"zet dit bestand in de map van de aanbieder: {folder.name}/<aanbieder>/{path.name}.", code="file-location"))
         elif row.values.get(group) and row.values[group] != relative.parts[0]:
             problems.append(Problem(shown, row.line_of(group), group, f"dit bestand staat in de map '{relative.parts[0]}', maar hoort bij '{row.values[group]}'. Zet het in de map van je eigen organisatie.", code="file-location"))
+    elif len(relative.parts) != 1:
+        # CODEOWNERS and the ownership check name content/<folder>/<id>.yaml; a file deeper down would escape them.
+        problems.append(Problem(shown, 1, "", f"zet dit bestand direct in de map {folder.name}: {folder.name}/{path.name}.", code="file-location"))
     return problems
 
 
