@@ -35,10 +35,12 @@ MAX_DEPTH = 20
 # Characters no text in a content file may hold. C0 and C1 control characters (NUL, the
 # escape of an ANSI colour code, ...) end up in HTML, CSV, XLSX and terminals; the bidi
 # overrides and isolates (U+202A-U+202E, U+2066-U+2069) make text look different from what
-# it is ("Trojan Source"). Tab and newline are allowed only where a field is multi-line.
+# it is ("Trojan Source"). Tab and newline are allowed only where a field is multi-line; the
+# Unicode line and paragraph separators (U+2028, U+2029) nowhere, as they end a line in YAML
+# and in older JavaScript but not in CSV or HTML.
 _BIDI = "\u202a-\u202e\u2066-\u2069"
-_FORBIDDEN_ONE_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
-_FORBIDDEN_MULTI_LINE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
+_FORBIDDEN_ONE_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}]")
+_FORBIDDEN_MULTI_LINE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{_BIDI}]")
 _BIDI_CHARACTER = re.compile(f"[{_BIDI}]")
 
 

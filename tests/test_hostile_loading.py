@@ -37,7 +37,7 @@ def test_the_schema_marks_the_markdown_fields_multi_line():
     assert [name for name, multiline in _free_text_fields("providers") if multiline] == ["description"]
 
 
-@pytest.mark.parametrize("character", ["\x07", "\x1b", "\x7f", "\x9b", "\u202e", "\u2067"])
+@pytest.mark.parametrize("character", ["\x07", "\x1b", "\x7f", "\x9b", "\u2028", "\u2029", "\u202e", "\u2067"])
 def test_a_multi_line_field_still_refuses_other_controls_and_bidi(site, character):
     path = site / "offers" / "buurtwerk" / "fietsen.yaml"
     path.write_text(offer_yaml(description=f'"Een regel\\n{character.encode("unicode_escape").decode()} twee"'), encoding="utf-8")
