@@ -11,7 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .choices import parent_field
+from .rules import CROSS_FIELD
 from .schema import CatalogueSchema, Table
+
+FIRST = "title"  # a provider knows the name of the offer; the form starts there, then the organisation, then the code
 
 TEXTAREA_FROM = 1000  # text fields allowed this many characters or more get a multi-line box
 
@@ -41,6 +44,12 @@ class Widget:
     default: str = ""
     true_value: str = ""
     false_value: str = ""
+    today: bool = False  # starts as the day the form is filled in
+
+
+def starts_today(descriptor) -> bool:
+    """A date the provider must give (the day they checked the offer) starts as today; an optional date starts empty."""
+    return descriptor["type"] == "date" and bool((descriptor.get("constraints") or {}).get("required"))
 
 
 def _control(descriptor, options: tuple) -> str:
@@ -92,15 +101,25 @@ def widget(schema: CatalogueSchema, table: Table, name: str, references: dict, d
         options=options,
         parent=parent_field(schema, table, name) or "",
         example=str(descriptor.get("example", "")) if descriptor["type"] != "boolean" else "",
-        default=defaults.get(name, ""),
+        default=defaults.get(name, "") if constraints.get("required") else "",
+        today=starts_today(descriptor),
         true_value=(descriptor.get("trueValues") or ["true"])[0] if descriptor["type"] == "boolean" else "",
         false_value=(descriptor.get("falseValues") or ["false"])[0] if descriptor["type"] == "boolean" else "",
     )
 
 
 def widgets(schema: CatalogueSchema, table: Table, references: dict | None = None, defaults: dict | None = None) -> list[Widget]:
-    """One widget for every field a provider writes in ``table``, in schema order."""
-    return [widget(schema, table, name, references or {}, defaults or {}) for name in table.field_names if name not in table.generated_fields]
+    """One widget for every field a provider writes in ``table``: the name, the organisation and the code first, then schema order."""
+    names = [name for name in table.field_names if name not in table.generated_fields]
+    group = table.source.get("grouped_by")
+    first = [name for name in (FIRST, group, table.primary_key[0] if group else None) if name in names]
+    return [widget(schema, table, name, references or {}, defaults or {}) for name in first + [name for name in names if name not in first]]
+
+
+def optional_together(table: Table) -> set[str]:
+    """Fields that may only be filled in all together (coordinates): the form tucks them away as extra."""
+    return {name for rule in CROSS_FIELD if rule["rule"] == "together" and rule["table"] == table.name for name in rule["fields"]
+            if not (table.field(name).get("constraints") or {}).get("required")}
 
 
 @dataclass(frozen=True)
@@ -112,6 +131,7 @@ class Section:
     help: str
     shape: str
     widgets: tuple[Widget, ...] = ()
+    extra: tuple[Widget, ...] = ()  # optional fields that go together, shown folded away
     rows: tuple[Option, ...] = ()  # mapping shape: the keys (days)
     columns: tuple[Option, ...] = ()  # mapping shape: the values (dagdelen)
 
@@ -121,7 +141,10 @@ def sections(schema: CatalogueSchema, table: Table) -> list[Section]:
     for child in schema.children_of(table.name):
         source = child.source
         if source["shape"] == "list":
-            result.append(Section(source["key"], child.title, child.description, "list", tuple(widgets(schema, child))))
+            extra = optional_together(child)
+            all_widgets = widgets(schema, child)
+            result.append(Section(source["key"], child.title, child.description, "list",
+                                  tuple(w for w in all_widgets if w.name not in extra), tuple(w for w in all_widgets if w.name in extra)))
         else:
             keys = schema.taxonomies[child.field(source["key_field"])["taxonomy"]]
             values = schema.taxonomies[child.field(source["value_field"])["taxonomy"]]

@@ -18,9 +18,8 @@ from . import messages
 from .loading import DEFAULT_MAX_BYTES, find_files, load_file
 from .problems import Problem
 from .rows import Row, document_rows
+from .rules import FORMULA_STARTS, syntax_problem
 from .schema import CatalogueSchema, Table
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -65,6 +64,9 @@ def _check_text(schema: CatalogueSchema, table: Table, row: Row) -> list[Problem
         value = row.values.get(name)
         if not value:
             continue
+        wrong_syntax = syntax_problem(descriptor, value)
+        if wrong_syntax:  # the same words and code as frictionless's type error, so the two merge into one
+            problems.append(Problem(row.path, row.line_of(name), row.label(name), wrong_syntax, code="type-error"))
         if descriptor["type"] == "list" and descriptor.get("taxonomy"):
             taxonomy = schema.taxonomies[descriptor["taxonomy"]]
             for item in value:
