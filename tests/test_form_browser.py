@@ -125,3 +125,38 @@ def test_choices_follow_the_field_they_depend_on(form_url, chromium_path):
         page.select_option("#locations-1-municipality", "")
         assert "locations:" not in page.input_value("#yaml")
         assert "Alles is goed ingevuld" not in page.text_content("#form-status")
+
+
+def test_optional_fields_start_empty_and_stay_out_of_the_file(form_url, chromium_path):
+    """Issue 12, item 1: a weekly walk was published as starting and ending today."""
+    schema = load_schema(SCHEMA)
+    offers = schema.tables["offers"]
+    optional = [name for name in offers.field_names if name not in offers.generated_fields
+                and not (offers.field(name).get("constraints") or {}).get("required")]
+    with browser_page(chromium_path) as page:
+        page.goto(form_url)
+        fill_valid_offer(page)
+        yaml_keys = {line.split(":")[0] for line in page.input_value("#yaml").splitlines() if not line.startswith((" ", "#"))}
+        assert "Alles is goed ingevuld" in page.text_content("#form-status")
+        assert page.input_value("#veld-start-date") == "" and page.input_value("#veld-end-date") == ""
+        assert page.input_value("#veld-verified-on") == page.evaluate("new Date().toLocaleDateString('sv')")
+    assert {"start_date", "end_date"} <= set(optional)
+    assert yaml_keys & set(optional) == set()
+    assert "verified_on" in yaml_keys
+
+
+def test_the_form_asks_the_name_first_and_the_organisation_by_name(form_url, chromium_path):
+    with browser_page(chromium_path) as page:
+        page.goto(form_url)
+        order = page.eval_on_selector_all("#aanmelden > fieldset:first-of-type [data-field]", "fields => fields.map(f => f.dataset.field)")
+        assert order[:3] == ["title", "provider", "id"]
+        labels = page.eval_on_selector_all("#veld-provider option", "options => options.filter(o => o.value).map(o => o.textContent.trim())")
+        names = sorted((load_yaml12((ROOT / "content/providers" / f"{code}.yaml").read_text(encoding="utf-8"))["name"]
+                        for code in page.eval_on_selector_all("#veld-provider option", "options => options.filter(o => o.value).map(o => o.value)")),
+                       key=str.lower)
+        assert labels == names
+        note = page.locator("#niet-in-de-lijst")
+        assert "Staat je organisatie er niet bij?" in note.text_content()
+        assert note.locator("a[href^='mailto:']").count() == 1
+        assert page.locator("#locations-1-latitude").is_hidden()  # coordinates are folded away, optional
+        assert "niet op de kaart" in page.text_content("details.form-extra")
