@@ -274,7 +274,6 @@ class OfferGenerator(Generator):
         self._write(
             writer, self.settings["FORM_SAVE_AS"], "form", self.settings["FORM_URL"],
             widgets=form.widgets(schema, grouped, references, scaffold.DEFAULTS), form_rules=rules.form_rules(schema, grouped),
-            editors_email=self.settings["AANBOD_EDITORS_EMAIL"],
             sections=form.sections(schema, grouped),
             form_folder=f"{self.settings['AANBOD_REPOSITORY_CONTENT'].strip('/')}/{grouped.source['folder']}",
             modeline=editor_schema.modeline(schema, grouped, example_file),
