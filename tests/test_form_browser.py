@@ -160,3 +160,23 @@ def test_the_form_asks_the_name_first_and_the_organisation_by_name(form_url, chr
         assert note.locator("a[href^='mailto:']").count() == 1
         assert page.locator("#locations-1-latitude").is_hidden()  # coordinates are folded away, optional
         assert "niet op de kaart" in page.text_content("details.form-extra")
+
+
+def test_a_problem_in_the_folded_coordinates_opens_them_and_the_form_stays_accessible(form_url, chromium_path):
+    from inclusion import axe_violations
+
+    with browser_page(chromium_path) as page:
+        page.set_viewport_size({"width": 320, "height": 640})
+        page.goto(form_url)
+        fill_valid_offer(page)
+        page.click("details.form-extra summary")
+        page.fill("#locations-1-latitude", "52.09")
+        page.click("details.form-extra summary")  # folded again, with only one of the two filled in
+        page.click("#copy-yaml")
+        assert page.locator("#locations-1-longitude-fout").is_visible()
+        assert "allebei" in page.text_content("#locations-1-longitude-fout")
+        assert page.locator("#form-errors li").count() == 1
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        assert axe_violations(page) == []
+        page.fill("#locations-1-longitude", "5.12")
+        assert "Alles is goed ingevuld" in page.text_content("#form-status")
