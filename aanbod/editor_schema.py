@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .choices import choices, parent_field
 from .schema import CatalogueSchema, Table
-from .validation import FORMULA_STARTS
+from .rules import FORMULA_STARTS
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 FOLDER = "editor"

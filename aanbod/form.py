@@ -1,16 +1,15 @@
 """The "aanbod aanmelden" form, described from ``schema/``: one widget per field, in schema order.
 
 The template theme/templates/form.html renders these widgets and theme/static/js/form.js
-checks them while the provider types and writes the YAML file. Labels, help texts, choices
-and limits all come from the schema and the taxonomies, so the form never drifts from the
-field list. No Pelican here.
+checks them while the provider types and writes the YAML file. Labels, help texts and choices
+come from the schema and the taxonomies; the checks come from aanbod/rules.py, as data the
+page carries. So the form never drifts from the field list or from validation. No Pelican here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .choices import parent_field
 from .rules import CROSS_FIELD
 from .schema import CatalogueSchema, Table
 
@@ -23,7 +22,6 @@ TEXTAREA_FROM = 1000  # text fields allowed this many characters or more get a m
 class Option:
     code: str
     label: str
-    parent: str = ""  # the value of the parent field this option belongs to
 
 
 @dataclass(frozen=True)
@@ -34,12 +32,7 @@ class Widget:
     control: str  # text, textarea, email, number, date, select, checkboxes, yesno
     value_type: str  # the schema type: string, integer, number, boolean, date, list
     required: bool
-    pattern: str = ""
-    max_length: int | None = None
-    minimum: float | None = None
-    maximum: float | None = None
     options: tuple[Option, ...] = ()
-    parent: str = ""
     example: str = ""
     default: str = ""
     true_value: str = ""
@@ -75,8 +68,8 @@ def _options(schema: CatalogueSchema, table: Table, name: str, references: dict)
     descriptor = table.field(name)
     taxonomy = descriptor.get("taxonomy")
     if taxonomy:
-        parent = parent_field(schema, table, name)
-        return tuple(Option(term.code, term.label, term.extra.get(parent, "") if parent else "") for term in schema.taxonomies[taxonomy].terms)
+        # Which options fit the field they depend on is in the rules the form reads (aanbod/rules.py).
+        return tuple(Option(term.code, term.label) for term in schema.taxonomies[taxonomy].terms)
     for foreign in table.foreign_keys:
         if foreign["fields"][0] == name and foreign["reference"]["resource"] in references:
             return tuple(Option(code, label) for code, label in references[foreign["reference"]["resource"]])
@@ -94,12 +87,7 @@ def widget(schema: CatalogueSchema, table: Table, name: str, references: dict, d
         control=_control(descriptor, options),
         value_type=descriptor["type"],
         required=bool(constraints.get("required")),
-        pattern=constraints.get("pattern", ""),
-        max_length=constraints.get("maxLength"),
-        minimum=constraints.get("minimum"),
-        maximum=constraints.get("maximum"),
         options=options,
-        parent=parent_field(schema, table, name) or "",
         example=str(descriptor.get("example", "")) if descriptor["type"] != "boolean" else "",
         default=defaults.get(name, "") if constraints.get("required") else "",
         today=starts_today(descriptor),
