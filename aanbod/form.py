@@ -9,11 +9,14 @@ page carries. So the form never drifts from the field list or from validation. N
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from . import editor_schema, rules
 from .rules import CROSS_FIELD
 from .schema import CatalogueSchema, Table
 
 FIRST = "title"  # a provider knows the name of the offer; the form starts there, then the organisation, then the code
+NAME_FIELDS = (FIRST, "name")  # the field a table's code is made from (an offer's title, an organisation's name)
 
 TEXTAREA_FROM = 1000  # text fields allowed this many characters or more get a multi-line box
 
@@ -48,7 +51,7 @@ def starts_today(descriptor) -> bool:
 def _control(descriptor, options: tuple) -> str:
     kind = descriptor["type"]
     if kind == "list":
-        return "checkboxes"
+        return "checkboxes" if options else "text"  # a list without fixed choices is typed, with commas
     if options:
         return "select"
     if kind == "boolean":
@@ -99,9 +102,23 @@ def widget(schema: CatalogueSchema, table: Table, name: str, references: dict, d
 def widgets(schema: CatalogueSchema, table: Table, references: dict | None = None, defaults: dict | None = None) -> list[Widget]:
     """One widget for every field a provider writes in ``table``: the name, the organisation and the code first, then schema order."""
     names = [name for name in table.field_names if name not in table.generated_fields]
-    group = table.source.get("grouped_by")
-    first = [name for name in (FIRST, group, table.primary_key[0] if group else None) if name in names]
+    first = [name for name in (name_field(table), table.source.get("grouped_by"), table.primary_key[0]) if name and name in names]
     return [widget(schema, table, name, references or {}, defaults or {}) for name in first + [name for name in names if name not in first]]
+
+
+def name_field(table: Table) -> str | None:
+    """The field the code of a record is made from, if the table has one."""
+    return next((name for name in NAME_FIELDS if name in table.field_names), None)
+
+
+def provider_form(schema: CatalogueSchema, owner: Table, repository_content: str, content: Path) -> dict:
+    """The short second form on the same page: a file for an organisation that is not in the list yet."""
+    return {
+        "widgets": widgets(schema, owner), "rules": rules.form_rules(schema, owner),
+        "folder": f"{repository_content.strip('/')}/{owner.source['folder']}",
+        "modeline": editor_schema.modeline(schema, owner, Path(content) / owner.source["folder"] / "organisatie.yaml"),
+        "key_field": owner.primary_key[0], "slug_from": name_field(owner),
+    }
 
 
 def optional_together(table: Table) -> set[str]:

@@ -65,6 +65,8 @@ def field_rules(schema: CatalogueSchema, table: Table, name: str) -> dict:
         rule["choices"] = {term.code: (term.extra.get(parent, "") if parent else "") for term in terms}
         if parent:
             rule["parent"] = parent
+    if "pattern" in (descriptor.get("itemConstraints") or {}):
+        rule["itemPattern"] = descriptor["itemConstraints"]["pattern"]
     if descriptor["type"] == "boolean":
         rule["trueValues"] = list(descriptor.get("trueValues") or ["true"])
     return rule

@@ -122,4 +122,5 @@ def test_an_organisation_not_in_the_list_has_a_route_on_the_guide_and_the_form(s
     form = soup(sample_site / "aanbod-aanmelden/index.html")
     note = form.select_one("#niet-in-de-lijst")
     assert note.select_one("a[href^='mailto:%s']" % address)
-    assert note.select_one("a[href='/aanbod-toevoegen/#staat-je-organisatie-er-niet-bij']")
+    assert note.select_one("a[href='#organisatie-aanmelden']")
+    assert form.select_one("#organisatie-aanmelden form[data-rules='organisatie-regels']")

@@ -180,3 +180,34 @@ def test_a_problem_in_the_folded_coordinates_opens_them_and_the_form_stays_acces
         assert axe_violations(page) == []
         page.fill("#locations-1-longitude", "5.12")
         assert "Alles is goed ingevuld" in page.text_content("#form-status")
+
+
+def test_an_organisation_not_in_the_list_gets_a_file_from_the_second_form(form_url, chromium_path, tmp_path):
+    """Issue 12, item 7: the route for an organisation that is not in the list, ending in a file that passes."""
+    schema = load_schema(SCHEMA)
+    municipality = schema.taxonomies["municipalities"].codes[0]
+    with browser_page(chromium_path) as page:
+        page.goto(form_url)
+        page.click("#niet-in-de-lijst a[href='#organisatie-aanmelden']")
+        page.fill("#organisatie-name", "Wandelclub De Stap")
+        assert page.input_value("#organisatie-id") == "wandelclub-de-stap"
+        page.fill("#organisatie-description", "Wij wandelen elke week met buurtbewoners.")
+        page.select_option("#organisatie-municipality", municipality)
+        page.fill("#organisatie-email", "info@destap,example.nl")
+        page.fill("#organisatie-maintainers", "anja-destap, @piet")
+        status = page.locator("#organisatie-form-status")
+        assert "Alles is goed ingevuld" not in status.text_content()
+        assert page.locator("#organisatie-email-fout").is_visible() and page.locator("#organisatie-maintainers-fout").is_visible()
+        page.fill("#organisatie-email", "info@destap.example.nl")
+        page.fill("#organisatie-maintainers", "anja-destap, piet-destap")
+        assert "Alles is goed ingevuld" in status.text_content()
+        assert page.text_content("#organisatie-file-name") == "content/providers/wandelclub-de-stap.yaml"
+        text = page.input_value("#organisatie-yaml")
+        assert "Alles is goed ingevuld" not in page.text_content("#form-status")  # the offer form is its own form
+    content = tmp_path / "content"
+    (content / "providers").mkdir(parents=True)
+    (content / "providers/wandelclub-de-stap.yaml").write_text(text, encoding="utf-8")
+    validated, problems = validate_content(content, schema)
+    assert [problem.format() for problem in problems] == []
+    assert validated.typed["providers"][0]["maintainers"] == ["anja-destap", "piet-destap"]
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=../../schema/editor/provider.schema.json"

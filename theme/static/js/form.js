@@ -1,16 +1,14 @@
-/* "Aanbod aanmelden": checks every field while the provider types and writes the YAML file.
-   Every rule comes from the JSON island "form-regels" that the build writes from aanbod/rules.py (the rules
-   validation applies, from schema/); nothing here knows a field or a limit. The code of the offer follows the
-   title until the provider edits it. YAML text is written the way aanbod/yaml_text.py writes it. */
+/* "Aanbod aanmelden" (and "Organisatie aanmelden" on the same page): checks every field while the provider
+   types and writes the YAML file. Every rule comes from the JSON island the form names in data-rules, which the
+   build writes from aanbod/rules.py (the rules validation applies, from schema/); nothing here knows a field or
+   a limit. The code follows the name (data-slug-from) until the provider edits it. YAML text is written the
+   way aanbod/yaml_text.py writes it. */
 import { t } from "./teksten.js";
 
-(function () {
+function setUp(form) {
   "use strict";
 
-  var form = document.getElementById("aanmelden");
-  if (!form) { return; }
-
-  var RULES = JSON.parse(document.getElementById("form-regels").textContent);
+  var RULES = JSON.parse(document.getElementById(form.dataset.rules).textContent);
   var INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
   var TYPED = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
   var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
@@ -18,6 +16,9 @@ import { t } from "./teksten.js";
 
   var groupField = form.dataset.group;
   var keyField = form.dataset.key;
+  var slugFrom = form.dataset.slugFrom;
+  // The parts of the result (the file, its name, the status, the buttons), found inside this form.
+  function part(name) { return form.querySelector("[data-result='" + name + "']"); }
   var touched = new WeakSet();
   var showAll = false;
   var keyEdited = false;
@@ -37,6 +38,9 @@ import { t } from "./teksten.js";
       var checked = Array.prototype.filter.call(element.querySelectorAll("input"), function (input) { return input.checked; })
         .map(function (input) { return input.value; });
       return element.dataset.type === "list" ? checked : (checked[0] || "");
+    }
+    if (element.dataset.type === "list") {  // a list without fixed choices, typed with commas: "a, b" or "[a, b]"
+      return element.value.replace(/^\s*\[|\]\s*$/g, "").split(",").map(function (item) { return item.trim(); }).filter(Boolean);
     }
     return element.value.trim();
   }
@@ -113,7 +117,13 @@ import { t } from "./teksten.js";
       var codes = Array.isArray(value) ? value : [value];
       return codes.every(function (code) { return Object.prototype.hasOwnProperty.call(rule.choices, code); }) ? null : t("kiesEen");
     }
-    if (rule.type === "list" || rule.type === "boolean") { return null; }
+    if (rule.type === "list") {
+      var wrong = value.filter(function (item) { return rule.itemPattern && !fullMatch(rule.itemPattern, item); });
+      if (!wrong.length) { return null; }
+      var hint = document.getElementById(element.id + "-hulp");
+      return t("klopt") + " " + (hint ? hint.textContent.trim() : "");
+    }
+    if (rule.type === "boolean") { return null; }
     var text = written(value, rule);
     if (rule.syntax && !fullMatch(rule.syntax, text)) {
       return t({ integer: "heelGetal", number: "getal", date: "datum" }[rule.type]);
@@ -335,10 +345,11 @@ import { t } from "./teksten.js";
   }
 
   function fileName() {
-    var group = fieldNamed(form, groupField);
+    var group = groupField ? fieldNamed(form, groupField) : null;
     var key = fieldNamed(form, keyField);
-    var folder = group && valueOf(group) ? valueOf(group) : "<aanbieder>";
     var name = key && valueOf(key) ? valueOf(key) : "<code>";
+    if (!groupField) { return form.dataset.folder + "/" + name + ".yaml"; }
+    var folder = group && valueOf(group) ? valueOf(group) : "<aanbieder>";
     return form.dataset.folder + "/" + folder + "/" + name + ".yaml";
   }
 
@@ -348,12 +359,12 @@ import { t } from "./teksten.js";
     var found = checkAll();
     var yaml = buildYaml();
     var path = fileName();
-    document.getElementById("yaml").value = yaml;
-    document.getElementById("file-name").textContent = path;
-    var status = document.getElementById("form-status");
+    part("yaml").value = yaml;
+    part("file-name").textContent = path;
+    var status = part("form-status");
     status.textContent = found.length ?
       t("nogTeDoen", { n: found.length }) : t("klaar");
-    var summary = document.getElementById("form-errors");
+    var summary = part("form-errors");
     var list = summary.querySelector("ul");
     list.textContent = "";
     found.forEach(function (problem) {
@@ -365,10 +376,10 @@ import { t } from "./teksten.js";
       list.appendChild(item);
     });
     summary.hidden = !(showAll && found.length);
-    var github = document.getElementById("github-link");
+    var github = part("github-link");
     if (github) {
       if (found.length) {
-        github.href = "#form-errors";
+        github.href = "#" + part("form-errors").id;
         github.setAttribute("aria-disabled", "true");
       } else {
         github.href = form.dataset.repository + "/new/" + encodeURIComponent(form.dataset.branch) +
@@ -378,7 +389,7 @@ import { t } from "./teksten.js";
     }
     if (downloadUrl) { URL.revokeObjectURL(downloadUrl); }
     downloadUrl = URL.createObjectURL(new Blob([yaml], { type: "text/yaml;charset=utf-8" }));
-    var download = document.getElementById("download-yaml");
+    var download = part("download-yaml");
     download.href = downloadUrl;
     download.download = path.split("/").pop();
     return found;
@@ -390,7 +401,7 @@ import { t } from "./teksten.js";
     var element = event.target.closest("[data-field]");
     if (element) { touched.add(element); }
     if (element && element.dataset.field === keyField && !element.closest("[data-item]")) { keyEdited = element.value.trim() !== ""; }
-    if (element && element.dataset.field === "title" && !element.closest("[data-item]") && !keyEdited) {
+    if (element && element.dataset.field === slugFrom && !element.closest("[data-item]") && !keyEdited) {
       var key = fieldNamed(form, keyField);
       if (key) { key.value = slug(element.value); }
     }
@@ -419,22 +430,22 @@ import { t } from "./teksten.js";
     }
   });
 
-  var github = document.getElementById("github-link");
+  var github = part("github-link");
   if (github) {
     github.addEventListener("click", function (event) {
       showAll = true;
       if (update().length) {
         event.preventDefault();
-        document.getElementById("form-errors").focus();
+        part("form-errors").focus();
       }
     });
   }
 
-  document.getElementById("copy-yaml").addEventListener("click", function () {
+  part("copy-yaml").addEventListener("click", function () {
     showAll = true;
     update();
-    var text = document.getElementById("yaml");
-    var status = document.getElementById("form-status");
+    var text = part("yaml");
+    var status = part("form-status");
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(text.value).then(function () { status.textContent = t("klembord"); },
         function () { text.select(); status.textContent = t("kopierenMislukt"); });
@@ -445,4 +456,6 @@ import { t } from "./teksten.js";
   });
 
   update();
-}());
+}
+
+Array.prototype.forEach.call(document.querySelectorAll("form[data-rules]"), setUp);
