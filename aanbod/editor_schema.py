@@ -18,8 +18,8 @@ import os
 from pathlib import Path
 
 from .choices import choices, parent_field
+from .rules import FORMULA_STARTS
 from .schema import CatalogueSchema, Table
-from .validation import FORMULA_STARTS
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 FOLDER = "editor"

@@ -21,7 +21,7 @@ from pelican.generators import Generator
 
 from . import (
     branding, contributing, data_page, editor_schema, exports, form, freshness, lookalikes, map_library,
-    presentation, review, scaffold, search, shortlist, structured_data,
+    presentation, review, rules, scaffold, search, shortlist, structured_data,
 )
 from .catalogue import read_catalogue
 from .history import head_commit_date
@@ -326,7 +326,8 @@ class OfferGenerator(Generator):
         example_file = Path(self.path) / grouped.source["folder"] / "aanbieder" / "aanbod.yaml"
         self._write(
             writer, self.settings["FORM_SAVE_AS"], "form", self.settings["FORM_URL"],
-            widgets=form.widgets(schema, grouped, references, scaffold.DEFAULTS),
+            widgets=form.widgets(schema, grouped, references, scaffold.DEFAULTS), form_rules=rules.form_rules(schema, grouped),
+            provider_form=form.provider_form(schema, schema.tables[owner], self.settings["AANBOD_REPOSITORY_CONTENT"], self.path),
             sections=form.sections(schema, grouped),
             form_folder=f"{self.settings['AANBOD_REPOSITORY_CONTENT'].strip('/')}/{grouped.source['folder']}",
             modeline=editor_schema.modeline(schema, grouped, example_file),

@@ -39,6 +39,8 @@ def constraint_message(schema: CatalogueSchema, descriptor, cell: str, note: str
         taxonomy = schema.taxonomies[descriptor["taxonomy"]] if descriptor.get("taxonomy") else None
         choices = taxonomy.choices() if taxonomy else ", ".join(map(str, limit or []))
         return f"'{cell}' kan hier niet. Kies uit: {choices}."
+    if constraint == "pattern" and descriptor.get("format") == "email":
+        return type_message(descriptor, cell)  # the schema's pattern narrows what frictionless takes as e-mail
     if constraint == "pattern":
         return f"'{cell}' heeft niet de goede vorm. {descriptor.get('description', '')}".strip()
     if constraint == "maxLength":

@@ -8,9 +8,10 @@ optional field, so a provider sees what else can be filled in.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Callable
@@ -21,13 +22,28 @@ from . import messages
 from .choices import choices, parent_field
 from .content_index import build_index
 from .editor_schema import modeline
+from .form import FIRST, starts_today
+from .loading import load_file
+from .rules import FORMULA_STARTS, syntax_problem
 from .schema import CatalogueSchema, Table, Term
-from .validation import FORMULA_STARTS, _display, validate_files
+from .validation import _display, validate_files
 from .yaml_text import scalar
 
 # Values a new offer starts with unless the provider says otherwise.
 DEFAULTS = {"status": "actief", "online": "nee", "referral_required": "nee", "cost_eur": "0"}
 NOT_ASKED = {"status", "verified_on"}  # sensible defaults; still settable with an option
+# Optional, but asked: without them the page says "Bel of mail Anja." with no number or address (issue 12).
+# Pressing Enter takes the organisation's own e-mail address or phone number (the provider field named here).
+ASKED_OPTIONAL = {"contact_name": None, "contact_phone": "phone", "contact_email": "email"}
+
+
+@dataclass(frozen=True)
+class Owner:
+    """An organisation a new offer can belong to: its code, its name and what its file says."""
+
+    code: str
+    name: str
+    values: dict = field(default_factory=dict, hash=False, compare=False)
 
 
 class ScaffoldError(Exception):
@@ -104,7 +120,10 @@ def check_answer(schema: CatalogueSchema, question: Question, answer: str, answe
         answer = {"j": "ja", "n": "nee"}.get(answer.lower(), answer.lower())
     if descriptor["type"] == "string" and "pattern" not in (descriptor.get("constraints") or {}) and answer.startswith(FORMULA_STARTS):
         return "", "begin deze tekst met een letter of cijfer, niet met =, +, -, @ of een tab."
-    plain = next(field for field in schema.table_schema(table.name)["fields"] if field["name"] == question.field)
+    wrong_syntax = syntax_problem(descriptor, answer)
+    if wrong_syntax:
+        return "", wrong_syntax
+    plain = next(each for each in schema.table_schema(table.name)["fields"] if each["name"] == question.field)
     value, notes = Field.from_descriptor(plain).read_cell(answer)
     if notes:
         if "type" in notes:
@@ -137,7 +156,7 @@ def _needed(schema: CatalogueSchema, question: Question, answers: dict) -> bool:
     if parent and not choices(schema, question.table, question.field, answers.get(parent)):
         return False
     required = (question.descriptor.get("constraints") or {}).get("required")
-    return bool(required) or bool(parent)
+    return bool(required) or bool(parent) or (question.field in ASKED_OPTIONAL and not question.table.parent)
 
 
 def _true_values(schema: CatalogueSchema) -> list[str]:
@@ -146,14 +165,44 @@ def _true_values(schema: CatalogueSchema) -> list[str]:
 
 
 def _ordered(schema: CatalogueSchema) -> list[Question]:
-    """The order of asking: the code of the offer last, so it can be suggested from the title."""
+    """The order of asking: the name of the offer and the organisation first, as the form does; the code last,
+    so it can be suggested from the name."""
     all_questions = questions(schema)
-    key = all_questions[0].table.primary_key[0]
-    return [q for q in all_questions if q.field != key or q.table.parent] + [q for q in all_questions if q.field == key and not q.table.parent]
+    grouped = all_questions[0].table
+    key, group = grouped.primary_key[0], grouped.source["grouped_by"]
+    top = [q for q in all_questions if not q.table.parent]
+    first = [q for name in (FIRST, group) for q in top if q.field == name]
+    last = [q for q in top if q.field == key]
+    return first + [q for q in all_questions if q not in first and q not in last] + last
+
+
+def unique_slug(title: str, taken: Callable[[str], str | None]) -> str:
+    """The code for a title: its slug, with -2, -3, ... added when another file has it already."""
+    base = slug(title) or "aanbod"
+    candidate, number = base, 1
+    while taken(candidate):
+        number += 1
+        candidate = f"{base[:80 - len(str(number)) - 1].rstrip('-')}-{number}"
+    return candidate
+
+
+def find_owner(owners: list[Owner], answer: str) -> tuple[str | None, str | None]:
+    """The code of the organisation a provider typed, by code or by name (any case); else a message with a suggestion."""
+    wanted = " ".join(answer.split()).lower()
+    for owner in owners:
+        if wanted in (owner.code.lower(), owner.name.lower()):
+            return owner.code, None
+    by_name = {owner.name.lower(): owner for owner in owners}
+    by_name.update({owner.code: owner for owner in owners})
+    close = difflib.get_close_matches(wanted, list(by_name), n=1, cutoff=0.6)
+    if close:
+        return None, f"'{answer}' staat niet in de lijst. Bedoel je {by_name[close[0]].name}? Schrijf de naam zoals in de lijst."
+    return None, (f"'{answer}' staat niet in de lijst van organisaties. Schrijf de naam zoals in de lijst: "
+                  f"{', '.join(owner.name for owner in owners)}. Staat je organisatie er niet bij? Lees 'Staat je organisatie er niet bij?' in CONTRIBUTING.md.")
 
 
 def collect(schema: CatalogueSchema, given: dict, ask: Callable[[str], str] | None, say: Callable[[str], None], today: date,
-            owners: list[str], taken: Callable[[str], str | None]) -> dict:
+            owners: list[Owner], taken: Callable[[str], str | None]) -> dict:
     """All answers: options first, then questions for what is missing.
 
     ``owners`` are the providers that exist; ``taken`` says which file already has an id.
@@ -165,20 +214,31 @@ def collect(schema: CatalogueSchema, given: dict, ask: Callable[[str], str] | No
     def extra_check(question: Question, value: str) -> str | None:
         if question.table is grouped and question.field == key:
             return _id_problem(value, taken)
-        if question.table is grouped and question.field == group and value not in owners:
-            return f"'{value}' bestaat niet. Kies uit: {', '.join(owners)}."
         return None
+
+    def owner_code(question: Question, answer: str) -> tuple[str, str | None]:
+        """The organisation by its name or code; other answers pass unchanged."""
+        if question.table is not grouped or question.field != group or not answer.strip():
+            return answer, None
+        code, problem = find_owner(owners, answer)
+        return (code or "", problem)
 
     for question in _ordered(schema):
         default = DEFAULTS.get(question.field)
-        if question.field == "verified_on":
+        if starts_today(question.descriptor):
             default = today.isoformat()
         if question.table is grouped and question.field == key and answers.get("title"):
-            default = slug(answers["title"])
+            default = unique_slug(answers["title"], taken)
         if question.table is grouped and question.field == group and len(owners) == 1:
-            default = owners[0]
+            default = owners[0].name
+        if question.table is grouped and ASKED_OPTIONAL.get(question.field) and answers.get(group):
+            owner = next(owner for owner in owners if owner.code == answers[group])
+            default = owner.values.get(ASKED_OPTIONAL[question.field]) or None
         if given.get(question.name) is not None:
-            value, problem = check_answer(schema, question, given[question.name], answers)
+            answer, problem = owner_code(question, given[question.name])
+            if problem:
+                raise ScaffoldError(f"{question.option}: {problem[:1].upper()}{problem[1:]}")
+            value, problem = check_answer(schema, question, answer, answers)
             problem = problem or extra_check(question, value)
             if problem:
                 raise ScaffoldError(f"{question.option}: {problem[:1].upper()}{problem[1:]}")
@@ -188,7 +248,8 @@ def collect(schema: CatalogueSchema, given: dict, ask: Callable[[str], str] | No
             if default is not None and not question.table.parent:
                 answers[question.name] = default
             continue
-        answers[question.name] = _ask(schema, question, answers, default, ask, say, extra_check, owners if question.field == group else None)
+        listed = [f"{owner.name} ({owner.code})" for owner in owners] if question.table is grouped and question.field == group else None
+        answers[question.name] = _ask(schema, question, answers, default, ask, say, extra_check, listed, owner_code)
     return answers
 
 
@@ -197,19 +258,24 @@ def _id_problem(value: str, taken: Callable[[str], str | None]) -> str | None:
     return f"de code '{value}' wordt al gebruikt in {other}. Kies een andere code." if other else None
 
 
-def _ask(schema, question, answers, default, ask, say, extra_check, listed) -> str:
+def _ask(schema, question, answers, default, ask, say, extra_check, listed, owner_code) -> str:
     title = question.descriptor.get("title", question.field)
     if ask is None:
         if default in (None, ""):
+            if not (question.descriptor.get("constraints") or {}).get("required"):
+                return ""
             raise ScaffoldError(f"{question.option} ontbreekt: {title}.")
-        value, problem = check_answer(schema, question, default, answers)
+        answer, problem = owner_code(question, default)
+        value, problem = (answer, problem) if problem else check_answer(schema, question, answer, answers)
         problem = problem or extra_check(question, value)
         if problem:
             raise ScaffoldError(f"{question.option}: {problem[:1].upper()}{problem[1:]}")
         return value
     prompt = _prompt(schema, question, answers, default)
-    if listed:
-        prompt = prompt.replace("\n", "\n" + "".join(f"  {number:>2}. {code}\n" for number, code in enumerate(listed, start=1)), 1)
+    if listed:  # the organisations, by name: a provider knows its name, not the code of its folder
+        prompt = (f"\n{title}: kies je organisatie. Schrijf het nummer of de naam.\n"
+                  + "".join(f"  {number:>2}. {item}\n" for number, item in enumerate(listed, start=1))
+                  + ("> " if default in (None, "") else f"[{default}] > "))
     for _ in range(3):
         try:
             answer = ask(prompt)
@@ -218,8 +284,9 @@ def _ask(schema, question, answers, default, ask, say, extra_check, listed) -> s
         if not answer.strip() and default not in (None, ""):
             answer = default
         if listed and answer.strip().isdigit() and 1 <= int(answer) <= len(listed):
-            answer = listed[int(answer) - 1]
-        value, problem = check_answer(schema, question, answer, answers)
+            answer = listed[int(answer) - 1].rsplit(" (", 1)[1].rstrip(")")
+        answer, problem = owner_code(question, answer)
+        value, problem = (answer, problem) if problem else check_answer(schema, question, answer, answers)
         problem = problem or extra_check(question, value)
         if not problem:
             return value
@@ -297,7 +364,7 @@ def create(content: Path, schema: CatalogueSchema, given: dict, ask, say, today:
     index = build_index(content, schema)
     grouped = next(table for table in schema.top_tables if table.source.get("grouped_by"))
     group = grouped.source["grouped_by"]
-    owners = sorted(index.ids.get(_owner_table_name(schema, grouped, group), {}))
+    owners = _owners(index.ids.get(_owner_table_name(schema, grouped, group), {}))
     if not owners:
         raise ScaffoldError(f"Er is nog geen aanbieder. Maak eerst een bestand in {content}/providers/.")
 
@@ -317,6 +384,17 @@ def create(content: Path, schema: CatalogueSchema, given: dict, ask, say, today:
         path.unlink()
         raise ScaffoldError("Het nieuwe bestand klopt nog niet:\n" + "\n".join(problem.format() for problem in problems))
     return NewOffer(path, text)
+
+
+def _owners(files: dict[str, list[Path]]) -> list[Owner]:
+    """Every organisation with its name and values as its file gives them (its code where the file cannot be read)."""
+    result = []
+    for code, paths in files.items():
+        document, _ = load_file(paths[0])
+        values = document.data if document is not None and isinstance(document.data, dict) else {}
+        name = values.get("name") if isinstance(values.get("name"), str) else code
+        result.append(Owner(code, name, {k: v for k, v in values.items() if isinstance(v, str)}))
+    return sorted(result, key=lambda owner: owner.name.lower())
 
 
 def _owner_table_name(schema: CatalogueSchema, grouped: Table, group: str) -> str:

@@ -55,6 +55,8 @@ DEFAULTS = {
     "AANBOD_REPOSITORY_CONTENT": "content",
     # GitHub accounts or teams (organisation/team) that may change every file: they own everything in CODEOWNERS.
     "AANBOD_EDITORS": [],
+    # Where a provider writes to the editors, e.g. when the organisation is not in the list yet (form and guide).
+    "AANBOD_EDITORS_EMAIL": "redactie@openaanbod.example.nl",
     # Colours of the region: CSS custom properties of site.css (brand, brand-dark, accent, focus, ...) and a new value each.
     "AANBOD_COLOURS": {},
     # An image file (SVG, PNG, JPEG or WebP) shown next to the site name; None for the name alone.

@@ -19,11 +19,9 @@ from . import messages
 from .loading import DEFAULT_MAX_BYTES, character_problem, find_files, load_file, visible
 from .problems import Problem
 from .rows import Row, document_rows
+from .rules import FORMULA_PREFIX, FORMULA_STARTS, syntax_problem
 from .schema import CatalogueSchema, Table
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# A spreadsheet may skip these before it looks for a formula start (OWASP "CSV injection").
-FORMULA_PREFIX = " \u00a0\"'\u2018\u2019\u201c\u201d"
 # Names Windows keeps for devices, whatever the case or extension: a file or URL folder
 # with such a name cannot be checked out or served there, so no id may be one.
 WINDOWS_DEVICES = frozenset(["con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))])
@@ -108,6 +106,9 @@ def _check_text(schema: CatalogueSchema, table: Table, row: Row) -> list[Problem
             problems.append(wrong)
         if wrong or formula >= 0:
             continue
+        wrong_syntax = syntax_problem(descriptor, value)
+        if wrong_syntax:  # the same words and code as frictionless's type error, so the two merge into one
+            problems.append(Problem(row.path, row.line_of(name), row.label(name), wrong_syntax, code="type-error"))
         if descriptor["type"] == "list" and descriptor.get("taxonomy"):
             taxonomy = schema.taxonomies[descriptor["taxonomy"]]
             for item in value:

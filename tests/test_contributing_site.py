@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
 from pathlib import Path
 
@@ -39,14 +40,18 @@ def test_the_form_has_exactly_the_schemas_fields_and_choices(sample_site):
     form = page.select_one("form#aanmelden")
     offers, locations = schema.tables["offers"], schema.tables["locations"]
     top = [element["data-field"] for element in form.select("[data-field]") if not element.find_parent("template")]
-    assert top == [name for name in offers.field_names if name not in offers.generated_fields]
+    assert sorted(top) == sorted(name for name in offers.field_names if name not in offers.generated_fields)
+    assert top[:3] == ["title", "provider", "id"]  # what a provider knows first; the code follows the name
     template = BeautifulSoup(form.select_one("template[data-item-template]").decode_contents(), "html.parser")
-    assert [element["data-field"] for element in template.select("[data-field]")] == [name for name in locations.field_names if name not in locations.generated_fields]
+    assert sorted(element["data-field"] for element in template.select("[data-field]")) == sorted(name for name in locations.field_names if name not in locations.generated_fields)
     assert [option["value"] for option in form.select("#veld-kind option") if option["value"]] == schema.taxonomies["kinds"].codes
     providers = sorted(path.stem for path in (ROOT / "content/providers").glob("*.yaml"))
     assert sorted(option["value"] for option in form.select("#veld-provider option") if option["value"]) == providers
-    assert form.select_one("#veld-id")["data-pattern"] == offers.field("id")["constraints"]["pattern"]
-    assert form.select_one("#veld-title")["data-maxlength"] == str(offers.field("title")["constraints"]["maxLength"])
+    rules = json.loads(page.select_one("script#form-regels").string)
+    assert rules["fields"]["offers"]["id"]["pattern"] == offers.field("id")["constraints"]["pattern"]
+    assert rules["fields"]["offers"]["title"]["maxLength"] == offers.field("title")["constraints"]["maxLength"]
+    assert rules["fields"]["offers"]["contact_email"]["pattern"] == offers.field("contact_email")["constraints"]["pattern"]
+    assert rules["fields"]["locations"]["wijk"]["parent"] == "municipality"
     assert form["data-repository"] == "https://github.com/open-aanbod/open-aanbod"
     sample = ROOT / "content/offers/buurtwerk-noord/fietsenwerkplaats-overvecht.yaml"
     assert form["data-modeline"] == editor_schema.modeline(schema, offers, sample)
@@ -104,3 +109,18 @@ def test_the_limits_are_settings(aged_site, tmp_path):
     assert (tmp_path / "output/aanbod/verlopen/index.html").exists()
     with (tmp_path / "output/redactie/actualiteit.csv").open(encoding="utf-8", newline="") as handle:
         assert [row["stand"] for row in csv.DictReader(handle)] == ["verouderd", "verouderd", "actueel"]
+
+
+def test_an_organisation_not_in_the_list_has_a_route_on_the_guide_and_the_form(sample_site):
+    """Issue 12, item 7: the editors' address (AANBOD_EDITORS_EMAIL) on the guide and the form."""
+    from aanbod.settings import DEFAULTS
+
+    address = DEFAULTS["AANBOD_EDITORS_EMAIL"]
+    guide = soup(sample_site / "aanbod-toevoegen/index.html")
+    assert guide.select_one("#staat-je-organisatie-er-niet-bij a[href='mailto:%s']" % address)
+    assert "Staat je organisatie er niet bij?" in [heading.get_text() for heading in guide.select("article h2")]
+    form = soup(sample_site / "aanbod-aanmelden/index.html")
+    note = form.select_one("#niet-in-de-lijst")
+    assert note.select_one("a[href^='mailto:%s']" % address)
+    assert note.select_one("a[href='#organisatie-aanmelden']")
+    assert form.select_one("#organisatie-aanmelden form[data-rules='organisatie-regels']")

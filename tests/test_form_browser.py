@@ -125,3 +125,89 @@ def test_choices_follow_the_field_they_depend_on(form_url, chromium_path):
         page.select_option("#locations-1-municipality", "")
         assert "locations:" not in page.input_value("#yaml")
         assert "Alles is goed ingevuld" not in page.text_content("#form-status")
+
+
+def test_optional_fields_start_empty_and_stay_out_of_the_file(form_url, chromium_path):
+    """Issue 12, item 1: a weekly walk was published as starting and ending today."""
+    schema = load_schema(SCHEMA)
+    offers = schema.tables["offers"]
+    optional = [name for name in offers.field_names if name not in offers.generated_fields
+                and not (offers.field(name).get("constraints") or {}).get("required")]
+    with browser_page(chromium_path) as page:
+        page.goto(form_url)
+        fill_valid_offer(page)
+        yaml_keys = {line.split(":")[0] for line in page.input_value("#yaml").splitlines() if not line.startswith((" ", "#"))}
+        assert "Alles is goed ingevuld" in page.text_content("#form-status")
+        assert page.input_value("#veld-start-date") == "" and page.input_value("#veld-end-date") == ""
+        assert page.input_value("#veld-verified-on") == page.evaluate("new Date().toLocaleDateString('sv')")
+    assert {"start_date", "end_date"} <= set(optional)
+    assert yaml_keys & set(optional) == set()
+    assert "verified_on" in yaml_keys
+
+
+def test_the_form_asks_the_name_first_and_the_organisation_by_name(form_url, chromium_path):
+    with browser_page(chromium_path) as page:
+        page.goto(form_url)
+        order = page.eval_on_selector_all("#aanmelden > fieldset:first-of-type [data-field]", "fields => fields.map(f => f.dataset.field)")
+        assert order[:3] == ["title", "provider", "id"]
+        labels = page.eval_on_selector_all("#veld-provider option", "options => options.filter(o => o.value).map(o => o.textContent.trim())")
+        names = sorted((load_yaml12((ROOT / "content/providers" / f"{code}.yaml").read_text(encoding="utf-8"))["name"]
+                        for code in page.eval_on_selector_all("#veld-provider option", "options => options.filter(o => o.value).map(o => o.value)")),
+                       key=str.lower)
+        assert labels == names
+        note = page.locator("#niet-in-de-lijst")
+        assert "Staat je organisatie er niet bij?" in note.text_content()
+        assert note.locator("a[href^='mailto:']").count() == 1
+        assert page.locator("#locations-1-latitude").is_hidden()  # coordinates are folded away, optional
+        assert "niet op de kaart" in page.text_content("details.form-extra")
+
+
+def test_a_problem_in_the_folded_coordinates_opens_them_and_the_form_stays_accessible(form_url, chromium_path):
+    from inclusion import axe_violations
+
+    with browser_page(chromium_path) as page:
+        page.set_viewport_size({"width": 320, "height": 640})
+        page.goto(form_url)
+        fill_valid_offer(page)
+        page.click("details.form-extra summary")
+        page.fill("#locations-1-latitude", "52.09")
+        page.click("details.form-extra summary")  # folded again, with only one of the two filled in
+        page.click("#copy-yaml")
+        assert page.locator("#locations-1-longitude-fout").is_visible()
+        assert "allebei" in page.text_content("#locations-1-longitude-fout")
+        assert page.locator("#form-errors li").count() == 1
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        assert axe_violations(page) == []
+        page.fill("#locations-1-longitude", "5.12")
+        assert "Alles is goed ingevuld" in page.text_content("#form-status")
+
+
+def test_an_organisation_not_in_the_list_gets_a_file_from_the_second_form(form_url, chromium_path, tmp_path):
+    """Issue 12, item 7: the route for an organisation that is not in the list, ending in a file that passes."""
+    schema = load_schema(SCHEMA)
+    municipality = schema.taxonomies["municipalities"].codes[0]
+    with browser_page(chromium_path) as page:
+        page.goto(form_url)
+        page.click("#niet-in-de-lijst a[href='#organisatie-aanmelden']")
+        page.fill("#organisatie-name", "Wandelclub De Stap")
+        assert page.input_value("#organisatie-id") == "wandelclub-de-stap"
+        page.fill("#organisatie-description", "Wij wandelen elke week met buurtbewoners.")
+        page.select_option("#organisatie-municipality", municipality)
+        page.fill("#organisatie-email", "info@destap,example.nl")
+        page.fill("#organisatie-maintainers", "anja-destap, @piet")
+        status = page.locator("#organisatie-form-status")
+        assert "Alles is goed ingevuld" not in status.text_content()
+        assert page.locator("#organisatie-email-fout").is_visible() and page.locator("#organisatie-maintainers-fout").is_visible()
+        page.fill("#organisatie-email", "info@destap.example.nl")
+        page.fill("#organisatie-maintainers", "anja-destap, piet-destap")
+        assert "Alles is goed ingevuld" in status.text_content()
+        assert page.text_content("#organisatie-file-name") == "content/providers/wandelclub-de-stap.yaml"
+        text = page.input_value("#organisatie-yaml")
+        assert "Alles is goed ingevuld" not in page.text_content("#form-status")  # the offer form is its own form
+    content = tmp_path / "content"
+    (content / "providers").mkdir(parents=True)
+    (content / "providers/wandelclub-de-stap.yaml").write_text(text, encoding="utf-8")
+    validated, problems = validate_content(content, schema)
+    assert [problem.format() for problem in problems] == []
+    assert validated.typed["providers"][0]["maintainers"] == ["anja-destap", "piet-destap"]
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=../../schema/editor/provider.schema.json"

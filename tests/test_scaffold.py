@@ -77,7 +77,11 @@ def test_an_existing_id_is_refused_and_nothing_is_overwritten(content):
     ("--kind", "werken", "'werken' kan hier niet"),
     ("--subtype", "cursus", "'cursus' kan hier niet. Kies uit: vrijwilligerswerk, dagbesteding, activiteit."),
     ("--postcode", "3562jt", "heeft niet de goede vorm"),
-    ("--provider", "onbekend", "'onbekend' bestaat niet. Kies uit: buurtwerk-noord."),
+    ("--provider", "onbekend", "'onbekend' staat niet in de lijst van organisaties. Schrijf de naam zoals in de lijst: Buurtwerk Noord."),
+    ("--provider", "Buurtwerk Nord", "Bedoel je Buurtwerk Noord?"),
+    ("--contact-email", "wandelen@hetlint,example.nl", "geen goed e-mailadres"),
+    ("--contact-phone", "030 123", "heeft niet de goede vorm"),
+    ("--cost-eur", "1e3", "is geen getal"),
     ("--title", None, "--title ontbreekt"),
 ])
 def test_a_wrong_or_missing_option_is_named_and_no_file_is_written(content, option, value, message):
@@ -88,8 +92,8 @@ def test_a_wrong_or_missing_option_is_named_and_no_file_is_written(content, opti
 
 
 ANSWERS = "\n".join([
+    "Samen tuinieren",         # title first: what a provider knows
     "",                        # provider: the only one, the default
-    "Samen tuinieren",         # title
     "Je werkt in de moestuin.",
     "We zaaien, wieden en oogsten.",
     "3",                       # kind by number: doen
@@ -100,6 +104,10 @@ ANSWERS = "\n".join([
     "Kom langs op maandag.",
     "",                        # cost: default 0
     "ja",                      # online: no address needed
+    "Fatima",                  # contact name
+    "fatima@buurtwerk,nl",     # contact e-mail with a comma: asked again
+    "",                        # then Enter: the organisation's own address
+    "",                        # contact phone: Enter, the organisation's own number
     "",                        # id: the suggestion from the title
 ]) + "\n"
 
@@ -108,8 +116,11 @@ def test_answers_on_stdin_give_a_valid_file(content):
     result = new(content, answers=ANSWERS)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "'cursus' kan hier niet" in result.stdout
+    assert "'fatima@buurtwerk,nl' is geen goed e-mailadres" in result.stdout
     path = content / "offers/buurtwerk-noord/samen-tuinieren.yaml"
     data = parse_text(path.read_bytes(), "x")[0].data
+    provider = parse_text((content / "providers/buurtwerk-noord.yaml").read_bytes(), "x")[0].data
+    assert (data["contact_name"], data["contact_email"], data["contact_phone"]) == ("Fatima", provider["email"], provider["phone"])
     assert (data["kind"], data["subtype"], data["online"]) == ("doen", "vrijwilligerswerk", "ja")
     assert data["target_groups"] == ["ggz", "iedereen"]
     assert "locations" not in data
@@ -117,7 +128,7 @@ def test_answers_on_stdin_give_a_valid_file(content):
 
 
 def test_too_few_answers_stop_with_the_option_to_use(content):
-    result = new(content, answers="\nAlleen een titel\n")
+    result = new(content, answers="Alleen een titel\n\n")
     assert result.returncode == 1
     assert "Geef het mee als optie: --summary" in result.stderr
     assert not (content / "offers/buurtwerk-noord/alleen-een-titel.yaml").exists()
@@ -132,3 +143,32 @@ def test_text_is_written_as_yaml_that_reads_back_exactly(text):
     assert problems == []
     expected = text.strip("\n") + "\n" if "\n" in text else text
     assert document.data["k"] == expected
+
+
+def test_the_organisation_is_found_by_its_name_in_any_case(content):
+    """Issue 12, item 6: 'Vrijwilligerspunt Het Lint' bestaat niet."""
+    shutil.copy(ROOT / "content/providers/het-lint.yaml", content / "providers")
+    name = parse_text((content / "providers/het-lint.yaml").read_bytes(), "x")[0].data["name"]
+    result = new(content, "--no-questions", *options(**{"--provider": f"  {name.upper()} "}))
+    assert result.returncode == 0, result.stderr
+    assert (content / "offers/het-lint/koken-samen-eten.yaml").exists()
+    assert problems_in(content) == []
+
+
+def test_the_code_comes_from_the_title_and_never_takes_a_code_in_use(content):
+    taken = content / "offers/buurtwerk-noord/fietsenwerkplaats-overvecht.yaml"
+    result = new(content, "--no-questions", *options(**{"--title": "Fietsenwerkplaats Overvecht"}))
+    assert result.returncode == 0, result.stderr
+    assert {path.name for path in taken.parent.iterdir()} == {taken.name, "fietsenwerkplaats-overvecht-2.yaml"}
+    assert problems_in(content) == []
+
+
+def test_optional_fields_stay_empty_and_contacts_come_from_the_organisation(content):
+    """Issue 12, items 1 and 3: no invented dates; 'Bel of mail' gets a number and an address."""
+    result = new(content, "--no-questions", *options())
+    assert result.returncode == 0, result.stderr
+    data = parse_text((content / "offers/buurtwerk-noord/koken-samen-eten.yaml").read_bytes(), "x")[0].data
+    provider = parse_text((content / "providers/buurtwerk-noord.yaml").read_bytes(), "x")[0].data
+    assert "start_date" not in data and "end_date" not in data and "min_age" not in data
+    assert (data["contact_email"], data["contact_phone"]) == (provider["email"], provider["phone"])
+    assert "contact_name" not in data

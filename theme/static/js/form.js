@@ -1,20 +1,14 @@
-/* "Aanbod aanmelden": checks every field while the provider types and writes the YAML file.
-   Every rule comes from data- attributes that form.html renders from schema/. The one rule across fields,
-   "an address, or online", names those fields as aanbod/validation.py does; the code of the offer follows
-   the title until the provider edits it. YAML text is written the way aanbod/yaml_text.py writes it. */
+/* "Aanbod aanmelden" (and "Organisatie aanmelden" on the same page): checks every field while the provider
+   types and writes the YAML file. Every rule comes from the JSON island the form names in data-rules, which the
+   build writes from aanbod/rules.py (the rules validation applies, from schema/); nothing here knows a field or
+   a limit. The code follows the name (data-slug-from) until the provider edits it. YAML text is written the
+   way aanbod/yaml_text.py writes it. */
 import { t } from "./teksten.js";
 
-(function () {
+function setUp(form) {
   "use strict";
 
-  var form = document.getElementById("aanmelden");
-  if (!form) { return; }
-
-  var FORMULA = /^[=+\-@\t\r]/;
-  var EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-  var INTEGER = /^[0-9]+$/;
-  var NUMBER = /^[0-9]+([.,][0-9]+)?$/;
-  var DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+  var RULES = JSON.parse(document.getElementById(form.dataset.rules).textContent);
   var INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
   var TYPED = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
   var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
@@ -22,6 +16,9 @@ import { t } from "./teksten.js";
 
   var groupField = form.dataset.group;
   var keyField = form.dataset.key;
+  var slugFrom = form.dataset.slugFrom;
+  // The parts of the result (the file, its name, the status, the buttons), found inside this form.
+  function part(name) { return form.querySelector("[data-result='" + name + "']"); }
   var touched = new WeakSet();
   var showAll = false;
   var keyEdited = false;
@@ -42,6 +39,9 @@ import { t } from "./teksten.js";
         .map(function (input) { return input.value; });
       return element.dataset.type === "list" ? checked : (checked[0] || "");
     }
+    if (element.dataset.type === "list") {  // a list without fixed choices, typed with commas: "a, b" or "[a, b]"
+      return element.value.replace(/^\s*\[|\]\s*$/g, "").split(",").map(function (item) { return item.trim(); }).filter(Boolean);
+    }
     return element.value.trim();
   }
 
@@ -53,19 +53,28 @@ import { t } from "./teksten.js";
 
   /* ---------- rules ---------- */
 
+  // The rules of a field: those of its table, the offer's own or a section's (locations).
+  function ruleOf(element) {
+    var section = element.closest("[data-child]");
+    var table = section ? RULES.sections[section.dataset.child] : RULES.table;
+    return RULES.fields[table][element.dataset.field] || {};
+  }
+
   function optionsFor(select, parentValue) {
+    var rule = ruleOf(select);
     return Array.prototype.filter.call(select.options, function (option) {
-      return option.value && (!option.dataset.parentCode || option.dataset.parentCode === parentValue);
+      return option.value && (!rule.parent || rule.choices[option.value] === parentValue);
     });
   }
 
   function narrow(scope) {
     fieldsIn(scope).forEach(function (element) {
-      if (!element.dataset.parent || element.tagName !== "SELECT") { return; }
-      var parent = fieldNamed(scope, element.dataset.parent);
+      var rule = ruleOf(element);
+      if (!rule.parent || element.tagName !== "SELECT") { return; }
+      var parent = fieldNamed(scope, rule.parent);
       var parentValue = parent ? valueOf(parent) : "";
       Array.prototype.forEach.call(element.options, function (option) {
-        var fits = !option.value || !option.dataset.parentCode || option.dataset.parentCode === parentValue;
+        var fits = !option.value || rule.choices[option.value] === parentValue;
         option.hidden = !fits;
         option.disabled = !fits;
       });
@@ -79,43 +88,97 @@ import { t } from "./teksten.js";
   // A limit from the schema ("2.5") as the page's language writes numbers ("2,5" in Dutch).
   function localNumber(text) { return Number(text).toLocaleString(document.documentElement.lang); }
 
+  // A real day of the calendar, written as the files write dates.
+  function isDay(value) {
+    var parts = value.split("-").map(Number);
+    var day = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2]));
+    return day.getUTCFullYear() === parts[0] && day.getUTCMonth() === parts[1] - 1 && day.getUTCDate() === parts[2];
+  }
+
+  function fullMatch(pattern, value) { return new RegExp("^(?:" + pattern + ")$", "u").test(value); }
+  // A spreadsheet skips spaces and quotes before it looks for =, +, - or @ (aanbod/rules.py).
+  function startsLikeFormula(text) {
+    var start = 0;
+    while (start < text.length && RULES.formulaPrefix.indexOf(text.charAt(start)) !== -1) { start += 1; }
+    return start < text.length && RULES.formulaStarts.indexOf(text.charAt(start)) !== -1;
+  }
+
+  // A number as the file will have it: the form takes a Dutch decimal comma and writes a point.
+  function written(value, rule) { return rule.type === "number" ? value.replace(",", ".") : value; }
+
   function problemWith(element, scope) {
+    var rule = ruleOf(element);
     var value = valueOf(element);
-    var data = element.dataset;
-    var required = data.required === "true";
-    if (data.parent && element.tagName === "SELECT") {
-      var parent = fieldNamed(scope, data.parent);
+    var required = rule.required;
+    if (rule.parent && element.tagName === "SELECT") {
+      var parent = fieldNamed(scope, rule.parent);
       required = required || optionsFor(element, parent ? valueOf(parent) : "").length > 0;
     }
     if (isEmpty(value)) {
       if (!required) { return null; }
-      if (element.tagName === "SELECT" || data.type === "boolean") { return t("kiesEen"); }
-      return t(data.type === "list" ? "kiesMinstensEen" : "vulIn");
+      if (element.tagName === "SELECT" || rule.type === "boolean") { return t("kiesEen"); }
+      return t(rule.type === "list" ? "kiesMinstensEen" : "vulIn");
     }
-    if (data.type === "list" || element.tagName === "SELECT") { return null; }
-    if (data.type === "integer") {
-      if (!INTEGER.test(value)) { return t("heelGetal"); }
-    } else if (data.type === "number") {
-      if (!NUMBER.test(value)) { return t("getal"); }
-    } else if (data.type === "date") {
-      if (!DATE.test(value) || isNaN(new Date(value + "T00:00:00Z").getTime())) { return t("datum"); }
+    if (rule.choices) {
+      var codes = Array.isArray(value) ? value : [value];
+      return codes.every(function (code) { return Object.prototype.hasOwnProperty.call(rule.choices, code); }) ? null : t("kiesEen");
     }
-    if (data.type === "integer" || data.type === "number") {
-      var number = parseFloat(value.replace(",", "."));
-      if (data.min !== undefined && number < parseFloat(data.min)) { return t("minimum", { n: localNumber(data.min) }); }
-      if (data.max !== undefined && number > parseFloat(data.max)) { return t("maximum", { n: localNumber(data.max) }); }
+    if (rule.type === "list") {
+      var wrong = value.filter(function (item) { return rule.itemPattern && !fullMatch(rule.itemPattern, item); });
+      if (!wrong.length) { return null; }
+      var hint = document.getElementById(element.id + "-hulp");
+      return t("klopt") + " " + (hint ? hint.textContent.trim() : "");
+    }
+    if (rule.type === "boolean") { return null; }
+    var text = written(value, rule);
+    if (rule.syntax && !fullMatch(rule.syntax, text)) {
+      return t({ integer: "heelGetal", number: "getal", date: "datum" }[rule.type]);
+    }
+    if (rule.type === "date" && !isDay(text)) { return t("datum"); }
+    if (rule.type === "integer" || rule.type === "number") {
+      var number = parseFloat(text);
+      if (rule.minimum !== undefined && number < rule.minimum) { return t("minimum", { n: localNumber(rule.minimum) }); }
+      if (rule.maximum !== undefined && number > rule.maximum) { return t("maximum", { n: localNumber(rule.maximum) }); }
       return null;
     }
-    if (data.maxlength && value.length > parseInt(data.maxlength, 10)) {
-      return t("teLang", { lengte: value.length, maximum: data.maxlength });
+    var length = Array.from(text).length;  // characters, as Python counts them, not UTF-16 units
+    if (rule.maxLength && length > rule.maxLength) {
+      return t("teLang", { lengte: length, maximum: rule.maxLength });
     }
-    if (data.pattern && !new RegExp("^(?:" + data.pattern + ")$", "u").test(value)) {
+    if (rule.pattern && !fullMatch(rule.pattern, text)) {
+      if (rule.format === "email") { return t("email"); }
       var help = document.getElementById(element.id + "-hulp");
       return t("klopt") + " " + (help ? help.textContent.trim() : "");
     }
-    if (!data.pattern && FORMULA.test(value)) { return t("formule"); }
-    if (element.type === "email" && !EMAIL.test(value)) { return t("email"); }
+    if (rule.noFormula && startsLikeFormula(text)) { return t("formule"); }
     return null;
+  }
+
+  // The rules across fields (aanbod/rules.py CROSS_FIELD) that compare two fields of one scope.
+  function crossProblems(scope, table) {
+    var found = [];
+    RULES.crossField.forEach(function (rule) {
+      if (rule.table !== table) { return; }
+      if (rule.rule === "order") {
+        var low = fieldNamed(scope, rule.low), high = fieldNamed(scope, rule.high);
+        if (!low || !high || problemWith(low, scope) || problemWith(high, scope)) { return; }
+        var a = written(valueOf(low), ruleOf(low)), b = written(valueOf(high), ruleOf(high));
+        if (a === "" || b === "") { return; }
+        var wrong = ruleOf(low).type === "date" ? a > b : parseFloat(a) > parseFloat(b);
+        if (wrong) { found.push({ element: high, message: t("nietVoor", { veld: low.dataset.label.toLowerCase() }) }); }
+      } else if (rule.rule === "together") {
+        var members = rule.fields.map(function (name) { return fieldNamed(scope, name); }).filter(Boolean);
+        var filled = members.filter(function (element) { return !isEmpty(valueOf(element)); });
+        if (filled.length && filled.length < members.length) {
+          members.forEach(function (element) {
+            if (isEmpty(valueOf(element))) {
+              found.push({ element: element, message: t("samen", { velden: members.map(function (m) { return m.dataset.label.toLowerCase(); }).join(" en ") }) });
+            }
+          });
+        }
+      }
+    });
+    return found;
   }
 
   /* ---------- locations and other lists of items ---------- */
@@ -154,11 +217,16 @@ import { t } from "./teksten.js";
     });
   }
 
-  function onlineIsTrue() {
-    var online = fieldNamed(form, "online");
-    if (!online) { return false; }
-    var yes = online.querySelector("input[type=radio]");
-    return yes && valueOf(online) === yes.value;
+  // "address-or-online": the section may stay empty when the flag field of the offer says yes.
+  function flagIsTrue(rule) {
+    var flag = fieldNamed(form, rule.flag);
+    return Boolean(flag) && ruleOf(flag).trueValues.indexOf(valueOf(flag)) !== -1;
+  }
+
+  function addressRule(section) {
+    return RULES.crossField.filter(function (rule) {
+      return rule.rule === "address-or-online" && RULES.sections[section.dataset.child] === rule.table;
+    })[0] || null;
   }
 
   /* ---------- YAML ---------- */
@@ -236,6 +304,8 @@ import { t } from "./teksten.js";
       error.hidden = !visible;
     }
     if (visible) { element.setAttribute("aria-invalid", "true"); } else { element.removeAttribute("aria-invalid"); }
+    var folded = element.closest("details");
+    if (visible && folded) { folded.open = true; }  // a problem is never hidden in a folded part
   }
 
   function slug(text) {
@@ -246,26 +316,32 @@ import { t } from "./teksten.js";
   function checkAll() {
     var found = [];
     function record(element, scope, where) {
-      var message = problemWith(element, scope);
+      var message = problemWith(element, scope) || (crossFound.get(element) || null);
       show(element, message);
       if (message) { found.push({ element: element, message: message, where: where }); }
     }
+    var crossFound = new Map();
+    function collectCross(scope, table) {
+      crossProblems(scope, table).forEach(function (problem) { crossFound.set(problem.element, problem.message); });
+    }
     narrow(form);
+    collectCross(form, RULES.table);
     topFields().forEach(function (element) { record(element, form, ""); });
-    var online = onlineIsTrue();
     listSections().forEach(function (section) {
       var sectionError = document.getElementById(section.dataset.child + "-fout");
       var title = section.querySelector("legend").textContent.trim();
+      var rule = addressRule(section);
+      var mustHaveOne = Boolean(rule) && !flagIsTrue(rule);
       items(section).forEach(function (item, index) {
         narrow(item);
-        var needed = itemInUse(item) || (!online && index === 0);
+        var needed = itemInUse(item) || (mustHaveOne && index === 0);
+        if (needed) { collectCross(item, RULES.sections[section.dataset.child]); }
         fieldsIn(item).forEach(function (element) {
           if (needed) { record(element, item, title + " " + (index + 1) + ": "); } else { show(element, null); }
         });
       });
       var anyUsed = items(section).some(itemInUse);
-      var message = !online && !anyUsed && section.dataset.child === "locations" ?
-        t("adresOfOnline") : "";
+      var message = mustHaveOne && !anyUsed ? t("adresOfOnline") : "";
       if (sectionError) {
         sectionError.textContent = message && showAll ? message : "";
         sectionError.hidden = !(message && showAll);
@@ -275,10 +351,11 @@ import { t } from "./teksten.js";
   }
 
   function fileName() {
-    var group = fieldNamed(form, groupField);
+    var group = groupField ? fieldNamed(form, groupField) : null;
     var key = fieldNamed(form, keyField);
-    var folder = group && valueOf(group) ? valueOf(group) : "<aanbieder>";
     var name = key && valueOf(key) ? valueOf(key) : "<code>";
+    if (!groupField) { return form.dataset.folder + "/" + name + ".yaml"; }
+    var folder = group && valueOf(group) ? valueOf(group) : "<aanbieder>";
     return form.dataset.folder + "/" + folder + "/" + name + ".yaml";
   }
 
@@ -288,12 +365,12 @@ import { t } from "./teksten.js";
     var found = checkAll();
     var yaml = buildYaml();
     var path = fileName();
-    document.getElementById("yaml").value = yaml;
-    document.getElementById("file-name").textContent = path;
-    var status = document.getElementById("form-status");
+    part("yaml").value = yaml;
+    part("file-name").textContent = path;
+    var status = part("form-status");
     status.textContent = found.length ?
       t("nogTeDoen", { n: found.length }) : t("klaar");
-    var summary = document.getElementById("form-errors");
+    var summary = part("form-errors");
     var list = summary.querySelector("ul");
     list.textContent = "";
     found.forEach(function (problem) {
@@ -305,10 +382,10 @@ import { t } from "./teksten.js";
       list.appendChild(item);
     });
     summary.hidden = !(showAll && found.length);
-    var github = document.getElementById("github-link");
+    var github = part("github-link");
     if (github) {
       if (found.length) {
-        github.href = "#form-errors";
+        github.href = "#" + part("form-errors").id;
         github.setAttribute("aria-disabled", "true");
       } else {
         github.href = form.dataset.repository + "/new/" + encodeURIComponent(form.dataset.branch) +
@@ -318,7 +395,7 @@ import { t } from "./teksten.js";
     }
     if (downloadUrl) { URL.revokeObjectURL(downloadUrl); }
     downloadUrl = URL.createObjectURL(new Blob([yaml], { type: "text/yaml;charset=utf-8" }));
-    var download = document.getElementById("download-yaml");
+    var download = part("download-yaml");
     download.href = downloadUrl;
     download.download = path.split("/").pop();
     return found;
@@ -330,7 +407,7 @@ import { t } from "./teksten.js";
     var element = event.target.closest("[data-field]");
     if (element) { touched.add(element); }
     if (element && element.dataset.field === keyField && !element.closest("[data-item]")) { keyEdited = element.value.trim() !== ""; }
-    if (element && element.dataset.field === "title" && !element.closest("[data-item]") && !keyEdited) {
+    if (element && element.dataset.field === slugFrom && !element.closest("[data-item]") && !keyEdited) {
       var key = fieldNamed(form, keyField);
       if (key) { key.value = slug(element.value); }
     }
@@ -351,29 +428,30 @@ import { t } from "./teksten.js";
     });
   });
 
+  // Only a date the provider must give starts as today (the day they checked the offer); optional dates stay empty.
   topFields().forEach(function (element) {
-    if (element.dataset.type === "date" && !element.value) {
+    if (element.dataset.today === "true" && !element.value) {
       var now = new Date();
       element.value = now.getFullYear() + "-" + ("0" + (now.getMonth() + 1)).slice(-2) + "-" + ("0" + now.getDate()).slice(-2);
     }
   });
 
-  var github = document.getElementById("github-link");
+  var github = part("github-link");
   if (github) {
     github.addEventListener("click", function (event) {
       showAll = true;
       if (update().length) {
         event.preventDefault();
-        document.getElementById("form-errors").focus();
+        part("form-errors").focus();
       }
     });
   }
 
-  document.getElementById("copy-yaml").addEventListener("click", function () {
+  part("copy-yaml").addEventListener("click", function () {
     showAll = true;
     update();
-    var text = document.getElementById("yaml");
-    var status = document.getElementById("form-status");
+    var text = part("yaml");
+    var status = part("form-status");
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(text.value).then(function () { status.textContent = t("klembord"); },
         function () { text.select(); status.textContent = t("kopierenMislukt"); });
@@ -384,4 +462,6 @@ import { t } from "./teksten.js";
   });
 
   update();
-}());
+}
+
+Array.prototype.forEach.call(document.querySelectorAll("form[data-rules]"), setUp);

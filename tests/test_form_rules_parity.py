@@ -1,0 +1,210 @@
+"""The form and the check agree (issue 12, item 2): the same good and bad values, the same verdict.
+
+Each case starts from a complete, valid offer on the form in Debian chromium, changes one or
+two fields, and reads the form's verdict ("Alles is goed ingevuld" or not). The file the form
+wrote for that case then goes through our validator. The two verdicts must agree with each
+other and with the case's label; a form that lets a bad value through fails here, as does a
+form that refuses what the check takes.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from aanbod.schema import load_schema
+from aanbod.validation import validate_content
+from browser import browser_page, serve
+from conftest import ROOT, SCHEMA
+
+pytestmark = pytest.mark.browser
+
+GOOD, BAD = True, False
+SCHEMA_ = load_schema(SCHEMA)
+PROVIDER = sorted(path.stem for path in (ROOT / "content/providers").glob("*.yaml"))[0]
+# Any region's taxonomies: a municipality with wijken (if the region lists any) and one without.
+WIJKEN = SCHEMA_.taxonomies["wijken"].terms
+WITH_WIJKEN = WIJKEN[0].extra["municipality"] if WIJKEN else None
+WITHOUT_WIJKEN = next(term.code for term in SCHEMA_.taxonomies["municipalities"].terms
+                      if all(wijk.extra["municipality"] != term.code for wijk in WIJKEN))
+KIND = SCHEMA_.taxonomies["kinds"].codes[0]
+SUBTYPE = next(term.code for term in SCHEMA_.taxonomies["subtypes"].terms if term.extra["kind"] == KIND)
+OTHER_KIND = SCHEMA_.taxonomies["kinds"].codes[1]
+TARGET_GROUP = SCHEMA_.taxonomies["target_groups"].terms[0].label
+
+# (what is changed: [(selector, value)], the label). A selector starting with "online=" picks that radio.
+CASES = [
+    ([("#veld-title", "Samen koken")], GOOD),
+    ([("#veld-title", "")], BAD),
+    ([("#veld-title", "a" * 100)], GOOD),
+    ([("#veld-title", "a" * 101)], BAD),
+    ([("#veld-title", "Koken " + "🍲" * 95)], BAD),
+    ([("#veld-title", "Koken " + "🍲" * 94)], GOOD),  # 100 characters, 194 UTF-16 units
+    ([("#veld-title", "=SOM(A1)")], BAD),
+    ([("#veld-title", "+31 koken")], BAD),
+    ([("#veld-title", "-koken")], BAD),
+    ([("#veld-title", "@koken")], BAD),
+    ([("#veld-summary", "b" * 200)], GOOD),
+    ([("#veld-summary", "b" * 201)], BAD),
+    ([("#veld-contact-email", "wandelen@hetlint.nl")], GOOD),
+    ([("#veld-contact-email", "Wandelen.Lint@Het-Lint.example.nl")], GOOD),
+    ([("#veld-contact-email", "wandelen@hetlint,example.nl")], BAD),
+    ([("#veld-contact-email", "wandelen@hetlint")], BAD),
+    ([("#veld-contact-email", "wandelen@@hetlint.nl")], BAD),
+    ([("#veld-contact-email", "wan delen@hetlint.nl")], BAD),
+    ([("#veld-contact-email", "wandelen..lint@hetlint.nl")], BAD),
+    ([("#veld-contact-email", "-wandelen@hetlint.nl")], BAD),
+    ([("#veld-contact-email", "wandelen@-hetlint.nl")], BAD),
+    ([("#veld-contact-phone", "030 123 4567")], GOOD),
+    ([("#veld-contact-phone", "06 12345678")], GOOD),
+    ([("#veld-contact-phone", "+31 30 123 4567")], GOOD),
+    ([("#veld-contact-phone", "0800 1234")], GOOD),
+    ([("#veld-contact-phone", "030 123 456")], BAD),
+    ([("#veld-contact-phone", "+32 30 123 4567")], BAD),
+    ([("#veld-contact-phone", "bel ons")], BAD),
+    ([("#veld-website", "https://www.hetlint.nl/wandelen")], GOOD),
+    ([("#veld-website", "www.hetlint.nl")], BAD),
+    ([("#veld-website", "https://het lint.nl")], BAD),
+    ([("#veld-min-age", "18")], GOOD),
+    ([("#veld-min-age", "0")], GOOD),
+    ([("#veld-min-age", "120")], GOOD),
+    ([("#veld-min-age", "121")], BAD),
+    ([("#veld-min-age", "-1")], BAD),
+    ([("#veld-min-age", "18.5")], BAD),
+    ([("#veld-min-age", "+18")], BAD),
+    ([("#veld-min-age", "1_8")], BAD),
+    ([("#veld-min-age", "١٨")], BAD),  # Arabic-Indic digits: Python's int() reads them, the files may not have them
+    ([("#veld-min-age", "achttien")], BAD),
+    ([("#veld-min-age", "18"), ("#veld-max-age", "67")], GOOD),
+    ([("#veld-min-age", "18"), ("#veld-max-age", "18")], GOOD),
+    ([("#veld-min-age", "18"), ("#veld-max-age", "17")], BAD),
+    ([("#veld-cost-eur", "0")], GOOD),
+    ([("#veld-cost-eur", "2,50")], GOOD),
+    ([("#veld-cost-eur", "2.50")], GOOD),
+    ([("#veld-cost-eur", "10000")], GOOD),
+    ([("#veld-cost-eur", "10000,01")], BAD),
+    ([("#veld-cost-eur", "-1")], BAD),
+    ([("#veld-cost-eur", "1e3")], BAD),
+    ([("#veld-cost-eur", "NaN")], BAD),
+    ([("#veld-cost-eur", "Infinity")], BAD),
+    ([("#veld-cost-eur", "€ 2")], BAD),
+    ([("#veld-cost-eur", "")], BAD),
+    ([("#veld-hours-per-week", "60")], GOOD),
+    ([("#veld-hours-per-week", "60,5")], BAD),
+    ([("#veld-places", "6")], GOOD),
+    ([("#veld-places", "zes")], BAD),
+    ([("#veld-start-date", "2027-03-01")], GOOD),
+    ([("#veld-start-date", "2027-03-01"), ("#veld-end-date", "2027-03-01")], GOOD),
+    ([("#veld-start-date", "2027-03-01"), ("#veld-end-date", "2027-02-28")], BAD),
+    ([("#veld-end-date", "2027-02-28")], GOOD),
+    ([("#veld-how-to-apply", "")], BAD),
+    ([("#locations-1-postcode", "3562 JT")], GOOD),
+    ([("#locations-1-postcode", "3562jt")], BAD),
+    ([("#locations-1-postcode", "3562 jt")], BAD),
+    ([("#locations-1-postcode", "0562 JT")], BAD),
+    ([("#locations-1-street-address", "")], BAD),
+    ([("#locations-1-street-address", "s" * 151)], BAD),
+    ([("#locations-1-latitude", "52.09"), ("#locations-1-longitude", "5.12")], GOOD),
+    ([("#locations-1-latitude", "52,09"), ("#locations-1-longitude", "5,12")], GOOD),
+    ([("#locations-1-latitude", "52.09")], BAD),
+    ([("#locations-1-longitude", "5.12")], BAD),
+    ([("#locations-1-latitude", "49"), ("#locations-1-longitude", "5.12")], BAD),
+    ([("#locations-1-municipality", WITHOUT_WIJKEN)], GOOD),
+    *([([("#locations-1-municipality", WITH_WIJKEN), ("#locations-1-wijk", "")], BAD)] if WITH_WIJKEN else []),
+    ([("#veld-kind", OTHER_KIND)], BAD),  # the subtype no longer fits: the form empties it, the check refuses it
+    ([("#locations-1-street-address", ""), ("#locations-1-postcode", ""), ("#locations-1-municipality", "")], BAD),
+    ([("#locations-1-street-address", ""), ("#locations-1-postcode", ""), ("#locations-1-municipality", ""),
+      ("online=ja", "")], GOOD),
+]
+
+
+@pytest.fixture(scope="module")
+def form_url(sample_site):
+    with serve(sample_site) as url:
+        yield f"{url}/aanbod-aanmelden/"
+
+
+def fill_valid_offer(page):
+    page.fill("#veld-title", "Wandelen in de wijk")
+    page.select_option("#veld-provider", PROVIDER)
+    page.fill("#veld-summary", "Je wandelt elke week met buren.")
+    page.fill("#veld-description", "We lopen een uur door de wijk.")
+    page.select_option("#veld-kind", KIND)
+    page.select_option("#veld-subtype", SUBTYPE)
+    page.get_by_role("group", name="Voor wie").get_by_label(TARGET_GROUP, exact=True).check()
+    page.fill("#veld-how-to-apply", "Kom langs op dinsdag.")
+    page.fill("#locations-1-street-address", "Dorpsstraat 1")
+    page.fill("#locations-1-postcode", "3562 JT")
+    page.select_option("#locations-1-municipality", WITH_WIJKEN or WITHOUT_WIJKEN)
+    if WITH_WIJKEN:
+        page.select_option("#locations-1-wijk", WIJKEN[0].code)
+
+
+def change(page, selector: str, value: str):
+    if selector.startswith("online="):
+        page.get_by_role("group", name="Online").get_by_label(selector.split("=")[1].capitalize(), exact=True).check()
+    elif page.eval_on_selector(selector, "element => element.tagName") == "SELECT":
+        page.select_option(selector, value)
+    else:
+        folded = page.locator(selector).locator("xpath=ancestor::details[not(@open)]/summary")
+        if folded.count():
+            folded.click()  # the coordinates are folded away until the provider opens them
+        page.fill(selector, value)
+
+
+def form_verdicts(form_url, chromium_path) -> list[tuple[bool, str]]:
+    """For every case: does the form say all is well, and the file it wrote.
+
+    A case that only types into fields is undone by typing the old values back; a case that
+    chooses (which may empty a dependent choice) gets a freshly filled page.
+    """
+    results = []
+    with browser_page(chromium_path) as page:
+        fresh = True
+        for changes, _ in CASES:
+            if fresh:
+                page.goto(form_url)
+                fill_valid_offer(page)
+            typed_only = all(not selector.startswith("online=") and page.eval_on_selector(selector, "e => e.tagName") != "SELECT"
+                             for selector, _ in changes)
+            before = [(selector, page.input_value(selector)) for selector, _ in changes] if typed_only else []
+            for selector, value in changes:
+                change(page, selector, value)
+            results.append(("Alles is goed ingevuld" in page.text_content("#form-status"), page.input_value("#yaml")))
+            for selector, value in reversed(before):
+                change(page, selector, value)
+            fresh = not typed_only or "Alles is goed ingevuld" not in page.text_content("#form-status")
+    return results
+
+
+def check_verdicts(tmp_path, texts: list[str]) -> list[list[str]]:
+    """Our validator's problems for each file, all checked in one pass.
+
+    Each file gets its own code (case-<n>), as many files of one provider would; everything
+    else is the form's text as written.
+    """
+    content = tmp_path / "content"
+    (content / "providers").mkdir(parents=True)
+    shutil.copy(ROOT / "content/providers" / f"{PROVIDER}.yaml", content / "providers")
+    (content / "offers" / PROVIDER).mkdir(parents=True)
+    for number, text in enumerate(texts):
+        lines = [line for line in text.splitlines() if not line.startswith("id: ")]
+        lines.insert(1, f"id: case-{number}")
+        (content / "offers" / PROVIDER / f"case-{number}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problems = validate_content(content, SCHEMA_)[1]
+    return [[problem.format() for problem in problems if problem.path.endswith(f"/case-{number}.yaml")] for number in range(len(texts))]
+
+
+def test_the_cases_hold_good_and_bad_values():
+    assert {label for _, label in CASES} == {GOOD, BAD}
+
+
+def test_the_form_and_the_check_give_the_same_verdict(form_url, chromium_path, tmp_path):
+    disagreements = []
+    verdicts = form_verdicts(form_url, chromium_path)
+    checked = check_verdicts(tmp_path, [text for _, text in verdicts])
+    for (changes, label), (form_ok, _), problems in zip(CASES, verdicts, checked):
+        if not (form_ok == (not problems) == label):
+            disagreements.append(f"{changes}: label {'goed' if label else 'fout'}, form {'goed' if form_ok else 'fout'}, check {problems or 'goed'}")
+    assert disagreements == []
