@@ -2,9 +2,13 @@
 
 Records come from the model, not from the site's pages: every published offer becomes a tiny
 HTML document holding its words, the fields a result shows (Pagefind "meta") and its filter
-values, and Pagefind indexes the folder of those documents in one call. One call, because the
-Python API handles about ten messages a second: 10,000 records sent one by one take 17 minutes,
-one folder takes seconds.
+values, and Pagefind's command indexes the folder of those documents in one run. One run,
+because the Python API handles about ten messages a second: 10,000 records sent one by one take
+17 minutes, one folder takes seconds. The command rather than the Python API's ``add_directory``:
+the API stops its Pagefind process as soon as Pagefind answers "written", while Pagefind may
+still be writing files in the background (seen as a truncated ``pagefind-worker.js``); the
+command returns only after every write has finished. ``search_bundle`` then publishes what the
+site loads, in a stable form.
 
 Filter names and values in the index are short URL words and schema codes; the search page
 shows their Dutch labels, which it gets from ``filter_groups`` (and so from ``schema/``).
@@ -12,15 +16,16 @@ shows their Dutch labels, which it gets from ``filter_groups`` (and so from ``sc
 
 from __future__ import annotations
 
-import asyncio
+import subprocess
+import shutil
 import tempfile
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.service import get_executable
 
-from . import search_places
+from . import search_bundle, search_places
 from .markup import plain_text
 from .model import Catalogue, Offer
 from .presentation import euro
@@ -162,11 +167,14 @@ def _document_path(folder: Path, url: str) -> Path:
     return folder / relative / "index.html" if url.endswith("/") else folder / relative
 
 
-async def _index_folder(folder: Path, bundle: Path) -> int:
-    config = IndexConfig(output_path=str(bundle), force_language="nl")
-    async with PagefindIndex(config=config) as index:
-        response = await index.add_directory(str(folder))
-    return response["page_count"]
+def _run_pagefind(documents: Path, raw: Path) -> None:
+    executable = get_executable()
+    if executable is None:
+        raise RuntimeError("Pagefind is not installed: run `make install` (the pagefind_bin package).")
+    command = [str(executable), "--site", str(documents), "--output-path", str(raw), "--force-language", "nl", "--quiet"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"Pagefind could not build the search index:\n{result.stdout}{result.stderr}")
 
 
 def write_index(catalogue: Catalogue, site: Path, url_of) -> tuple[int, int]:
@@ -178,12 +186,17 @@ def write_index(catalogue: Catalogue, site: Path, url_of) -> tuple[int, int]:
     bundle = site / BUNDLE_FOLDER
     published = catalogue.published
     urls = {offer.id: url_of(offer) for offer in published}
-    with tempfile.TemporaryDirectory(prefix="aanbod-zoekindex-") as temporary:
-        folder = Path(temporary)
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    site.mkdir(parents=True, exist_ok=True)
+    # Pagefind's raw output sits in the site's folder, so publishing it is renaming, not copying.
+    with tempfile.TemporaryDirectory(prefix="aanbod-zoekindex-") as documents, \
+            tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site) as raw:
         for offer in published:
-            path = _document_path(folder, urls[offer.id])
+            path = _document_path(Path(documents), urls[offer.id])
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(offer_document(catalogue, offer), encoding="utf-8")
-        count = asyncio.run(_index_folder(folder, bundle))
+        _run_pagefind(Path(documents), Path(raw))
+        count = search_bundle.publish(Path(raw), bundle)
     located = search_places.write_places(bundle, {urls[offer.id]: offer for offer in published})
     return count, located

@@ -4,13 +4,15 @@ and the self-hosted map library. Browser behaviour is in test_search_browser.py.
 from __future__ import annotations
 
 import filecmp
+import gzip
+import hashlib
 import json
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from aanbod import map_library, search, search_places
+from aanbod import cbor, map_library, search, search_bundle, search_places
 from aanbod.catalogue import read_catalogue
 from conftest import LOCATION, ROOT, SCHEMA, build_site, offer_yaml, provider_yaml, write_files
 
@@ -64,7 +66,7 @@ def offer(catalogue, offer_id):
 
 def fragments(site: Path) -> dict[str, dict]:
     bundle = site / "pagefind"
-    return {path.name.split(".")[0]: json.loads(search_places._read_bundle_file(path)) for path in (bundle / "fragment").glob("*.pf_fragment")}
+    return {path.name.split(".")[0]: json.loads(search_bundle.read_index_file(path)) for path in (bundle / "fragment").glob("*.pf_fragment")}
 
 
 # --- filters and records, from the model ---
@@ -143,6 +145,107 @@ def test_a_site_in_a_subfolder_keeps_its_path_in_result_urls(catalogue, tmp_path
     count, located = search.write_index(catalogue, tmp_path, lambda each: f"/regio/aanbod/{each.id}/")
     assert (count, located) == (2, 1)
     assert set(search_places.page_ids(tmp_path / "pagefind")) == {"/regio/aanbod/fietsen/", "/regio/aanbod/online/"}
+
+
+# --- the published bundle ---
+
+def meta_of(bundle: Path) -> tuple[str, list]:
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    name = entry["languages"]["nl"]["hash"]
+    return name, cbor.decode(search_bundle.read_index_file(bundle / f"pagefind.{name}.pf_meta"))
+
+
+def test_bundle_holds_only_what_the_search_page_loads(site):
+    bundle = site / "pagefind"
+    name, _meta = meta_of(bundle)
+    top = {path.name for path in bundle.iterdir()}
+    assert top == {"pagefind.js", "pagefind-entry.json", f"pagefind.{name}.pf_meta", "wasm.nl.pagefind", "plaatsen.json",
+                   "fragment", "index", "filter"}
+    assert not list(site.glob(".pagefind-*"))  # Pagefind's raw output is gone
+
+
+def test_filter_files_are_sorted_and_named_by_their_bytes(site):
+    bundle = site / "pagefind"
+    name, meta = meta_of(bundle)
+    data = search_bundle.read_index_file(bundle / f"pagefind.{name}.pf_meta")
+    assert name == "nl_" + hashlib.sha1(data).hexdigest()[:10]
+    filters = meta[3]
+    assert [key for key, _ in filters] == sorted(key for key, _ in filters)
+    assert {path.stem for path in (bundle / "filter").iterdir()} == {file for _, file in filters}
+    for key, file in filters:
+        raw = search_bundle.read_index_file(bundle / "filter" / f"{file}.pf_filter")
+        assert file == "nl_" + hashlib.sha1(raw).hexdigest()[:7]
+        filter_name, values = cbor.decode(raw)
+        assert filter_name == key and [value for value, _ in values] == sorted(value for value, _ in values)
+
+
+def test_every_filter_value_finds_exactly_the_offers_that_have_it(site, catalogue):
+    bundle = site / "pagefind"
+    _name, meta = meta_of(bundle)
+    url_of_page = [json.loads(search_bundle.read_index_file(bundle / "fragment" / f"{page[0]}.pf_fragment"))["url"] for page in meta[1]]
+    found = {}
+    for key, file in meta[3]:
+        _key, values = cbor.decode(search_bundle.read_index_file(bundle / "filter" / f"{file}.pf_filter"))
+        found.update({(key, value): {url_of_page[page] for page in pages} for value, pages in values})
+    expected = {}
+    for each in catalogue.published:
+        for key, values in search.offer_filters(each).items():
+            for value in values:
+                expected.setdefault((key, value), set()).add(f"/aanbod/{each.id}/")
+    assert found == expected
+
+
+def _raw_output(folder: Path, filter_order: list[str], value_order: list[str]) -> Path:
+    """What Pagefind writes for two pages and two filters, with filters and values in the given orders."""
+    def write(path: Path, value) -> str:
+        data = cbor.encode(value)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(gzip.compress(search_bundle.SIGNATURE + data))
+        return path.name
+    pages = {"nl_aaa1111": {"url": "/a/"}, "nl_bbb2222": {"url": "/b/"}}
+    for page, fragment in pages.items():
+        path = folder / "fragment" / f"{page}.pf_fragment"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(gzip.compress(search_bundle.SIGNATURE + json.dumps(fragment).encode()))
+    write(folder / "index" / "nl_ccc3333.pf_index", [[["fiets", [[0, [1]]], []]]])
+    values = {"werk": [0], "leren": [1], "doen": [0, 1]}
+    filters = {
+        "soort": [["soort", [[value, values[value]] for value in value_order]], "nl_random1"],
+        "kosten": [["kosten", [["gratis", [0, 1]]]], "nl_random2"],
+    }
+    for key in filters:
+        write(folder / "filter" / f"{filters[key][1]}.pf_filter", filters[key][0])
+    meta = ["1.5.2", [[page, 3] for page in pages], [["fiets", "fiets", "nl_ccc3333"]],
+            [[key, filters[key][1]] for key in filter_order], [], ["title"]]
+    write(folder / "pagefind.nl_random0.pf_meta", meta)
+    entry = {"version": "1.5.2", "languages": {"nl": {"hash": "nl_random0", "wasm": "nl", "page_count": 2}}, "include_characters": ["_"]}
+    (folder / "pagefind-entry.json").write_text(json.dumps(entry))
+    for name in ("pagefind.js", "wasm.nl.pagefind", "wasm.unknown.pagefind", "pagefind-ui.js", "pagefind-worker.js"):
+        (folder / name).write_text(name)
+    return folder
+
+
+def test_publishing_gives_the_same_bytes_whatever_order_pagefind_chose(tmp_path):
+    first = _raw_output(tmp_path / "raw1", ["soort", "kosten"], ["werk", "leren", "doen"])
+    second = _raw_output(tmp_path / "raw2", ["kosten", "soort"], ["doen", "werk", "leren"])
+    assert search_bundle.publish(first, tmp_path / "one") == search_bundle.publish(second, tmp_path / "two") == 2
+    one = {path.relative_to(tmp_path / "one"): path.read_bytes() for path in (tmp_path / "one").rglob("*") if path.is_file()}
+    two = {path.relative_to(tmp_path / "two"): path.read_bytes() for path in (tmp_path / "two").rglob("*") if path.is_file()}
+    assert one == two
+    assert {str(path) for path in one if "/" not in str(path)} == {"pagefind.js", "wasm.nl.pagefind", "pagefind-entry.json",
+                                                                  next(str(path) for path in one if str(path).endswith(".pf_meta"))}
+    _name, meta = meta_of(tmp_path / "one")
+    soort = dict(meta[3])["soort"]
+    assert cbor.decode(search_bundle.read_index_file(tmp_path / "one" / "filter" / f"{soort}.pf_filter")) == [
+        "soort", [["doen", [0, 1]], ["leren", [1]], ["werk", [0]]]]
+
+
+def test_a_truncated_pagefind_file_is_an_error_not_a_broken_site(tmp_path):
+    raw = _raw_output(tmp_path / "raw", ["soort", "kosten"], ["werk", "leren", "doen"])
+    chunk = raw / "index" / "nl_ccc3333.pf_index"
+    chunk.write_bytes(chunk.read_bytes()[:-6])
+    with pytest.raises(search_bundle.BundleError, match="nl_ccc3333"):
+        search_bundle.publish(raw, tmp_path / "bundle")
 
 
 # --- pages ---

@@ -1,0 +1,132 @@
+"""Publish the files Pagefind wrote, in a stable form: the same catalogue gives the same bytes.
+
+Pagefind 1.5.2 keeps filters in hash maps seeded at random, so the order of the values inside each
+filter file, and of the filters in the metadata file, changes from run to run; the files are named
+by hashes of their bytes, so their names change too, and with them the metadata file and
+``pagefind-entry.json`` that name them (its source says so: "Change filter indexes to BTree to
+give them a stable hash"). The browser reads filter values into a sorted map, so their order
+carries no meaning: this module sorts them, names each file by a hash of its new bytes and writes
+the metadata and entry files that name them.
+
+Only what the search page loads is published: ``pagefind.js`` (the search page runs it without a
+worker and with its own interface), the entry and metadata files, the word index, the filters,
+the fragments and the language's WebAssembly. Pagefind's own interfaces, its worker, its
+highlighter and the WebAssembly for other languages are left out.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from . import cbor
+
+# Pagefind stores each index file gzipped; the plain bytes start with this signature.
+SIGNATURE = b"pagefind_dcd"
+ENTRY_FILE = "pagefind-entry.json"
+SCRIPT_FILE = "pagefind.js"
+# Positions in the metadata file: [version, pages, index chunks, filters, sorts, meta fields].
+_PAGES, _CHUNKS, _FILTERS = 1, 2, 3
+
+
+class BundleError(RuntimeError):
+    """Pagefind wrote something this module does not know how to read: a new format, or a broken file."""
+
+
+def read_index_file(path: Path) -> bytes:
+    """The plain bytes of a gzipped Pagefind file, without its signature."""
+    try:
+        data = gzip.decompress(Path(path).read_bytes())
+    except (OSError, EOFError) as error:
+        raise BundleError(f"{path} is not a complete Pagefind file: {error}") from error
+    if not data.startswith(SIGNATURE):
+        raise BundleError(f"{path} does not start with Pagefind's signature")
+    return data[len(SIGNATURE):]
+
+
+def write_index_file(path: Path, data: bytes) -> None:
+    # mtime=0 keeps the gzip header free of the build's clock.
+    Path(path).write_bytes(gzip.compress(SIGNATURE + data, compresslevel=9, mtime=0))
+
+
+def _decode_exactly(path: Path, data: bytes):
+    """Decode, and refuse a format this module would not write back byte for byte."""
+    try:
+        value = cbor.decode(data)
+    except (cbor.CborError, UnicodeDecodeError) as error:
+        raise BundleError(f"{path}: {error}") from error
+    if cbor.encode(value) != data:
+        raise BundleError(f"{path} uses a CBOR form this module does not write; has Pagefind's format changed?")
+    return value
+
+
+def _short_names(language: str, contents: list[bytes], length: int = 7) -> list[str]:
+    """Pagefind-style names, ``<language>_<start of a SHA-1>``, made longer where two would be the same."""
+    digests = [hashlib.sha1(content).hexdigest() for content in contents]
+    names = [f"{language}_{digest[:length]}" for digest in digests]
+    while len(set(names)) < len(names):
+        length += 1
+        names = [f"{language}_{digest[:length]}" for digest in digests]
+    return names
+
+
+def _move(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(source, target)
+
+
+def _publish_filters(raw: Path, bundle: Path, language: str, filters: list) -> list[list[str]]:
+    """Write every filter with its values sorted; returns the metadata's [[name, file hash], ...] sorted by name."""
+    encoded = []
+    for name, old_hash in filters:
+        path = raw / "filter" / f"{old_hash}.pf_filter"
+        filter_name, values = _decode_exactly(path, read_index_file(path))
+        encoded.append((name, cbor.encode([filter_name, sorted(values, key=lambda value: value[0])])))
+    encoded.sort()
+    names = _short_names(language, [data for _, data in encoded])
+    (bundle / "filter").mkdir(parents=True, exist_ok=True)
+    for (_name, data), short in zip(encoded, names):
+        write_index_file(bundle / "filter" / f"{short}.pf_filter", data)
+    return [[name, short] for (name, _data), short in zip(encoded, names)]
+
+
+def _publish_language(raw: Path, bundle: Path, language: str, meta_hash: str) -> str:
+    """Move one language's index into the bundle; returns the new name of its metadata file."""
+    path = raw / f"pagefind.{meta_hash}.pf_meta"
+    meta = _decode_exactly(path, read_index_file(path))
+    for page_hash in dict.fromkeys(page[0] for page in meta[_PAGES]):
+        _move(raw / "fragment" / f"{page_hash}.pf_fragment", bundle / "fragment" / f"{page_hash}.pf_fragment")
+    for chunk in meta[_CHUNKS]:
+        chunk_path = raw / "index" / f"{chunk[2]}.pf_index"
+        read_index_file(chunk_path)  # a truncated chunk fails here, not in a visitor's browser
+        _move(chunk_path, bundle / "index" / chunk_path.name)
+    meta[_FILTERS] = _publish_filters(raw, bundle, language, meta[_FILTERS])
+    data = cbor.encode(meta)
+    # Pagefind names the metadata file with ten hexadecimal digits, the entry file points at it.
+    name = f"{language}_{hashlib.sha1(data).hexdigest()[:10]}"
+    write_index_file(bundle / f"pagefind.{name}.pf_meta", data)
+    return name
+
+
+def publish(raw: Path, bundle: Path) -> int:
+    """Move what the site loads from Pagefind's output ``raw`` into the empty folder ``bundle``; returns the page count."""
+    raw, bundle = Path(raw), Path(bundle)
+    entry = json.loads((raw / ENTRY_FILE).read_text(encoding="utf-8"))
+    bundle.mkdir(parents=True, exist_ok=True)
+    languages = {}
+    pages = 0
+    for language, details in sorted(entry["languages"].items()):
+        details = {**details, "hash": _publish_language(raw, bundle, language, details["hash"])}
+        if details.get("wasm"):
+            wasm = f"wasm.{details['wasm']}.pagefind"
+            _move(raw / wasm, bundle / wasm)
+        languages[language] = details
+        pages += details["page_count"]
+    _move(raw / SCRIPT_FILE, bundle / SCRIPT_FILE)
+    entry["languages"] = languages
+    text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+    (bundle / ENTRY_FILE).write_text(text, encoding="utf-8")
+    return pages
