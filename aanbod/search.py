@@ -10,14 +10,23 @@ still be writing files in the background (seen as a truncated ``pagefind-worker.
 command returns only after every write has finished. ``search_bundle`` then publishes what the
 site loads, in a stable form.
 
+A large catalogue is indexed in parts of at most ``PART_SIZE`` offers, one Pagefind run after
+the other, and the search page merges them (Pagefind's ``mergeIndex``): Pagefind holds every
+document of a run in memory several times over (about 50 kB per offer), so one run over 100,000
+offers needs over 5 GB, a part of 25,000 about 1.3 GB. An offer's part follows from a hash of its
+id, so parts are alike and an offer stays in its part while the number of parts stays the same.
+
 Filter names and values in the index are short URL words and schema codes; the search page
 shows their Dutch labels, which it gets from ``filter_groups`` (and so from ``schema/``).
 """
 
 from __future__ import annotations
 
-import subprocess
+import hashlib
+import json
+import math
 import shutil
+import subprocess
 import tempfile
 from dataclasses import dataclass
 from html import escape
@@ -31,6 +40,9 @@ from .model import Catalogue, Offer
 from .presentation import euro
 
 BUNDLE_FOLDER = "pagefind"
+PART_SIZE = 25_000
+# The folders of the second and later parts, relative to the bundle: the search page merges them.
+PARTS_FILE = "delen.json"
 ONLINE = "online"
 # The combined day and dagdeel of every slot: "maandag ochtend" must mean Monday morning, not
 # "some Monday and some morning". The search page uses it when both groups have a choice.
@@ -177,7 +189,20 @@ def _run_pagefind(documents: Path, raw: Path) -> None:
         raise RuntimeError(f"Pagefind could not build the search index:\n{result.stdout}{result.stderr}")
 
 
-def write_index(catalogue: Catalogue, site: Path, url_of) -> tuple[int, int]:
+def part_count(offers: int, part_size: int = PART_SIZE) -> int:
+    return max(1, math.ceil(offers / part_size))
+
+
+def part_of(offer_id: str, parts: int) -> int:
+    """The part an offer is indexed in: 0 for the first, whose folder is the bundle itself."""
+    return int(hashlib.sha1(offer_id.encode("utf-8")).hexdigest(), 16) % parts
+
+
+def part_folder(number: int) -> str:
+    return "" if number == 0 else f"deel-{number + 1}/"
+
+
+def write_index(catalogue: Catalogue, site: Path, url_of, part_size: int = PART_SIZE) -> tuple[int, int]:
     """Index every published offer into ``site/pagefind`` and write the places file next to it.
 
     Returns the number of indexed offers and the number of offers with a place on the map.
@@ -186,17 +211,24 @@ def write_index(catalogue: Catalogue, site: Path, url_of) -> tuple[int, int]:
     bundle = site / BUNDLE_FOLDER
     published = catalogue.published
     urls = {offer.id: url_of(offer) for offer in published}
+    parts = part_count(len(published), part_size)
+    members: list[list[Offer]] = [[] for _ in range(parts)]
+    for offer in sorted(published, key=lambda offer: urls[offer.id]):
+        members[part_of(offer.id, parts)].append(offer)
     if bundle.exists():
         shutil.rmtree(bundle)
     site.mkdir(parents=True, exist_ok=True)
-    # Pagefind's raw output sits in the site's folder, so publishing it is renaming, not copying.
-    with tempfile.TemporaryDirectory(prefix="aanbod-zoekindex-") as documents, \
-            tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site) as raw:
-        for offer in published:
-            path = _document_path(Path(documents), urls[offer.id])
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(offer_document(catalogue, offer), encoding="utf-8")
-        _run_pagefind(Path(documents), Path(raw))
-        count = search_bundle.publish(Path(raw), bundle)
+    count, taken = 0, set()
+    for number, offers in enumerate(members):
+        # Pagefind's raw output sits in the site's folder, so publishing it is renaming, not copying.
+        with tempfile.TemporaryDirectory(prefix="aanbod-zoekindex-") as documents, \
+                tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site) as raw:
+            for offer in offers:
+                path = _document_path(Path(documents), urls[offer.id])
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(offer_document(catalogue, offer), encoding="utf-8")
+            _run_pagefind(Path(documents), Path(raw))
+            count += search_bundle.publish(Path(raw), bundle / part_folder(number), taken, scripts=number == 0)
+    (bundle / PARTS_FILE).write_text(json.dumps([part_folder(number) for number in range(1, parts)]), encoding="utf-8")
     located = search_places.write_places(bundle, {urls[offer.id]: offer for offer in published})
     return count, located

@@ -93,12 +93,32 @@ def _publish_filters(raw: Path, bundle: Path, language: str, filters: list) -> l
     return [[name, short] for (name, _data), short in zip(encoded, names)]
 
 
-def _publish_language(raw: Path, bundle: Path, language: str, meta_hash: str) -> str:
+def _unique_page_name(name: str, fragment: Path, taken: set[str]) -> str:
+    """``name``, or a longer one if another part of the index already has a page by that name.
+
+    Pagefind makes page names unique within one index only; the search page and the places file
+    know a result by its name across all parts."""
+    if name not in taken:
+        return name
+    digest = hashlib.sha1(fragment.read_bytes()).hexdigest()
+    length = 1
+    while name + digest[:length] in taken:
+        length += 1
+    return name + digest[:length]
+
+
+def _publish_language(raw: Path, bundle: Path, language: str, meta_hash: str, taken: set[str]) -> str:
     """Move one language's index into the bundle; returns the new name of its metadata file."""
     path = raw / f"pagefind.{meta_hash}.pf_meta"
     meta = _decode_exactly(path, read_index_file(path))
-    for page_hash in dict.fromkeys(page[0] for page in meta[_PAGES]):
-        _move(raw / "fragment" / f"{page_hash}.pf_fragment", bundle / "fragment" / f"{page_hash}.pf_fragment")
+    names = {}
+    for page in meta[_PAGES]:
+        if page[0] not in names:
+            fragment = raw / "fragment" / f"{page[0]}.pf_fragment"
+            names[page[0]] = _unique_page_name(page[0], fragment, taken)
+            taken.add(names[page[0]])
+            _move(fragment, bundle / "fragment" / f"{names[page[0]]}.pf_fragment")
+        page[0] = names[page[0]]
     for chunk in meta[_CHUNKS]:
         chunk_path = raw / "index" / f"{chunk[2]}.pf_index"
         read_index_file(chunk_path)  # a truncated chunk fails here, not in a visitor's browser
@@ -111,21 +131,26 @@ def _publish_language(raw: Path, bundle: Path, language: str, meta_hash: str) ->
     return name
 
 
-def publish(raw: Path, bundle: Path) -> int:
-    """Move what the site loads from Pagefind's output ``raw`` into the empty folder ``bundle``; returns the page count."""
+def publish(raw: Path, bundle: Path, taken: set[str] | None = None, scripts: bool = True) -> int:
+    """Move what the site loads from Pagefind's output ``raw`` into the empty folder ``bundle``; returns the page count.
+
+    For an index in parts: ``taken`` holds the page names of the parts published before (and gets
+    this part's), and only the first part carries the script and the WebAssembly (``scripts``)."""
     raw, bundle = Path(raw), Path(bundle)
+    taken = set() if taken is None else taken
     entry = json.loads((raw / ENTRY_FILE).read_text(encoding="utf-8"))
     bundle.mkdir(parents=True, exist_ok=True)
     languages = {}
     pages = 0
     for language, details in sorted(entry["languages"].items()):
-        details = {**details, "hash": _publish_language(raw, bundle, language, details["hash"])}
-        if details.get("wasm"):
+        details = {**details, "hash": _publish_language(raw, bundle, language, details["hash"], taken)}
+        if scripts and details.get("wasm"):
             wasm = f"wasm.{details['wasm']}.pagefind"
             _move(raw / wasm, bundle / wasm)
         languages[language] = details
         pages += details["page_count"]
-    _move(raw / SCRIPT_FILE, bundle / SCRIPT_FILE)
+    if scripts:
+        _move(raw / SCRIPT_FILE, bundle / SCRIPT_FILE)
     entry["languages"] = languages
     text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
     (bundle / ENTRY_FILE).write_text(text, encoding="utf-8")

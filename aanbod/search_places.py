@@ -16,10 +16,13 @@ from .search_bundle import read_index_file
 
 PLACES_FILE = "plaatsen.json"
 SCALE = 10_000
+
+
 def page_ids(bundle: Path) -> dict[str, str]:
     """Result URL -> Pagefind page id, read back from the fragments Pagefind wrote."""
     ids = {}
-    for path in sorted(Path(bundle, "fragment").glob("*.pf_fragment")):
+    # Every part of the index: the bundle's own fragments and those of deel-2/, deel-3/, ...
+    for path in sorted(Path(bundle).glob("**/fragment/*.pf_fragment")):
         fragment = json.loads(read_index_file(path))
         ids[fragment["url"]] = path.name.split(".", 1)[0]
     return ids

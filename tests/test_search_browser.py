@@ -7,17 +7,33 @@ from __future__ import annotations
 
 import math
 import re
+import shutil
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from browser import browser_page
+from aanbod import search
+from browser import browser_page, serve
 
 pytestmark = pytest.mark.browser
 
 CARD_TITLES = ".finder-card .card-title"
 DE_MEERN = (52.0816, 5.0322)  # the second location of kringloop-leidsche-rijn
 OVERVECHT = (52.1121, 5.1162)  # fietsenwerkplaats-overvecht
+
+
+@pytest.fixture(scope="module", params=["one index", "index in three parts"])
+def site_url(request, sample_site, catalogue, tmp_path_factory):
+    """The sample site with its index in one piece, and again with it in parts, as a large catalogue has it:
+    every test must see the same results and counts from both."""
+    folder = sample_site
+    if request.param != "one index":
+        folder = tmp_path_factory.mktemp("delen") / "output"
+        shutil.copytree(sample_site, folder)
+        search.write_index(catalogue, folder, lambda offer: f"/aanbod/{offer.id}/", part_size=20)
+        assert search.part_count(len(catalogue.published), 20) == 3
+    with serve(folder) as url:
+        yield url
 
 
 def updates(page) -> int:

@@ -160,7 +160,7 @@ def test_bundle_holds_only_what_the_search_page_loads(site):
     name, _meta = meta_of(bundle)
     top = {path.name for path in bundle.iterdir()}
     assert top == {"pagefind.js", "pagefind-entry.json", f"pagefind.{name}.pf_meta", "wasm.nl.pagefind", "plaatsen.json",
-                   "fragment", "index", "filter"}
+                   "delen.json", "fragment", "index", "filter"}
     assert not list(site.glob(".pagefind-*"))  # Pagefind's raw output is gone
 
 
@@ -179,20 +179,65 @@ def test_filter_files_are_sorted_and_named_by_their_bytes(site):
         assert filter_name == key and [value for value, _ in values] == sorted(value for value, _ in values)
 
 
-def test_every_filter_value_finds_exactly_the_offers_that_have_it(site, catalogue):
-    bundle = site / "pagefind"
-    _name, meta = meta_of(bundle)
-    url_of_page = [json.loads(search_bundle.read_index_file(bundle / "fragment" / f"{page[0]}.pf_fragment"))["url"] for page in meta[1]]
-    found = {}
-    for key, file in meta[3]:
-        _key, values = cbor.decode(search_bundle.read_index_file(bundle / "filter" / f"{file}.pf_filter"))
-        found.update({(key, value): {url_of_page[page] for page in pages} for value, pages in values})
-    expected = {}
+def found_by_filters(bundle: Path) -> dict[tuple[str, str], set[str]]:
+    """(filter, value) -> result URLs, over every part of the index."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for folder in [bundle] + [bundle / part for part in json.loads((bundle / search.PARTS_FILE).read_text())]:
+        _name, meta = meta_of(folder)
+        url_of_page = [json.loads(search_bundle.read_index_file(folder / "fragment" / f"{page[0]}.pf_fragment"))["url"] for page in meta[1]]
+        for key, file in meta[3]:
+            _key, values = cbor.decode(search_bundle.read_index_file(folder / "filter" / f"{file}.pf_filter"))
+            for value, pages in values:
+                found.setdefault((key, value), set()).update(url_of_page[page] for page in pages)
+    return found
+
+
+def expected_filters(catalogue, prefix: str = "") -> dict[tuple[str, str], set[str]]:
+    expected: dict[tuple[str, str], set[str]] = {}
     for each in catalogue.published:
         for key, values in search.offer_filters(each).items():
             for value in values:
-                expected.setdefault((key, value), set()).add(f"/aanbod/{each.id}/")
-    assert found == expected
+                expected.setdefault((key, value), set()).add(f"{prefix}/aanbod/{each.id}/")
+    return expected
+
+
+def test_every_filter_value_finds_exactly_the_offers_that_have_it(site, catalogue):
+    assert json.loads((site / "pagefind" / search.PARTS_FILE).read_text()) == []  # a small catalogue: one part
+    assert found_by_filters(site / "pagefind") == expected_filters(catalogue)
+
+
+def test_a_large_catalogue_is_indexed_in_parts_that_find_the_same(tmp_path):
+    sample, _problems = read_catalogue(ROOT / "content", SCHEMA)
+    count, located = search.write_index(sample, tmp_path, lambda each: f"/regio/aanbod/{each.id}/", part_size=20)
+    published = len(sample.published)
+    assert count == published and located == published - 1
+    bundle = tmp_path / "pagefind"
+    parts = json.loads((bundle / search.PARTS_FILE).read_text())
+    assert parts == ["deel-2/", "deel-3/"] == [search.part_folder(number) for number in (1, 2)]
+    for number, folder in enumerate([bundle] + [bundle / part for part in parts]):
+        urls = {json.loads(search_bundle.read_index_file(path))["url"] for path in (folder / "fragment").iterdir()}
+        assert urls == {f"/regio/aanbod/{each.id}/" for each in sample.published if search.part_of(each.id, 3) == number}
+        assert (folder / "pagefind.js").exists() == (number == 0)  # one script and one WebAssembly for all parts
+    assert found_by_filters(bundle) == expected_filters(sample, "/regio")
+    ids = search_places.page_ids(bundle)
+    assert len(ids) == len(set(ids.values())) == published
+
+
+def test_pages_with_the_same_name_in_two_parts_get_different_names(tmp_path):
+    taken: set[str] = set()
+    for number in (1, 2):
+        raw = _raw_output(tmp_path / f"raw{number}", ["soort", "kosten"], ["werk", "leren", "doen"])
+        (raw / "fragment" / "nl_aaa1111.pf_fragment").write_bytes(
+            gzip.compress(search_bundle.SIGNATURE + json.dumps({"url": f"/deel{number}/"}).encode()))
+        search_bundle.publish(raw, tmp_path / "bundle" / str(number), taken, scripts=number == 1)
+    first, second = (meta_of(tmp_path / "bundle" / str(number))[1][1] for number in (1, 2))
+    assert [page[0] for page in first] == ["nl_aaa1111", "nl_bbb2222"]
+    assert second[0][0].startswith("nl_aaa1111") and second[1][0].startswith("nl_bbb2222")
+    assert not {page[0] for page in first} & {page[0] for page in second}
+    assert taken == {page[0] for page in first + second}
+    for page in second:
+        assert (tmp_path / "bundle" / "2" / "fragment" / f"{page[0]}.pf_fragment").exists()
+    assert not (tmp_path / "bundle" / "2" / "pagefind.js").exists()
 
 
 def _raw_output(folder: Path, filter_order: list[str], value_order: list[str]) -> Path:
@@ -200,13 +245,13 @@ def _raw_output(folder: Path, filter_order: list[str], value_order: list[str]) -
     def write(path: Path, value) -> str:
         data = cbor.encode(value)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(gzip.compress(search_bundle.SIGNATURE + data))
+        path.write_bytes(gzip.compress(search_bundle.SIGNATURE + data, mtime=0))
         return path.name
     pages = {"nl_aaa1111": {"url": "/a/"}, "nl_bbb2222": {"url": "/b/"}}
     for page, fragment in pages.items():
         path = folder / "fragment" / f"{page}.pf_fragment"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(gzip.compress(search_bundle.SIGNATURE + json.dumps(fragment).encode()))
+        path.write_bytes(gzip.compress(search_bundle.SIGNATURE + json.dumps(fragment).encode(), mtime=0))
     write(folder / "index" / "nl_ccc3333.pf_index", [[["fiets", [[0, [1]]], []]]])
     values = {"werk": [0], "leren": [1], "doen": [0, 1]}
     filters = {
