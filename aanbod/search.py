@@ -2,13 +2,8 @@
 
 Records come from the model, not from the site's pages: every published offer becomes a tiny
 HTML document holding its words, the fields a result shows (Pagefind "meta") and its filter
-values, and Pagefind's command indexes the folder of those documents in one run. One run,
-because the Python API handles about ten messages a second: 10,000 records sent one by one take
-17 minutes, one folder takes seconds. The command rather than the Python API's ``add_directory``:
-the API stops its Pagefind process as soon as Pagefind answers "written", while Pagefind may
-still be writing files in the background (seen as a truncated ``pagefind-worker.js``); the
-command returns only after every write has finished. ``search_bundle`` then publishes what the
-site loads, in a stable form.
+values; ``pagefind_service`` hands them to Pagefind and gets the index files back in memory, and
+``search_bundle`` publishes what the site loads, in a stable form.
 
 A large catalogue is indexed in parts of at most ``PART_SIZE`` offers, one Pagefind run after
 the other, and the search page merges them (Pagefind's ``mergeIndex``): Pagefind holds every
@@ -26,15 +21,11 @@ import hashlib
 import json
 import math
 import shutil
-import subprocess
-import tempfile
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from pagefind.service import get_executable
-
-from . import search_bundle, search_places
+from . import pagefind_service, search_bundle, search_places
 from .markup import plain_text
 from .model import Catalogue, Offer
 from .presentation import euro
@@ -173,22 +164,6 @@ def offer_document(catalogue: Catalogue, offer: Offer) -> str:
     return f'<!doctype html>\n<html lang="nl"><head><meta charset="utf-8"><title>{escape(offer.title)}</title></head>\n<body data-pagefind-body>\n{body}\n</body></html>\n'
 
 
-def _document_path(folder: Path, url: str) -> Path:
-    """Pagefind takes a result's URL from the document's path, so the path is the URL."""
-    relative = url.strip("/")
-    return folder / relative / "index.html" if url.endswith("/") else folder / relative
-
-
-def _run_pagefind(documents: Path, raw: Path) -> None:
-    executable = get_executable()
-    if executable is None:
-        raise RuntimeError("Pagefind is not installed: run `make install` (the pagefind_bin package).")
-    command = [str(executable), "--site", str(documents), "--output-path", str(raw), "--force-language", "nl", "--quiet"]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise RuntimeError(f"Pagefind could not build the search index:\n{result.stdout}{result.stderr}")
-
-
 def part_count(offers: int, part_size: int = PART_SIZE) -> int:
     return max(1, math.ceil(offers / part_size))
 
@@ -217,18 +192,11 @@ def write_index(catalogue: Catalogue, site: Path, url_of, part_size: int = PART_
         members[part_of(offer.id, parts)].append(offer)
     if bundle.exists():
         shutil.rmtree(bundle)
-    site.mkdir(parents=True, exist_ok=True)
     count, taken = 0, set()
     for number, offers in enumerate(members):
-        # Pagefind's raw output sits in the site's folder, so publishing it is renaming, not copying.
-        with tempfile.TemporaryDirectory(prefix="aanbod-zoekindex-") as documents, \
-                tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site) as raw:
-            for offer in offers:
-                path = _document_path(Path(documents), urls[offer.id])
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(offer_document(catalogue, offer), encoding="utf-8")
-            _run_pagefind(Path(documents), Path(raw))
-            count += search_bundle.publish(Path(raw), bundle / part_folder(number), taken, scripts=number == 0)
+        documents = ((urls[offer.id], offer_document(catalogue, offer)) for offer in offers)
+        files = pagefind_service.index(documents, "nl")
+        count += search_bundle.publish(files, bundle / part_folder(number), taken, scripts=number == 0)
     (bundle / PARTS_FILE).write_text(json.dumps([part_folder(number) for number in range(1, parts)]), encoding="utf-8")
     located = search_places.write_places(bundle, {urls[offer.id]: offer for offer in published})
     return count, located

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from aanbod import cbor, map_library, search, search_bundle, search_places
+from aanbod import cbor, map_library, pagefind_service, search, search_bundle, search_places
 from aanbod.catalogue import read_catalogue
 from conftest import LOCATION, ROOT, SCHEMA, build_site, offer_yaml, provider_yaml, write_files
 
@@ -161,7 +161,6 @@ def test_bundle_holds_only_what_the_search_page_loads(site):
     top = {path.name for path in bundle.iterdir()}
     assert top == {"pagefind.js", "pagefind-entry.json", f"pagefind.{name}.pf_meta", "wasm.nl.pagefind", "plaatsen.json",
                    "delen.json", "fragment", "index", "filter"}
-    assert not list(site.glob(".pagefind-*"))  # Pagefind's raw output is gone
 
 
 def test_filter_files_are_sorted_and_named_by_their_bytes(site):
@@ -223,13 +222,61 @@ def test_a_large_catalogue_is_indexed_in_parts_that_find_the_same(tmp_path):
     assert len(ids) == len(set(ids.values())) == published
 
 
+def _pagefind_files(filter_order: list[str], value_order: list[str]) -> dict[str, bytes]:
+    """What Pagefind hands over for two pages and two filters, with filters and values in the given orders."""
+    def packed(data: bytes) -> bytes:
+        return gzip.compress(search_bundle.SIGNATURE + data, mtime=0)
+    pages = {"nl_aaa1111": {"url": "/a/"}, "nl_bbb2222": {"url": "/b/"}}
+    files = {f"fragment/{page}.pf_fragment": packed(json.dumps(fragment).encode()) for page, fragment in pages.items()}
+    files["index/nl_ccc3333.pf_index"] = packed(cbor.encode([[["fiets", [[0, [1]]], []]]]))
+    values = {"werk": [0], "leren": [1], "doen": [0, 1]}
+    filters = {
+        "soort": (["soort", [[value, values[value]] for value in value_order]], "nl_random1"),
+        "kosten": (["kosten", [["gratis", [0, 1]]]], "nl_random2"),
+    }
+    for key, (content, name) in filters.items():
+        files[f"filter/{name}.pf_filter"] = packed(cbor.encode(content))
+    meta = ["1.5.2", [[page, 3] for page in pages], [["fiets", "fiets", "nl_ccc3333"]],
+            [[key, filters[key][1]] for key in filter_order], [], ["title"]]
+    files["pagefind.nl_random0.pf_meta"] = packed(cbor.encode(meta))
+    entry = {"version": "1.5.2", "languages": {"nl": {"hash": "nl_random0", "wasm": "nl", "page_count": 2}}, "include_characters": ["_"]}
+    files["pagefind-entry.json"] = json.dumps(entry).encode()
+    for name in ("pagefind.js", "wasm.nl.pagefind", "wasm.unknown.pagefind", "pagefind-ui.js", "pagefind-worker.js"):
+        files[name] = name.encode()
+    return files
+
+
+def published_files(folder: Path) -> dict[Path, bytes]:
+    return {path.relative_to(folder): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def test_publishing_gives_the_same_bytes_whatever_order_pagefind_chose(tmp_path):
+    first = _pagefind_files(["soort", "kosten"], ["werk", "leren", "doen"])
+    second = _pagefind_files(["kosten", "soort"], ["doen", "werk", "leren"])
+    assert first != second
+    assert search_bundle.publish(first, tmp_path / "one") == search_bundle.publish(second, tmp_path / "two") == 2
+    one, two = published_files(tmp_path / "one"), published_files(tmp_path / "two")
+    assert one == two
+    name, meta = meta_of(tmp_path / "one")
+    assert {str(path) for path in one if len(path.parts) == 1} == {"pagefind.js", "wasm.nl.pagefind", "pagefind-entry.json", f"pagefind.{name}.pf_meta"}
+    soort = dict(meta[3])["soort"]
+    assert cbor.decode(search_bundle.read_index_file(tmp_path / "one" / "filter" / f"{soort}.pf_filter")) == [
+        "soort", [["doen", [0, 1]], ["leren", [1]], ["werk", [0]]]]
+
+
+def test_a_truncated_pagefind_file_is_an_error_not_a_broken_site(tmp_path):
+    files = _pagefind_files(["soort", "kosten"], ["werk", "leren", "doen"])
+    files["index/nl_ccc3333.pf_index"] = files["index/nl_ccc3333.pf_index"][:-6]
+    with pytest.raises(search_bundle.BundleError, match="nl_ccc3333"):
+        search_bundle.publish(files, tmp_path / "bundle")
+
+
 def test_pages_with_the_same_name_in_two_parts_get_different_names(tmp_path):
     taken: set[str] = set()
     for number in (1, 2):
-        raw = _raw_output(tmp_path / f"raw{number}", ["soort", "kosten"], ["werk", "leren", "doen"])
-        (raw / "fragment" / "nl_aaa1111.pf_fragment").write_bytes(
-            gzip.compress(search_bundle.SIGNATURE + json.dumps({"url": f"/deel{number}/"}).encode()))
-        search_bundle.publish(raw, tmp_path / "bundle" / str(number), taken, scripts=number == 1)
+        files = _pagefind_files(["soort", "kosten"], ["werk", "leren", "doen"])
+        files["fragment/nl_aaa1111.pf_fragment"] = gzip.compress(search_bundle.SIGNATURE + json.dumps({"url": f"/deel{number}/"}).encode())
+        search_bundle.publish(files, tmp_path / "bundle" / str(number), taken, scripts=number == 1)
     first, second = (meta_of(tmp_path / "bundle" / str(number))[1][1] for number in (1, 2))
     assert [page[0] for page in first] == ["nl_aaa1111", "nl_bbb2222"]
     assert second[0][0].startswith("nl_aaa1111") and second[1][0].startswith("nl_bbb2222")
@@ -240,57 +287,9 @@ def test_pages_with_the_same_name_in_two_parts_get_different_names(tmp_path):
     assert not (tmp_path / "bundle" / "2" / "pagefind.js").exists()
 
 
-def _raw_output(folder: Path, filter_order: list[str], value_order: list[str]) -> Path:
-    """What Pagefind writes for two pages and two filters, with filters and values in the given orders."""
-    def write(path: Path, value) -> str:
-        data = cbor.encode(value)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(gzip.compress(search_bundle.SIGNATURE + data, mtime=0))
-        return path.name
-    pages = {"nl_aaa1111": {"url": "/a/"}, "nl_bbb2222": {"url": "/b/"}}
-    for page, fragment in pages.items():
-        path = folder / "fragment" / f"{page}.pf_fragment"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(gzip.compress(search_bundle.SIGNATURE + json.dumps(fragment).encode(), mtime=0))
-    write(folder / "index" / "nl_ccc3333.pf_index", [[["fiets", [[0, [1]]], []]]])
-    values = {"werk": [0], "leren": [1], "doen": [0, 1]}
-    filters = {
-        "soort": [["soort", [[value, values[value]] for value in value_order]], "nl_random1"],
-        "kosten": [["kosten", [["gratis", [0, 1]]]], "nl_random2"],
-    }
-    for key in filters:
-        write(folder / "filter" / f"{filters[key][1]}.pf_filter", filters[key][0])
-    meta = ["1.5.2", [[page, 3] for page in pages], [["fiets", "fiets", "nl_ccc3333"]],
-            [[key, filters[key][1]] for key in filter_order], [], ["title"]]
-    write(folder / "pagefind.nl_random0.pf_meta", meta)
-    entry = {"version": "1.5.2", "languages": {"nl": {"hash": "nl_random0", "wasm": "nl", "page_count": 2}}, "include_characters": ["_"]}
-    (folder / "pagefind-entry.json").write_text(json.dumps(entry))
-    for name in ("pagefind.js", "wasm.nl.pagefind", "wasm.unknown.pagefind", "pagefind-ui.js", "pagefind-worker.js"):
-        (folder / name).write_text(name)
-    return folder
-
-
-def test_publishing_gives_the_same_bytes_whatever_order_pagefind_chose(tmp_path):
-    first = _raw_output(tmp_path / "raw1", ["soort", "kosten"], ["werk", "leren", "doen"])
-    second = _raw_output(tmp_path / "raw2", ["kosten", "soort"], ["doen", "werk", "leren"])
-    assert search_bundle.publish(first, tmp_path / "one") == search_bundle.publish(second, tmp_path / "two") == 2
-    one = {path.relative_to(tmp_path / "one"): path.read_bytes() for path in (tmp_path / "one").rglob("*") if path.is_file()}
-    two = {path.relative_to(tmp_path / "two"): path.read_bytes() for path in (tmp_path / "two").rglob("*") if path.is_file()}
-    assert one == two
-    assert {str(path) for path in one if "/" not in str(path)} == {"pagefind.js", "wasm.nl.pagefind", "pagefind-entry.json",
-                                                                  next(str(path) for path in one if str(path).endswith(".pf_meta"))}
-    _name, meta = meta_of(tmp_path / "one")
-    soort = dict(meta[3])["soort"]
-    assert cbor.decode(search_bundle.read_index_file(tmp_path / "one" / "filter" / f"{soort}.pf_filter")) == [
-        "soort", [["doen", [0, 1]], ["leren", [1]], ["werk", [0]]]]
-
-
-def test_a_truncated_pagefind_file_is_an_error_not_a_broken_site(tmp_path):
-    raw = _raw_output(tmp_path / "raw", ["soort", "kosten"], ["werk", "leren", "doen"])
-    chunk = raw / "index" / "nl_ccc3333.pf_index"
-    chunk.write_bytes(chunk.read_bytes()[:-6])
-    with pytest.raises(search_bundle.BundleError, match="nl_ccc3333"):
-        search_bundle.publish(raw, tmp_path / "bundle")
+def test_pagefind_refusing_a_document_is_an_error_with_its_message():
+    with pytest.raises(pagefind_service.PagefindError, match="Pagefind"):
+        pagefind_service.index([("/a/", "<html><body>één</body></html>"), ("/b/", None)], "nl")
 
 
 # --- pages ---
