@@ -36,12 +36,15 @@ def _encode(message_id: int, payload: dict) -> bytes:
 
 def _answers(stdout: IO[bytes]):
     """Every answer on ``stdout``, decoded, until the stream ends."""
-    buffer = bytearray()
+    buffer, searched = bytearray(), 0
     while chunk := stdout.read1(1 << 20):
         buffer += chunk
-        while (end := buffer.find(b",")) >= 0:
+        # The answer with the files is tens of megabytes: look for its end only in what is new.
+        while (end := buffer.find(b",", searched)) >= 0:
             yield json.loads(base64.b64decode(bytes(buffer[:end])))
             del buffer[:end + 1]
+            searched = 0
+        searched = len(buffer)
 
 
 def _expect(answers, message_id: int, kind: str, errors: IO[bytes]) -> dict:
