@@ -240,9 +240,11 @@ def test_device_location_ranks_by_the_nearest_location_of_each_offer(site_url, c
         page.locator("[data-nearby] > summary").click()
         act(page, page.get_by_role("button", name="Gebruik mijn locatie").click)
         titles = all_titles(page)
-        # No radius: every offer stays, the nearest first; kringloop-leidsche-rijn by its second location.
+        # No radius: every offer stays, the nearest first; kringloop-leidsche-rijn by its second location,
+        # which it shares with another offer: the two come first, in either order.
         assert len(titles) == len(catalogue.published)
-        assert titles[0] == "Beschut werk in de kringloopwinkel"
+        here = {offer.title for offer in catalogue.published if nearest_km(offer, DE_MEERN) < 0.01}
+        assert "Beschut werk in de kringloopwinkel" in here and set(titles[:len(here)]) == here
         distances = [nearest_km(next(o for o in catalogue.published if o.title == title), DE_MEERN) for title in titles]
         assert distances == sorted(distances)
         assert titles[-1] == expected[-1].title and math.isinf(distances[-1])  # online only: last
