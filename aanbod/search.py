@@ -1,4 +1,4 @@
-"""The Pagefind search index, built through Pagefind's Python API from the catalogue itself.
+"""The Pagefind search index, built from the catalogue itself.
 
 Records come from the model, not from the site's pages: every published offer becomes a tiny
 HTML document holding its words, the fields a result shows (Pagefind "meta") and its filter
@@ -7,8 +7,8 @@ values; ``pagefind_service`` hands them to Pagefind and gets the index files bac
 
 A large catalogue is indexed in parts of at most ``PART_SIZE`` offers, one Pagefind run after
 the other, and the search page merges them (Pagefind's ``mergeIndex``): Pagefind holds every
-document of a run in memory several times over (about 50 kB per offer), so one run over 100,000
-offers needs over 5 GB, a part of 25,000 about 1.3 GB. An offer's part follows from a hash of its
+document of a run in memory several times over (about 40 kB per offer), so one run over 100,000
+offers needs about 4 GB, a part of 25,000 about 1.1 GB (scripts/bench_search_index.py). An offer's part follows from a hash of its
 id, so parts are alike and an offer stays in its part while the number of parts stays the same.
 
 Filter names and values in the index are short URL words and schema codes; the search page

@@ -1,4 +1,4 @@
-"""Publish the files Pagefind wrote, in a stable form: the same catalogue gives the same bytes.
+"""Publish the files Pagefind made, in a stable form: the same catalogue gives the same bytes.
 
 Pagefind 1.5.2 keeps filters in hash maps seeded at random, so the order of the values inside each
 filter file, and of the filters in the metadata file, changes from run to run; the files are named
