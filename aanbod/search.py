@@ -1,10 +1,15 @@
-"""The Pagefind search index, built through Pagefind's Python API from the catalogue itself.
+"""The Pagefind search index, built from the catalogue itself.
 
 Records come from the model, not from the site's pages: every published offer becomes a tiny
 HTML document holding its words, the fields a result shows (Pagefind "meta") and its filter
-values, and Pagefind indexes the folder of those documents in one call. One call, because the
-Python API handles about ten messages a second: 10,000 records sent one by one take 17 minutes,
-one folder takes seconds.
+values; ``pagefind_service`` hands them to Pagefind and gets the index files back in memory, and
+``search_bundle`` publishes what the site loads, in a stable form.
+
+A large catalogue is indexed in parts of at most ``PART_SIZE`` offers, one Pagefind run after
+the other, and the search page merges them (Pagefind's ``mergeIndex``): Pagefind holds every
+document of a run in memory several times over (about 40 kB per offer), so one run over 100,000
+offers needs about 4 GB, a part of 25,000 about 1.1 GB (scripts/bench_search_index.py). An offer's part follows from a hash of its
+id, so parts are alike and an offer stays in its part while the number of parts stays the same.
 
 Filter names and values in the index are short URL words and schema codes; the search page
 shows their Dutch labels, which it gets from ``filter_groups`` (and so from ``schema/``).
@@ -12,20 +17,23 @@ shows their Dutch labels, which it gets from ``filter_groups`` (and so from ``sc
 
 from __future__ import annotations
 
-import asyncio
-import tempfile
+import hashlib
+import json
+import math
+import shutil
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from pagefind.index import IndexConfig, PagefindIndex
-
-from . import search_places
+from . import pagefind_service, search_bundle, search_places
 from .markup import plain_text
 from .model import Catalogue, Offer
 from .presentation import euro
 
 BUNDLE_FOLDER = "pagefind"
+PART_SIZE = 25_000
+# The folders of the second and later parts, relative to the bundle: the search page merges them.
+PARTS_FILE = "delen.json"
 ONLINE = "online"
 # The combined day and dagdeel of every slot: "maandag ochtend" must mean Monday morning, not
 # "some Monday and some morning". The search page uses it when both groups have a choice.
@@ -156,20 +164,20 @@ def offer_document(catalogue: Catalogue, offer: Offer) -> str:
     return f'<!doctype html>\n<html lang="nl"><head><meta charset="utf-8"><title>{escape(offer.title)}</title></head>\n<body data-pagefind-body>\n{body}\n</body></html>\n'
 
 
-def _document_path(folder: Path, url: str) -> Path:
-    """Pagefind takes a result's URL from the document's path, so the path is the URL."""
-    relative = url.strip("/")
-    return folder / relative / "index.html" if url.endswith("/") else folder / relative
+def part_count(offers: int, part_size: int = PART_SIZE) -> int:
+    return max(1, math.ceil(offers / part_size))
 
 
-async def _index_folder(folder: Path, bundle: Path) -> int:
-    config = IndexConfig(output_path=str(bundle), force_language="nl")
-    async with PagefindIndex(config=config) as index:
-        response = await index.add_directory(str(folder))
-    return response["page_count"]
+def part_of(offer_id: str, parts: int) -> int:
+    """The part an offer is indexed in: 0 for the first, whose folder is the bundle itself."""
+    return int(hashlib.sha1(offer_id.encode("utf-8")).hexdigest(), 16) % parts
 
 
-def write_index(catalogue: Catalogue, site: Path, url_of) -> tuple[int, int]:
+def part_folder(number: int) -> str:
+    return "" if number == 0 else f"deel-{number + 1}/"
+
+
+def write_index(catalogue: Catalogue, site: Path, url_of, part_size: int = PART_SIZE) -> tuple[int, int]:
     """Index every published offer into ``site/pagefind`` and write the places file next to it.
 
     Returns the number of indexed offers and the number of offers with a place on the map.
@@ -178,12 +186,17 @@ def write_index(catalogue: Catalogue, site: Path, url_of) -> tuple[int, int]:
     bundle = site / BUNDLE_FOLDER
     published = catalogue.published
     urls = {offer.id: url_of(offer) for offer in published}
-    with tempfile.TemporaryDirectory(prefix="aanbod-zoekindex-") as temporary:
-        folder = Path(temporary)
-        for offer in published:
-            path = _document_path(folder, urls[offer.id])
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(offer_document(catalogue, offer), encoding="utf-8")
-        count = asyncio.run(_index_folder(folder, bundle))
+    parts = part_count(len(published), part_size)
+    members: list[list[Offer]] = [[] for _ in range(parts)]
+    for offer in sorted(published, key=lambda offer: urls[offer.id]):
+        members[part_of(offer.id, parts)].append(offer)
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    count, taken = 0, set()
+    for number, offers in enumerate(members):
+        documents = ((urls[offer.id], offer_document(catalogue, offer)) for offer in offers)
+        files = pagefind_service.index(documents, "nl")
+        count += search_bundle.publish(files, bundle / part_folder(number), taken, scripts=number == 0)
+    (bundle / PARTS_FILE).write_text(json.dumps([part_folder(number) for number in range(1, parts)]), encoding="utf-8")
     located = search_places.write_places(bundle, {urls[offer.id]: offer for offer in published})
     return count, located

@@ -8,30 +8,22 @@ locations; the search page downloads it only when someone asks for distances or 
 
 from __future__ import annotations
 
-import gzip
 import json
 from pathlib import Path
 
 from .model import Offer
+from .search_bundle import read_index_file
 
 PLACES_FILE = "plaatsen.json"
 SCALE = 10_000
-# Pagefind stores each file gzipped, and its plain content starts with this signature.
-_SIGNATURE = b"pagefind_dcd"
-
-
-def _read_bundle_file(path: Path) -> bytes:
-    data = path.read_bytes()
-    if not data.startswith(_SIGNATURE):
-        data = gzip.decompress(data)
-    return data.removeprefix(_SIGNATURE)
 
 
 def page_ids(bundle: Path) -> dict[str, str]:
     """Result URL -> Pagefind page id, read back from the fragments Pagefind wrote."""
     ids = {}
-    for path in sorted(Path(bundle, "fragment").glob("*.pf_fragment")):
-        fragment = json.loads(_read_bundle_file(path))
+    # Every part of the index: the bundle's own fragments and those of deel-2/, deel-3/, ...
+    for path in sorted(Path(bundle).glob("**/fragment/*.pf_fragment")):
+        fragment = json.loads(read_index_file(path))
         ids[fragment["url"]] = path.name.split(".", 1)[0]
     return ids
 

@@ -4,13 +4,15 @@ and the self-hosted map library. Browser behaviour is in test_search_browser.py.
 from __future__ import annotations
 
 import filecmp
+import gzip
+import hashlib
 import json
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from aanbod import map_library, search, search_places
+from aanbod import cbor, map_library, pagefind_service, search, search_bundle, search_places
 from aanbod.catalogue import read_catalogue
 from conftest import LOCATION, ROOT, SCHEMA, build_site, offer_yaml, provider_yaml, write_files
 
@@ -64,7 +66,7 @@ def offer(catalogue, offer_id):
 
 def fragments(site: Path) -> dict[str, dict]:
     bundle = site / "pagefind"
-    return {path.name.split(".")[0]: json.loads(search_places._read_bundle_file(path)) for path in (bundle / "fragment").glob("*.pf_fragment")}
+    return {path.name.split(".")[0]: json.loads(search_bundle.read_index_file(path)) for path in (bundle / "fragment").glob("*.pf_fragment")}
 
 
 # --- filters and records, from the model ---
@@ -143,6 +145,151 @@ def test_a_site_in_a_subfolder_keeps_its_path_in_result_urls(catalogue, tmp_path
     count, located = search.write_index(catalogue, tmp_path, lambda each: f"/regio/aanbod/{each.id}/")
     assert (count, located) == (2, 1)
     assert set(search_places.page_ids(tmp_path / "pagefind")) == {"/regio/aanbod/fietsen/", "/regio/aanbod/online/"}
+
+
+# --- the published bundle ---
+
+def meta_of(bundle: Path) -> tuple[str, list]:
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    name = entry["languages"]["nl"]["hash"]
+    return name, cbor.decode(search_bundle.read_index_file(bundle / f"pagefind.{name}.pf_meta"))
+
+
+def test_bundle_holds_only_what_the_search_page_loads(site):
+    bundle = site / "pagefind"
+    name, _meta = meta_of(bundle)
+    top = {path.name for path in bundle.iterdir()}
+    assert top == {"pagefind.js", "pagefind-entry.json", f"pagefind.{name}.pf_meta", "wasm.nl.pagefind", "plaatsen.json",
+                   "delen.json", "fragment", "index", "filter"}
+
+
+def test_filter_files_are_sorted_and_named_by_their_bytes(site):
+    bundle = site / "pagefind"
+    name, meta = meta_of(bundle)
+    data = search_bundle.read_index_file(bundle / f"pagefind.{name}.pf_meta")
+    assert name == "nl_" + hashlib.sha1(data).hexdigest()[:10]
+    filters = meta[3]
+    assert [key for key, _ in filters] == sorted(key for key, _ in filters)
+    assert {path.stem for path in (bundle / "filter").iterdir()} == {file for _, file in filters}
+    for key, file in filters:
+        raw = search_bundle.read_index_file(bundle / "filter" / f"{file}.pf_filter")
+        assert file == "nl_" + hashlib.sha1(raw).hexdigest()[:7]
+        filter_name, values = cbor.decode(raw)
+        assert filter_name == key and [value for value, _ in values] == sorted(value for value, _ in values)
+
+
+def found_by_filters(bundle: Path) -> dict[tuple[str, str], set[str]]:
+    """(filter, value) -> result URLs, over every part of the index."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for folder in [bundle] + [bundle / part for part in json.loads((bundle / search.PARTS_FILE).read_text())]:
+        _name, meta = meta_of(folder)
+        url_of_page = [json.loads(search_bundle.read_index_file(folder / "fragment" / f"{page[0]}.pf_fragment"))["url"] for page in meta[1]]
+        for key, file in meta[3]:
+            _key, values = cbor.decode(search_bundle.read_index_file(folder / "filter" / f"{file}.pf_filter"))
+            for value, pages in values:
+                found.setdefault((key, value), set()).update(url_of_page[page] for page in pages)
+    return found
+
+
+def expected_filters(catalogue, prefix: str = "") -> dict[tuple[str, str], set[str]]:
+    expected: dict[tuple[str, str], set[str]] = {}
+    for each in catalogue.published:
+        for key, values in search.offer_filters(each).items():
+            for value in values:
+                expected.setdefault((key, value), set()).add(f"{prefix}/aanbod/{each.id}/")
+    return expected
+
+
+def test_every_filter_value_finds_exactly_the_offers_that_have_it(site, catalogue):
+    assert json.loads((site / "pagefind" / search.PARTS_FILE).read_text()) == []  # a small catalogue: one part
+    assert found_by_filters(site / "pagefind") == expected_filters(catalogue)
+
+
+def test_a_large_catalogue_is_indexed_in_parts_that_find_the_same(tmp_path):
+    sample, _problems = read_catalogue(ROOT / "content", SCHEMA)
+    count, located = search.write_index(sample, tmp_path, lambda each: f"/regio/aanbod/{each.id}/", part_size=20)
+    published = len(sample.published)
+    assert count == published and located == published - 1
+    bundle = tmp_path / "pagefind"
+    parts = json.loads((bundle / search.PARTS_FILE).read_text())
+    assert parts == ["deel-2/", "deel-3/"] == [search.part_folder(number) for number in (1, 2)]
+    for number, folder in enumerate([bundle] + [bundle / part for part in parts]):
+        urls = {json.loads(search_bundle.read_index_file(path))["url"] for path in (folder / "fragment").iterdir()}
+        assert urls == {f"/regio/aanbod/{each.id}/" for each in sample.published if search.part_of(each.id, 3) == number}
+        assert (folder / "pagefind.js").exists() == (number == 0)  # one script and one WebAssembly for all parts
+    assert found_by_filters(bundle) == expected_filters(sample, "/regio")
+    ids = search_places.page_ids(bundle)
+    assert len(ids) == len(set(ids.values())) == published
+
+
+def _pagefind_files(filter_order: list[str], value_order: list[str]) -> dict[str, bytes]:
+    """What Pagefind hands over for two pages and two filters, with filters and values in the given orders."""
+    def packed(data: bytes) -> bytes:
+        return gzip.compress(search_bundle.SIGNATURE + data, mtime=0)
+    pages = {"nl_aaa1111": {"url": "/a/"}, "nl_bbb2222": {"url": "/b/"}}
+    files = {f"fragment/{page}.pf_fragment": packed(json.dumps(fragment).encode()) for page, fragment in pages.items()}
+    files["index/nl_ccc3333.pf_index"] = packed(cbor.encode([[["fiets", [[0, [1]]], []]]]))
+    values = {"werk": [0], "leren": [1], "doen": [0, 1]}
+    filters = {
+        "soort": (["soort", [[value, values[value]] for value in value_order]], "nl_random1"),
+        "kosten": (["kosten", [["gratis", [0, 1]]]], "nl_random2"),
+    }
+    for key, (content, name) in filters.items():
+        files[f"filter/{name}.pf_filter"] = packed(cbor.encode(content))
+    meta = ["1.5.2", [[page, 3] for page in pages], [["fiets", "fiets", "nl_ccc3333"]],
+            [[key, filters[key][1]] for key in filter_order], [], ["title"]]
+    files["pagefind.nl_random0.pf_meta"] = packed(cbor.encode(meta))
+    entry = {"version": "1.5.2", "languages": {"nl": {"hash": "nl_random0", "wasm": "nl", "page_count": 2}}, "include_characters": ["_"]}
+    files["pagefind-entry.json"] = json.dumps(entry).encode()
+    for name in ("pagefind.js", "wasm.nl.pagefind", "wasm.unknown.pagefind", "pagefind-ui.js", "pagefind-worker.js"):
+        files[name] = name.encode()
+    return files
+
+
+def published_files(folder: Path) -> dict[Path, bytes]:
+    return {path.relative_to(folder): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def test_publishing_gives_the_same_bytes_whatever_order_pagefind_chose(tmp_path):
+    first = _pagefind_files(["soort", "kosten"], ["werk", "leren", "doen"])
+    second = _pagefind_files(["kosten", "soort"], ["doen", "werk", "leren"])
+    assert first != second
+    assert search_bundle.publish(first, tmp_path / "one") == search_bundle.publish(second, tmp_path / "two") == 2
+    one, two = published_files(tmp_path / "one"), published_files(tmp_path / "two")
+    assert one == two
+    name, meta = meta_of(tmp_path / "one")
+    assert {str(path) for path in one if len(path.parts) == 1} == {"pagefind.js", "wasm.nl.pagefind", "pagefind-entry.json", f"pagefind.{name}.pf_meta"}
+    soort = dict(meta[3])["soort"]
+    assert cbor.decode(search_bundle.read_index_file(tmp_path / "one" / "filter" / f"{soort}.pf_filter")) == [
+        "soort", [["doen", [0, 1]], ["leren", [1]], ["werk", [0]]]]
+
+
+def test_a_truncated_pagefind_file_is_an_error_not_a_broken_site(tmp_path):
+    files = _pagefind_files(["soort", "kosten"], ["werk", "leren", "doen"])
+    files["index/nl_ccc3333.pf_index"] = files["index/nl_ccc3333.pf_index"][:-6]
+    with pytest.raises(search_bundle.BundleError, match="nl_ccc3333"):
+        search_bundle.publish(files, tmp_path / "bundle")
+
+
+def test_pages_with_the_same_name_in_two_parts_get_different_names(tmp_path):
+    taken: set[str] = set()
+    for number in (1, 2):
+        files = _pagefind_files(["soort", "kosten"], ["werk", "leren", "doen"])
+        files["fragment/nl_aaa1111.pf_fragment"] = gzip.compress(search_bundle.SIGNATURE + json.dumps({"url": f"/deel{number}/"}).encode())
+        search_bundle.publish(files, tmp_path / "bundle" / str(number), taken, scripts=number == 1)
+    first, second = (meta_of(tmp_path / "bundle" / str(number))[1][1] for number in (1, 2))
+    assert [page[0] for page in first] == ["nl_aaa1111", "nl_bbb2222"]
+    assert second[0][0].startswith("nl_aaa1111") and second[1][0].startswith("nl_bbb2222")
+    assert not {page[0] for page in first} & {page[0] for page in second}
+    assert taken == {page[0] for page in first + second}
+    for page in second:
+        assert (tmp_path / "bundle" / "2" / "fragment" / f"{page[0]}.pf_fragment").exists()
+    assert not (tmp_path / "bundle" / "2" / "pagefind.js").exists()
+
+
+def test_pagefind_refusing_a_document_is_an_error_with_its_message():
+    with pytest.raises(pagefind_service.PagefindError, match="Pagefind"):
+        pagefind_service.index([("/a/", "<html><body>één</body></html>"), ("/b/", None)], "nl")
 
 
 # --- pages ---

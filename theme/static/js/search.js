@@ -59,11 +59,15 @@ function start(root) {
     ? { ...data, url: pageRoot + data.url.slice(indexRoot.length) } : data);
   const kindLinks = [...document.querySelectorAll('[data-browse="kinds"] a')].map((link) => [link.textContent.trim(), link.getAttribute("href")]);
 
-  const pagefindReady = import(bundle + "pagefind.js").then(async (pagefind) => {
+  // A large catalogue's index comes in parts (delen.json names the second and later ones); Pagefind
+  // searches them as one, adding up the counts of every filter.
+  const parts = fetch(bundle + "delen.json").then((response) => (response.ok ? response.json() : []));
+  const pagefindReady = Promise.all([import(bundle + "pagefind.js"), parts]).then(async ([pagefind, more]) => {
     // No web worker: it would be one more 40 kB download, and a search takes milliseconds.
     // Result URLs in the index already hold the site's path, so nothing is put in front.
     await pagefind.options({ noWorker: true, baseUrl: "/" });
     pagefind.init();
+    await Promise.all(more.map((folder) => pagefind.mergeIndex(bundle + folder, { baseUrl: "/" })));
     return pagefind;
   });
 

@@ -1,0 +1,169 @@
+"""Publish the files Pagefind made, in a stable form: the same catalogue gives the same bytes.
+
+Pagefind 1.5.2 keeps filters in hash maps seeded at random, so the order of the values inside each
+filter file, and of the filters in the metadata file, changes from run to run; the files are named
+by hashes of their bytes, so their names change too, and with them the metadata file and
+``pagefind-entry.json`` that name them (its source says so: "Change filter indexes to BTree to
+give them a stable hash"). The browser reads filter values into a sorted map, so their order
+carries no meaning: this module sorts them, names each file by a hash of its new bytes and writes
+the metadata and entry files that name them.
+
+Only what the search page loads is published: ``pagefind.js`` (the search page runs it without a
+worker and with its own interface), the entry and metadata files, the word index, the filters,
+the fragments and the language's WebAssembly. Pagefind's own interfaces, its worker, its
+highlighter and the WebAssembly for other languages are left out.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from pathlib import Path
+
+from . import cbor
+
+# Pagefind stores each index file gzipped; the plain bytes start with this signature.
+SIGNATURE = b"pagefind_dcd"
+ENTRY_FILE = "pagefind-entry.json"
+SCRIPT_FILE = "pagefind.js"
+# Positions in the metadata file: [version, pages, index chunks, filters, sorts, meta fields].
+_PAGES, _CHUNKS, _FILTERS = 1, 2, 3
+
+
+class BundleError(RuntimeError):
+    """Pagefind wrote something this module does not know how to read: a new format, or a broken file."""
+
+
+def unpack(name: str, data: bytes) -> bytes:
+    """The plain bytes of a gzipped Pagefind file, without its signature."""
+    try:
+        plain = gzip.decompress(data)
+    except (OSError, EOFError) as error:
+        raise BundleError(f"{name} is not a complete Pagefind file: {error}") from error
+    if not plain.startswith(SIGNATURE):
+        raise BundleError(f"{name} does not start with Pagefind's signature")
+    return plain[len(SIGNATURE):]
+
+
+def read_index_file(path: Path) -> bytes:
+    """The plain bytes of a published Pagefind file."""
+    return unpack(str(path), Path(path).read_bytes())
+
+
+def write_index_file(path: Path, data: bytes) -> None:
+    # mtime=0 keeps the gzip header free of the build's clock.
+    Path(path).write_bytes(gzip.compress(SIGNATURE + data, compresslevel=9, mtime=0))
+
+
+def _decode_exactly(name: str, data: bytes):
+    """Decode, and refuse a format this module would not write back byte for byte."""
+    try:
+        value = cbor.decode(data)
+    except (cbor.CborError, UnicodeDecodeError) as error:
+        raise BundleError(f"{name}: {error}") from error
+    if cbor.encode(value) != data:
+        raise BundleError(f"{name} uses a CBOR form this module does not write; has Pagefind's format changed?")
+    return value
+
+
+def _short_names(language: str, contents: list[bytes], length: int = 7) -> list[str]:
+    """Pagefind-style names, ``<language>_<start of a SHA-1>``, made longer where two would be the same."""
+    digests = [hashlib.sha1(content).hexdigest() for content in contents]
+    names = [f"{language}_{digest[:length]}" for digest in digests]
+    while len(set(names)) < len(names):
+        length += 1
+        names = [f"{language}_{digest[:length]}" for digest in digests]
+    return names
+
+
+def _file(files: dict[str, bytes], name: str) -> bytes:
+    if name not in files:
+        raise BundleError(f"Pagefind wrote no {name}")
+    return files[name]
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def _publish_filters(files: dict[str, bytes], bundle: Path, language: str, filters: list) -> list[list[str]]:
+    """Write every filter with its values sorted; returns the metadata's [[name, file hash], ...] sorted by name."""
+    encoded = []
+    for name, old_hash in filters:
+        path = f"filter/{old_hash}.pf_filter"
+        filter_name, values = _decode_exactly(path, unpack(path, _file(files, path)))
+        encoded.append((name, cbor.encode([filter_name, sorted(values, key=lambda value: value[0])])))
+    encoded.sort()
+    names = _short_names(language, [data for _, data in encoded])
+    (bundle / "filter").mkdir(parents=True, exist_ok=True)
+    for (_name, data), short in zip(encoded, names):
+        write_index_file(bundle / "filter" / f"{short}.pf_filter", data)
+    return [[name, short] for (name, _data), short in zip(encoded, names)]
+
+
+def _unique_page_name(name: str, fragment: bytes, taken: set[str]) -> str:
+    """``name``, or a longer one if another part of the index already has a page by that name.
+
+    Pagefind makes page names unique within one index only; the search page and the places file
+    know a result by its name across all parts."""
+    if name not in taken:
+        return name
+    digest = hashlib.sha1(fragment).hexdigest()
+    length = 1
+    while name + digest[:length] in taken:
+        length += 1
+    return name + digest[:length]
+
+
+def _publish_language(files: dict[str, bytes], bundle: Path, language: str, meta_hash: str, taken: set[str]) -> str:
+    """Write one language's index into the bundle; returns the new name of its metadata file."""
+    path = f"pagefind.{meta_hash}.pf_meta"
+    meta = _decode_exactly(path, unpack(path, _file(files, path)))
+    names = {}
+    (bundle / "fragment").mkdir(parents=True, exist_ok=True)
+    for page in meta[_PAGES]:
+        if page[0] not in names:
+            fragment = _file(files, f"fragment/{page[0]}.pf_fragment")
+            names[page[0]] = _unique_page_name(page[0], fragment, taken)
+            taken.add(names[page[0]])
+            (bundle / "fragment" / f"{names[page[0]]}.pf_fragment").write_bytes(fragment)
+        page[0] = names[page[0]]
+    for chunk in meta[_CHUNKS]:
+        chunk_path = f"index/{chunk[2]}.pf_index"
+        data = _file(files, chunk_path)
+        unpack(chunk_path, data)  # a broken chunk fails here, not in a visitor's browser
+        _write(bundle / chunk_path, data)
+    meta[_FILTERS] = _publish_filters(files, bundle, language, meta[_FILTERS])
+    data = cbor.encode(meta)
+    # Pagefind names the metadata file with ten hexadecimal digits; the entry file points at it.
+    name = f"{language}_{hashlib.sha1(data).hexdigest()[:10]}"
+    write_index_file(bundle / f"pagefind.{name}.pf_meta", data)
+    return name
+
+
+def publish(files: dict[str, bytes], bundle: Path, taken: set[str] | None = None, scripts: bool = True) -> int:
+    """Write what the site loads from Pagefind's files (path inside the bundle -> bytes) into ``bundle``; returns the page count.
+
+    For an index in parts: ``taken`` holds the page names of the parts published before (and gets
+    this part's), and only the first part carries the script and the WebAssembly (``scripts``)."""
+    bundle = Path(bundle)
+    taken = set() if taken is None else taken
+    entry = json.loads(_file(files, ENTRY_FILE))
+    bundle.mkdir(parents=True, exist_ok=True)
+    languages = {}
+    pages = 0
+    for language, details in sorted(entry["languages"].items()):
+        details = {**details, "hash": _publish_language(files, bundle, language, details["hash"], taken)}
+        if scripts and details.get("wasm"):
+            wasm = f"wasm.{details['wasm']}.pagefind"
+            _write(bundle / wasm, _file(files, wasm))
+        languages[language] = details
+        pages += details["page_count"]
+    if scripts:
+        _write(bundle / SCRIPT_FILE, _file(files, SCRIPT_FILE))
+    entry["languages"] = languages
+    text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+    (bundle / ENTRY_FILE).write_text(text, encoding="utf-8")
+    return pages
