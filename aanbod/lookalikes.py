@@ -30,6 +30,7 @@ SIMILAR_TITLE = 0.85
 WITHDRAWN = "ingetrokken"
 NAMED = 3  # lookalikes named per new offer and rule; the rest are counted
 LOG_LINES = 20  # lookalikes the build and `validate` name; the report and `--format json` have them all
+PAGE_ROWS = 500  # new offers the editors' page lists; its CSV has them all
 TITLE, ADDRESS = "title", "locations"
 
 
@@ -262,31 +263,49 @@ def sketches_from_catalogue(catalogue) -> list[Sketch]:
     ]
 
 
-def new_in_catalogue(catalogue, new_files: set[Path]) -> list[Lookalike]:
+@dataclass(frozen=True)
+class Report:
+    """Every lookalike of a build, for the log, the editors' page (the first ``PAGE_ROWS``) and its CSV."""
+
+    found: tuple[Lookalike, ...]
+
+    @property
+    def shown(self) -> tuple[Lookalike, ...]:
+        return self.found[:PAGE_ROWS]
+
+    @property
+    def not_shown(self) -> int:
+        return len(self.found) - len(self.shown)
+
+    def __bool__(self) -> bool:
+        return bool(self.found)
+
+
+def new_in_catalogue(catalogue, new_files: set[Path]) -> Report:
     """Lookalikes of the offers in ``new_files`` (absolute paths) among all offers of the catalogue."""
     sketches = sketches_from_catalogue(catalogue)
-    return find_lookalikes([sketch for sketch in sketches if Path(sketch.path).resolve() in new_files], sketches)
+    return Report(tuple(find_lookalikes([sketch for sketch in sketches if Path(sketch.path).resolve() in new_files], sketches)))
 
 
-def log_lines(lookalikes: list[Lookalike], report: str, limit: int = LOG_LINES) -> list[str]:
-    """What the build logs: the first ``limit`` warnings, then how many more and where they all are."""
-    found = warnings(lookalikes)
+def log_lines(report: Report, where: str, limit: int = LOG_LINES) -> list[str]:
+    """What the build logs: the first ``limit`` warnings, then how many more and ``where`` they all are."""
+    found = warnings(list(report.found))
     lines = [warning.format() for warning in found[:limit]]
     if len(found) > limit:
-        lines.append(f"En nog {len(found) - limit} keer aanbod dat op ander aanbod lijkt. Alles staat in {report}.")
+        lines.append(f"En nog {len(found) - limit} keer aanbod dat op ander aanbod lijkt. Alles staat in {where}.")
     return lines
 
 
 CSV_COLUMNS = ("bestand", "regel", "aanbod", "aanbieder", "titel", "regel_soort", "lijkt_op", "lijkt_op_titel", "lijkt_op_bestand", "nog_meer")
 
 
-def write_csv(lookalikes: list[Lookalike], path: Path) -> Path:
+def write_csv(report: Report, path: Path) -> Path:
     """The editors' list of every lookalike: one row per named pair; titles are validated text, never formulas."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\r\n")
         writer.writerow(CSV_COLUMNS)
-        for lookalike in lookalikes:
+        for lookalike in report.found:
             sketch = lookalike.sketch
             for position, other in enumerate(lookalike.named):
                 more = lookalike.more if position == len(lookalike.named) - 1 else 0

@@ -188,7 +188,7 @@ def test_thousands_of_copies_are_indexed_not_compared_pair_by_pair(monkeypatch):
 
 def test_the_log_names_twenty_and_counts_the_rest():
     copies = [sketch(f"new-{index:02d}", "Koken") for index in range(30)]
-    lines = lookalikes.log_lines(lookalikes.find_lookalikes(copies, copies), "redactie/lijkt-op.csv")
+    lines = lookalikes.log_lines(lookalikes.Report(tuple(lookalikes.find_lookalikes(copies, copies))), "redactie/lijkt-op.csv")
     assert len(lines) == lookalikes.LOG_LINES + 1
     assert lines[-1] == f"En nog {30 * 2 * lookalikes.NAMED - lookalikes.LOG_LINES} keer aanbod dat op ander aanbod lijkt. Alles staat in redactie/lijkt-op.csv."
 
@@ -231,3 +231,11 @@ def test_the_build_logs_twenty_and_the_editors_report_has_them_all(repository, t
     cells = [row.select("td") for row in page.select(".lookalikes tbody tr")]
     assert len(cells) == 16  # one row per new offer and rule
     assert all("en nog 5 ander aanbod" in row[2].get_text(" ", strip=True) for row in cells)
+
+
+def test_the_editors_page_lists_the_first_rows_and_counts_the_rest():
+    copies = [sketch(f"new-{index:04d}", f"Koken {index}", address=f"Kerkweg {index % 3}") for index in range(lookalikes.PAGE_ROWS + 9)]
+    report = lookalikes.Report(tuple(lookalikes.find_lookalikes(copies, copies)))
+    assert len(report.found) == lookalikes.PAGE_ROWS + 9  # one address lookalike each; the numbers keep the titles apart
+    assert report.shown == report.found[:lookalikes.PAGE_ROWS] and report.not_shown == 9
+    assert not lookalikes.Report(())
