@@ -35,11 +35,21 @@ def _warning_line(problem: Problem) -> str:
 
 
 def _print_findings(problems: list[Problem], warnings: list[Problem], output_format: str) -> None:
-    """Problems and warnings in the chosen format; the closing summary is printed by the caller."""
+    """Problems and warnings in the chosen format; the closing summary is printed by the caller.
+
+    JSON has every finding. For people (and GitHub annotations) a bulk change would print
+    thousands of lookalikes, so the first ``lookalikes.LOG_LINES`` are shown and the rest counted.
+    """
     if output_format == "json":
         findings = [problem.as_dict() for problem in problems] + [{**warning.as_dict(), "severity": "warning"} for warning in warnings]
         print(json.dumps(findings, ensure_ascii=False, indent=2))
-    elif output_format == "github":
+        return
+    similar = [warning for warning in warnings if warning.code == "lookalike"]
+    hidden = similar[lookalikes.LOG_LINES:]
+    if hidden:
+        left_out = {id(warning) for warning in hidden}
+        warnings = [warning for warning in warnings if id(warning) not in left_out]
+    if output_format == "github":
         for problem in problems:
             print(annotation(problem, "error"))
         for warning in warnings:
@@ -48,6 +58,9 @@ def _print_findings(problems: list[Problem], warnings: list[Problem], output_for
         warned = {id(warning) for warning in warnings}
         for finding in sorted(problems + warnings):
             print(_warning_line(finding) if id(finding) in warned else finding.format())
+    if hidden:
+        print(f"En nog {plural(len(hidden), 'waarschuwing', 'waarschuwingen')} over aanbod dat op ander aanbod lijkt. "
+              "Alles staat in `validate --format json`.")
 
 
 def _summary(problems: list[Problem], warnings: list[Problem], ok: str) -> str:

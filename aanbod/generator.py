@@ -285,10 +285,9 @@ class OfferGenerator(Generator):
             log.warning("Aanbod: en nog %d keer verouderd aanbod. Alles staat in %s.", len(stale) - LOG_LINES, self.settings["FRESHNESS_CSV"])
         for entry in expired:
             log.warning("Aanbod: niet gepubliceerd, verlopen: gecontroleerd op %s (meer dan %d maanden geleden): %s", entry.verified_on.isoformat(), limits.expire_months, entry.path)
-        new_files = review.added_files(Path(self.path))
-        sketches = lookalikes.sketches_from_catalogue(catalogue)
-        for warning in lookalikes.find([sketch for sketch in sketches if Path(sketch.path).resolve() in new_files], sketches):
-            log.warning("Aanbod: %s", warning.format())
+        self.lookalikes = lookalikes.new_in_catalogue(catalogue, review.added_files(Path(self.path)))
+        for line in lookalikes.log_lines(self.lookalikes, self.settings["LOOKALIKES_CSV"]):
+            log.warning("Aanbod: %s", line)
         return replace(catalogue, held_back=frozenset(entry.offer_id for entry in expired))
 
     def _prepare_contributing(self):
@@ -312,8 +311,9 @@ class OfferGenerator(Generator):
         self._write_form(writer)
         reports = freshness.by_provider(self.catalogue, self.freshness)
         freshness.write_csv(self.freshness, Path(self.output_path) / self.settings["FRESHNESS_CSV"])
+        lookalikes.write_csv(self.lookalikes, Path(self.output_path) / self.settings["LOOKALIKES_CSV"])
         self._write(writer, self.settings["FRESHNESS_SAVE_AS"], "freshness", self.settings["FRESHNESS_URL"],
-                    reports=reports, limits=self.freshness_limits, entries=self.freshness)
+                    reports=reports, limits=self.freshness_limits, entries=self.freshness, lookalikes=self.lookalikes)
 
     def _write_form(self, writer):
         """The "aanbod aanmelden" form: every field from the schema, the providers to choose from."""

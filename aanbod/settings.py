@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .loading import DEFAULT_MAX_BYTES
+from .security import CONTENT_SECURITY_POLICY, REFERRER_POLICY
 
 DEFAULTS = {
     "AANBOD_SCHEMA_PATH": "schema",
@@ -72,6 +73,11 @@ DEFAULTS = {
     "FRESHNESS_URL": "redactie/actualiteit/",
     "FRESHNESS_SAVE_AS": "redactie/actualiteit/index.html",
     "FRESHNESS_CSV": "redactie/actualiteit.csv",
+    # New offers that look like existing ones (the same offer twice?): listed on the freshness page and in this CSV.
+    "LOOKALIKES_CSV": "redactie/lijkt-op.csv",
+    # The Content-Security-Policy and Referrer-Policy of every page (meta tags); see aanbod/security.py.
+    "AANBOD_CONTENT_SECURITY_POLICY": CONTENT_SECURITY_POLICY,
+    "AANBOD_REFERRER_POLICY": REFERRER_POLICY,
 }
 
 
