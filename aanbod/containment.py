@@ -12,7 +12,8 @@ from pathlib import Path
 
 DRIVE = re.compile(r"[A-Za-z]:")
 # Settings that name a folder or file inside the output folder, besides every *_SAVE_AS.
-OUTPUT_SETTINGS = ("AANBOD_DATA_DIR", "FRESHNESS_CSV", "THEME_STATIC_DIR", "SEARCH_URL")
+# Paths in the output that do not end in _SAVE_AS or _CSV (those are found by their names).
+OUTPUT_SETTINGS = ("AANBOD_DATA_DIR", "THEME_STATIC_DIR", "SEARCH_URL")
 
 
 class ContainmentError(Exception):
@@ -45,7 +46,7 @@ def inside(output: Path, relative: str, source: str) -> Path:
 
 def output_settings(settings: dict) -> list[str]:
     """The names of every setting that is a path inside the output folder."""
-    return sorted({*OUTPUT_SETTINGS, *(name for name in settings if name.endswith("_SAVE_AS"))})
+    return sorted({*OUTPUT_SETTINGS, *(name for name in settings if name.endswith(("_SAVE_AS", "_CSV")))})
 
 
 def guard_settings(output: Path, settings: dict) -> None:

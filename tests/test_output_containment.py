@@ -48,6 +48,7 @@ def build(tmp_path, content, overrides: str, delete: bool = True):
     'AANBOD_DATA_DIR = "../x"',
     "AANBOD_DATA_DIR = {absolute!r}",
     'FRESHNESS_CSV = "../actualiteit.csv"',
+    'LOOKALIKES_CSV = "../../lijkt-op.csv"',
     'SEARCH_URL = "../zoeken/"',
     'THEME_STATIC_DIR = "../theme"',
     'SHORTLIST_SAVE_AS = "/tmp/lijstje.html"',
