@@ -86,7 +86,7 @@ def test_services_hold_the_offers_content(catalogue, exported):
 
 
 def test_what_every_service_shares_is_written_once_and_linked_by_id(catalogue, exported):
-    """The organization and the taxonomy terms live in their own files; a service only points to them."""
+    """The organization and the taxonomy terms live in their own files; a service only points to them by id."""
     terms = {term["id"]: term for term in exported["taxonomy_terms"]}
     assert len(terms) == len(exported["taxonomy_terms"])
     for service, offer in zip(exported["services"], catalogue.offers):
@@ -95,4 +95,7 @@ def test_what_every_service_shares_is_written_once_and_linked_by_id(catalogue, e
             assert "taxonomy_term" not in attribute
             term = terms[attribute["taxonomy_term_id"]]
             assert (term["code"], term["taxonomy"]) == (attribute["value"], f"open-aanbod:{catalogue.schema.taxonomy_of('offers', attribute['link_type']).name}")
+    # A nested object does not repeat the id of the object it sits in.
+    text = json.dumps(exported["services"] + exported["organizations"])
+    assert not any(f'"{key}"' in text for key in ("service_id", "location_id", "link_id", "link_entity")), "a parent id repeated"
     assert {term["name"] for term in exported["taxonomy_terms"] if term["taxonomy"] == "open-aanbod:kinds"} == {term.label for term in catalogue.schema.taxonomies["kinds"].terms}
