@@ -59,7 +59,7 @@ CENTRES = {  # municipality -> (latitude, longitude), roughly its centre
     "wijk-bij-duurstede": (51.9750, 5.3417),
 }
 OPENINGS = [
-    "In {place} gaan we {activity}.", "Bij {place} kun je {activity}.", "Wil je {activity}? Dan ben je welkom in {place}.",
+    "In {place} gaan we {activity}.", "Bij {place} kun je {activity}.", "Wil je {activity}, dan ben je welkom in {place}.",
     "Elke week gaan we in {place} samen {activity}.", "In {place} kun je elke week {activity}.",
 ]
 SENTENCES = [
