@@ -13,8 +13,9 @@ commit's fixed date), then measures, one after the other:
   minimal templates a municipality would start with, written by this script), then the pinned
   Pagefind (`python -m pagefind`, the binary of the pagefind[bin] wheel) over Hugo's output.
 
-For every command: wall time, and the peak of the summed resident memory of its whole process tree
-(sampled from /proc every 50 ms, so a short peak can be missed). For ours also the stages, read
+For every command: wall time, CPU time (user and system, of the whole process tree: the steadier
+figure when others share the machine), and the peak of the summed resident memory of its process
+tree (sampled from /proc every 50 ms, so a short peak can be missed). For ours also the stages, read
 from the build's log lines as they arrive and from the times the output files were written:
 validate, context (read, validate, prepare), pages (until the last offer page), data files and
 search index (first to last file written in data/ and pagefind/). Then the output's bytes and
@@ -27,6 +28,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -85,6 +87,7 @@ def tree_rss(root: int) -> int:
 class Run:
     command: list[str]
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # user + system time of the whole tree: steadier than wall time on a shared machine
     peak_bytes: int = 0
     lines: list[tuple[float, str]] = field(default_factory=list)  # (seconds since start, line)
     started_at: float = 0.0  # wall-clock time of the start, to compare with file times
@@ -94,6 +97,7 @@ def measure(command: list[str], cwd: Path, env: dict | None = None) -> Run:
     """Run a command to its end; its output lines with their arrival times, its wall time and peak tree memory."""
     run = Run(command)
     run.started_at = time.time()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace")
     done = threading.Event()
@@ -109,6 +113,8 @@ def measure(command: list[str], cwd: Path, env: dict | None = None) -> Run:
         run.lines.append((time.perf_counter() - start, line.rstrip("\n")))
     process.wait()
     run.seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    run.cpu_seconds = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     done.set()
     sampler.join()
     if process.returncode != 0:
@@ -231,6 +237,7 @@ def ours(content: Path, output: Path) -> dict:
     size, files = folder_size(output)
     return {
         "seconds": round(validate.seconds + build.seconds, 2),
+        "cpu_seconds": round(validate.cpu_seconds + build.cpu_seconds, 2),
         "peak_bytes": max(validate.peak_bytes, build.peak_bytes),
         "output_bytes": size,
         "output_files": files,
@@ -246,6 +253,7 @@ def peer(site: Path) -> dict:
     size, files = folder_size(public)
     return {
         "seconds": round(hugo.seconds + pagefind.seconds, 2),
+        "cpu_seconds": round(hugo.cpu_seconds + pagefind.cpu_seconds, 2),
         "peak_bytes": max(hugo.peak_bytes, pagefind.peak_bytes),
         "output_bytes": size,
         "output_files": files,
@@ -258,7 +266,7 @@ def peer(site: Path) -> dict:
 
 
 def _command(run: Run) -> dict:
-    return {"argv": run.command, "seconds": round(run.seconds, 2), "peak_bytes": run.peak_bytes}
+    return {"argv": run.command, "seconds": round(run.seconds, 2), "cpu_seconds": round(run.cpu_seconds, 2), "peak_bytes": run.peak_bytes}
 
 
 def hugo_version() -> str:
@@ -277,6 +285,7 @@ def _summary(runs: list[dict]) -> dict:
     """Median wall time over the runs, the highest memory peak; sizes are the same every run."""
     middle = sorted(runs, key=lambda run: run["seconds"])[len(runs) // 2]
     return {**middle, "seconds": round(statistics.median(run["seconds"] for run in runs), 2),
+            "cpu_seconds": round(statistics.median(run["cpu_seconds"] for run in runs), 2),
             "peak_bytes": max(run["peak_bytes"] for run in runs)}
 
 
@@ -300,6 +309,7 @@ def bench_size(offers: int, repeat: int, work: Path) -> dict:
         "peer": their,
         "ratio": {
             "seconds": round(our["seconds"] / their["seconds"], 2),
+            "cpu_seconds": round(our["cpu_seconds"] / their["cpu_seconds"], 2),
             "peak_bytes": round(our["peak_bytes"] / their["peak_bytes"], 2),
             "output_bytes": round(our["output_bytes"] / their["output_bytes"], 2),
         },
@@ -312,15 +322,15 @@ def _megabytes(count: int) -> str:
 
 
 def table(results: list[dict]) -> str:
-    rows = [("offers", "side", "seconds", "peak memory", "output", "files", "stages (seconds)")]
+    rows = [("offers", "side", "seconds", "cpu seconds", "peak memory", "output", "files", "stages (seconds)")]
     for result in results:
         for side in ("ours", "peer"):
             measured = result[side]
             stages = ", ".join(f"{name} {stage['seconds']:.1f}" for name, stage in measured["stages"].items())
-            rows.append((f"{result['offers']:,}", side, f"{measured['seconds']:.1f}", _megabytes(measured["peak_bytes"]),
+            rows.append((f"{result['offers']:,}", side, f"{measured['seconds']:.1f}", f"{measured['cpu_seconds']:.1f}", _megabytes(measured["peak_bytes"]),
                          _megabytes(measured["output_bytes"]), f"{measured['output_files']:,}", stages))
         ratio = result["ratio"]
-        rows.append(("", "ratio", f"{ratio['seconds']:.2f}x", f"{ratio['peak_bytes']:.2f}x", f"{ratio['output_bytes']:.2f}x", "", ""))
+        rows.append(("", "ratio", f"{ratio['seconds']:.2f}x", f"{ratio['cpu_seconds']:.2f}x", f"{ratio['peak_bytes']:.2f}x", f"{ratio['output_bytes']:.2f}x", "", ""))
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
     return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows)
 
