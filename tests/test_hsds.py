@@ -41,6 +41,11 @@ def test_export_is_valid_against_the_official_hsds_schemas(exported, name, schem
     assert exported[name] and errors == []
 
 
+@pytest.mark.parametrize("parts", [("offer", "fietsenwerkplaats-overvecht"), ("location", "koken-é", 3), ("schedule", "a", "maandag", "ochtend"), ("x",)])
+def test_hsds_id_is_the_standard_uuid5(parts):
+    assert hsds.hsds_id(*parts) == str(uuid.uuid5(hsds.NAMESPACE, "/".join(map(str, parts))))
+
+
 def test_ids_are_uuid5_of_our_stable_ids(catalogue, exported):
     namespace = uuid.UUID("aa5a2ff7-3d17-456b-9e7d-aa464061f0f0")
     assert [service["id"] for service in exported["services"]] == [str(uuid.uuid5(namespace, f"offer/{offer.id}")) for offer in catalogue.offers]
