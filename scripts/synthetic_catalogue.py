@@ -89,6 +89,15 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("ë", "e").replace("é", "e")).strip("-")
 
 
+def _letters(number: int) -> str:
+    """1 -> 'a', 26 -> 'z', 27 -> 'aa': a house letter for the n-th building at one number."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
+
 def _provider(index: int, municipality: str) -> str:
     return (f"id: aanbieder-{index:04d}\nname: Aanbieder {index}\ndescription: Een verzonnen organisatie om mee te meten.\n"
             f"website: https://aanbieder{index}.example.nl/\nemail: info@aanbieder{index}.example.nl\n"
@@ -131,11 +140,15 @@ class _Generator:
 
     def address(self, municipality: str) -> tuple[str, str]:
         rng = self.rng
-        while True:
-            street = f"{rng.choice(STREET_NAMES)}{rng.choice(STREET_ENDS)} {rng.randint(1, 250)}"
-            if (street, municipality) not in self.addresses:
-                self.addresses.add((street, municipality))
-                return street, f"{3400 + rng.randint(0, 599)} {rng.choice('ABCDEFGHJKLMNPRSTVWXZ')}{rng.choice('ABCDEFGHJKLMNPRSTVWXZ')}"
+        street = f"{rng.choice(STREET_NAMES)}{rng.choice(STREET_ENDS)} {rng.randint(1, 250)}"
+        # 80,000 addresses a municipality: at 100,000 offers Utrecht alone needs more, so a taken
+        # address gets a house letter (12a, 12b, ...), as real buildings with several entrances do.
+        suffix, candidate = 0, street
+        while (candidate, municipality) in self.addresses:
+            suffix += 1
+            candidate = f"{street}{_letters(suffix)}"
+        self.addresses.add((candidate, municipality))
+        return candidate, f"{3400 + rng.randint(0, 599)} {rng.choice('ABCDEFGHJKLMNPRSTVWXZ')}{rng.choice('ABCDEFGHJKLMNPRSTVWXZ')}"
 
     def location(self, lines: list[str], municipality: str) -> None:
         rng = self.rng

@@ -39,3 +39,20 @@ def test_synthetic_offers_read_like_real_ones(tmp_path: Path):
     assert {len(offer.locations) for offer in offers} >= {1, 2, 3}
     assert max(len(offer.schedule) for offer in offers) >= 4
     assert {offer.status for offer in offers} == {"actief", "gepauzeerd", "ingetrokken"}
+
+
+def test_addresses_stay_unique_when_the_streets_run_out(tmp_path: Path, monkeypatch):
+    """At 100,000 offers one municipality needs more addresses than street and number give; house letters follow."""
+    import synthetic_catalogue
+
+    monkeypatch.setattr(synthetic_catalogue, "STREET_NAMES", ["Kerk"])
+    monkeypatch.setattr(synthetic_catalogue, "STREET_ENDS", ["straat"])
+    folder = write_catalogue(tmp_path / "c", 400)
+    addresses = []
+    for path in (folder / "offers").rglob("*.yaml"):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines):
+            if line.startswith("    street_address: "):  # a location: street, postcode, municipality
+                addresses.append((line.split(": ", 1)[1], lines[number + 2].split(": ", 1)[1]))
+    assert len(addresses) > 250 and len(set(addresses)) == len(addresses)
+    assert any(re.search(r"\d+[a-z]+$", street) for street, _ in addresses)
