@@ -46,7 +46,7 @@ translations: $(STAMP) ## extract the interface texts and update the English cat
 chromium: ## install Debian's chromium for the browser tests, if missing
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) $(NODE_STAMP) chromium ## run all tests: the JavaScript unit tests, then pytest (browser tests included)
+test: $(STAMP) $(NODE_STAMP) chromium hugo ## run all tests: the JavaScript unit tests, then pytest (browser tests included)
 	node --test tests/js/
 	$(BIN)/python -m pytest
 
@@ -95,3 +95,15 @@ changed: $(STAMP) ## check only what changed since BASE (origin/main), as a pull
 pages: $(STAMP) $(NODE_STAMP) ## build the site for publishing at SITEURL, as the GitHub Pages workflow does
 	$(BIN)/pelican $(CONTENT) --settings pelicanconf.py --output $(OUTPUT) --delete-output-directory --fatal errors \
 		--extra-settings SITEURL='"$(SITEURL)"' AANBOD_PUBLIC_URL='"$(SITEURL)"'
+
+# --- Performance (issue 10): our whole build against Hugo + Pagefind on the same synthetic offers.
+# Debian's hugo is installed here, never by hand; CI and `make test` need it for the benchmark's own test.
+OFFERS ?= 1000 10000
+REPEAT ?= 1
+.PHONY: hugo bench
+
+hugo: ## install Debian's hugo for the benchmark, if missing
+	@command -v hugo >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null; }
+
+bench: $(STAMP) $(NODE_STAMP) hugo ## time the whole build against Hugo + Pagefind (OFFERS="1000 10000", REPEAT=1); see docs/performance.md
+	$(BIN)/python scripts/bench.py --offers $(OFFERS) --repeat $(REPEAT)

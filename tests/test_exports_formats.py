@@ -232,3 +232,15 @@ def test_validation_refuses_free_text_that_starts_like_a_formula_in_every_table(
     assert {(Path(problem.path).name, problem.field, problem.code) for problem in problems} == {
         ("buurtwerk.yaml", "name", "formula"), ("fietsen.yaml", "title", "formula"), ("fietsen.yaml", "locations[1].name", "formula"),
     }
+
+
+def test_json_that_only_programs_read_has_no_whitespace_and_descriptors_stay_readable(data):
+    """Indenting made the big files about a third larger; people open only the small descriptors."""
+    compact = [data / "offers.json", data / "offers.geojson", data / "hsds/services.json", data / "hsds/organizations.json",
+               data / "hsds/taxonomy_terms.json", data / "changes/page-1.json", *sorted((data / "offers").glob("*.json"))[:3]]
+    for path in compact:
+        text = path.read_text(encoding="utf-8")
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":")) + "\n", path.name
+    for name in ("datapackage.json", "schemas/offers.json", "changes/index.json", "dcat.jsonld"):
+        text = (data / name).read_text(encoding="utf-8")
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n", name

@@ -67,7 +67,7 @@ def _plain(value):
 
 
 def write(catalogue: Catalogue, folder: Path, publication: Publication) -> list[DataFile]:
-    package = write_json(folder / "datapackage.json", descriptor(catalogue, publication))
+    package = write_json(folder / "datapackage.json", descriptor(catalogue, publication), readable=True)
     written = [DataFile(
         "datapackage.json", "Beschrijving van de tabellen (Frictionless Data Package)",
         "Alle CSV-bestanden met hun velden, types, sleutels, versie, datum van de laatste wijziging en licentie. "
@@ -75,7 +75,7 @@ def write(catalogue: Catalogue, folder: Path, publication: Publication) -> list[
         "application/json", "JSON", (package,),
     )]
     for table in catalogue.schema.tables.values():
-        path = write_json(folder / "schemas" / f"{table.name}.json", catalogue.schema.table_schema(table.name))
+        path = write_json(folder / "schemas" / f"{table.name}.json", catalogue.schema.table_schema(table.name), readable=True)
         written.append(DataFile(
             f"schemas/{table.name}.json", f"Table Schema van {table.path}",
             f"De velden van {table.path}: naam, type, beschrijving en regels.", "application/json", "JSON", (path,),

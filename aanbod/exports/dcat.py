@@ -9,13 +9,12 @@ taxonomiebeleidsagenda, the licence CC0 and file types from the EU list.
 
 from __future__ import annotations
 
-import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from ..model import Catalogue
 from ..publication import Publication
-from .datafile import DataFile
+from .datafile import DataFile, write_json
 
 CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",
@@ -172,8 +171,7 @@ def rdf_xml(document: dict) -> bytes:
 
 def write(catalogue: Catalogue, folder: Path, publication: Publication, data_files: list[DataFile]) -> list[DataFile]:
     document = catalogue_document(catalogue, publication, data_files)
-    json_ld = folder / JSON_LD
-    json_ld.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    json_ld = write_json(folder / JSON_LD, document, readable=True)
     rdf = folder / RDF_XML
     rdf.write_bytes(rdf_xml(document))
     return [

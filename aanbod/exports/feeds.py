@@ -108,7 +108,7 @@ def write(catalogue: Catalogue, folder: Path, publication: Publication, document
     atom.write_bytes(atom_feed(catalogue, publication))
     pages, index = change_pages(catalogue, {document["id"]: document for document in documents}, publication)
     page_paths = tuple(write_json(folder / CHANGES / f"page-{number}.json", page) for number, page in enumerate(pages, start=1))
-    index_path = write_json(folder / CHANGES / "index.json", index)
+    index_path = write_json(folder / CHANGES / "index.json", index, readable=True)
     return [
         DataFile(
             "feed.atom", "Nieuw en gewijzigd aanbod (Atom)",
