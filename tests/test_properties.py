@@ -40,10 +40,11 @@ from aanbod.yaml_text import quoted, scalar
 SCHEMA = load_schema(ROOT / "schema")
 OFFERS = next(table for table in SCHEMA.top_tables if table.source.get("grouped_by"))
 PROVIDER = "buurtwerk"
-# The one Markdown field: several lines are allowed there only.
+# The one field the offer page renders as Markdown (offer.html); generated with several lines.
 MARKDOWN_FIELDS = {"description"}
-# What validation refuses in any text (control, format, surrogate, private and unassigned characters,
-# line and paragraph separators); every other character may be generated.
+# Validation refuses control characters, bidi controls and line separators (tests/test_hostile*.py pin
+# that). These tests are about escaping and round trips, so they also leave out the other format,
+# private-use and unassigned characters, which validation accepts; every other character may be generated.
 REFUSED_CATEGORIES = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
 CHARACTERS = st.characters(exclude_categories=REFUSED_CATEGORIES)
 # Pieces that break HTML, JSON, CSV or templates when not escaped, mixed into the generated text.
