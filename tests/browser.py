@@ -1,4 +1,7 @@
-"""Serve a built site on 127.0.0.1 and drive Debian's chromium with Playwright; nothing leaves the machine."""
+"""Serve a built site on 127.0.0.1 and drive Debian's chromium with Playwright; nothing leaves the machine.
+
+Pages carry a Content-Security-Policy without 'unsafe-eval'. Playwright evaluates a bare expression
+given to ``wait_for_function`` with eval, which the policy blocks; write a function ("() => ...")."""
 
 from __future__ import annotations
 

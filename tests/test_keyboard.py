@@ -67,7 +67,7 @@ def test_filters_by_keyboard_narrow_the_results(page, site_url):
     page.keyboard.type("koken", delay=20)
     # Only the search for the whole word counts: an update for a shorter word that finishes late is
     # never counted (the page numbers every keystroke), so this waits for exactly 'koken'.
-    page.wait_for_function("document.getElementById('zoeken').dataset.shownQuery === 'koken'")
+    page.wait_for_function("() => document.getElementById('zoeken').dataset.shownQuery === 'koken'")
     before = set(result_urls(page))
     assert 2 < len(before) < 10
     # Open filter groups and tick the first box, with Enter, Space and Tab only.
@@ -105,7 +105,7 @@ def test_shortlist_by_keyboard_save_view_remove_and_share(page, site_url):
 
     tab_until(page, lambda f: f["text"].startswith("Haal uit lijstje") and titles[0] in f["text"])
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelectorAll('.shortlist-item').length === 1")
+    page.wait_for_function("() => document.querySelectorAll('.shortlist-item').length === 1")
     assert saved(page) == [SECOND]
     assert "Uit je lijstje gehaald" in page.locator("[data-status]").inner_text()
     # Focus stays in the list, on the next offer's button, not lost at the top of the page.
@@ -120,7 +120,7 @@ def test_a_shared_list_opens_on_another_device_and_can_be_kept(page, site_url):
     assert saved(page) == []
     tab_until(page, lambda f: f["text"] == "Bewaar dit lijstje")
     page.keyboard.press("Enter")
-    page.wait_for_function("!location.search")
+    page.wait_for_function("() => !location.search")
     assert saved(page) == [SECOND, OFFER]
     assert "Bewaard op dit apparaat" in page.locator("[data-status]").inner_text()
 
