@@ -19,6 +19,17 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # A spreadsheet may skip these before it looks for a formula start (OWASP "CSV injection").
 FORMULA_PREFIX = " \u00a0\"'\u2018\u2019\u201c\u201d"
 
+
+def formula_start(text: str) -> int:
+    """Where ``text`` starts like a spreadsheet formula, after what a spreadsheet skips; -1 when it does not."""
+    start = len(text) - len(text.lstrip(FORMULA_PREFIX))
+    return start if text[start:].startswith(FORMULA_STARTS) else -1
+
+
+def free_text(descriptor) -> bool:
+    """A text field without a pattern of its own: the formula rule applies to it."""
+    return descriptor["type"] == "string" and "pattern" not in (descriptor.get("constraints") or {})
+
 # How a file writes a number or a date. Python's int() and Decimal() would also take "+5",
 # "1_000", "1e3" or "NaN"; open data should not, and the form offers one way to write each.
 SYNTAX = {

@@ -24,7 +24,7 @@ from .content_index import build_index
 from .editor_schema import modeline
 from .form import FIRST, starts_today
 from .loading import load_file
-from .rules import FORMULA_STARTS, syntax_problem
+from .rules import formula_start, free_text, syntax_problem
 from .schema import CatalogueSchema, Table, Term
 from .validation import _display, validate_files
 from .yaml_text import scalar
@@ -118,7 +118,7 @@ def check_answer(schema: CatalogueSchema, question: Question, answer: str, answe
         return code, None
     if descriptor["type"] == "boolean":
         answer = {"j": "ja", "n": "nee"}.get(answer.lower(), answer.lower())
-    if descriptor["type"] == "string" and "pattern" not in (descriptor.get("constraints") or {}) and answer.startswith(FORMULA_STARTS):
+    if free_text(descriptor) and formula_start(answer) >= 0:
         return "", "begin deze tekst met een letter of cijfer, niet met =, +, -, @ of een tab."
     wrong_syntax = syntax_problem(descriptor, answer)
     if wrong_syntax:

@@ -19,7 +19,7 @@ from . import messages
 from .loading import DEFAULT_MAX_BYTES, character_problem, find_files, load_file, visible
 from .problems import Problem
 from .rows import Row, document_rows
-from .rules import FORMULA_PREFIX, FORMULA_STARTS, syntax_problem
+from .rules import FORMULA_STARTS, formula_start, free_text, syntax_problem
 from .schema import CatalogueSchema, Table
 
 # Names Windows keeps for devices, whatever the case or extension: a file or URL folder
@@ -80,11 +80,8 @@ def _check_characters(descriptor, row: Row, texts: list[str]) -> Problem | None:
 
 
 def _formula_start(descriptor, value: str) -> int:
-    """Where free text starts like a spreadsheet formula (after spaces or quotes a spreadsheet skips); -1 when it does not."""
-    if descriptor["type"] != "string" or "pattern" in descriptor.get("constraints", {}):
-        return -1
-    start = len(value) - len(value.lstrip(FORMULA_PREFIX))
-    return start if value[start:].startswith(FORMULA_STARTS) else -1
+    """Where free text starts like a spreadsheet formula (aanbod/rules.py); -1 when it does not."""
+    return formula_start(value) if free_text(descriptor) else -1
 
 
 def _check_text(schema: CatalogueSchema, table: Table, row: Row) -> list[Problem]:

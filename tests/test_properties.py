@@ -34,7 +34,7 @@ from aanbod.rows import LIST_DELIMITER
 from aanbod.schema import load_schema
 from aanbod.settings import DEFAULTS
 from aanbod.urls import Urls
-from aanbod.validation import FORMULA_STARTS
+from aanbod.rules import formula_start
 from aanbod.yaml_text import quoted, scalar
 
 SCHEMA = load_schema(ROOT / "schema")
@@ -61,7 +61,7 @@ def free_text(max_length: int, multiline: bool = False):
     pieces = st.one_of(CHARACTERS, HOSTILE, st.just("\n")) if multiline else st.one_of(CHARACTERS, HOSTILE)
     return (
         st.lists(pieces, min_size=1, max_size=12).map("".join)
-        .filter(lambda text: text.strip() and len(text) <= max_length and not text.startswith(FORMULA_STARTS))
+        .filter(lambda text: text.strip() and len(text) <= max_length and formula_start(text) < 0)
     )
 
 
