@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 
 from .choices import choices, parent_field
-from .rules import FORMULA_STARTS
+from .rules import FORMULA_PREFIX, FORMULA_STARTS
 from .schema import CatalogueSchema, Table
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -61,9 +61,8 @@ def _text(descriptor, constraints: dict) -> dict:
     if "pattern" in constraints:
         text["pattern"] = _anchored(constraints["pattern"])
     else:
-        # Mirrors validation: free text may not look like a spreadsheet formula.
-        starts = "".join("\\" + c if c in "-\\]^" else c for c in FORMULA_STARTS).replace("\t", "\\t").replace("\r", "\\r")
-        text["not"] = {"pattern": f"^[{starts}]"}
+        # Mirrors validation (aanbod/rules.py): free text may not look like a spreadsheet formula.
+        text["not"] = {"pattern": f"^[{_character_class(FORMULA_PREFIX)}]*[{_character_class(FORMULA_STARTS)}]"}
     if "maxLength" in constraints:
         text["maxLength"] = constraints["maxLength"]
     if "minLength" in constraints:
@@ -219,3 +218,8 @@ def write(schema: CatalogueSchema) -> list[Path]:
 def outdated(schema: CatalogueSchema) -> list[Path]:
     """Files that are missing or differ from what schema/ gives now."""
     return [path for path, text in expected_files(schema).items() if not path.exists() or path.read_text(encoding="utf-8") != text]
+
+
+def _character_class(characters) -> str:
+    """The characters for inside [...] of a JSON Schema (ECMA 262) pattern."""
+    return "".join("\\" + c if c in "-\\]^" else c for c in characters).replace("\t", "\\t").replace("\r", "\\r")
