@@ -280,6 +280,8 @@ def test_a_wrong_postcode_is_explained_without_a_lookup(site_url, chromium_path)
         page.locator("[data-nearby] > summary").click()
         page.get_by_label("Of vul je postcode in").fill("35")
         page.get_by_role("button", name="Zoek op postcode").click()
+        # The panel's code loads on first use and then answers the press: wait for its answer.
+        page.wait_for_function("() => document.querySelector('[data-near-status]').textContent !== ''")
         assert page.locator("[data-near-status]").inner_text() == "Vul een postcode in zoals 3562 JW."
         assert page.foreign_requests == []
 
