@@ -31,7 +31,7 @@ from .pages import offer as offer_page
 from .pages import workers
 from .pages.texts import TextIslands
 from .progress import Progress
-from .problems import report
+from .problems import plural, report
 from .publication import Publication
 from .urls import Urls
 from .withdrawn import SimilarOffers
@@ -74,7 +74,7 @@ class OfferGenerator(Generator):
         self._prepare_contributing()
         self.context["catalogue"] = catalogue
         published, withdrawn = catalogue.published, catalogue.withdrawn
-        log.info("Aanbod: %d gepubliceerd van %d aanbieders.", len(published), len(catalogue.providers))
+        log.info("Aanbod: %d gepubliceerd van %s.", len(published), plural(len(catalogue.providers), "aanbieder", "aanbieders"))
         for offer in withdrawn[:LOG_LINES]:
             log.info("Aanbod: niet gepubliceerd, status '%s': %s", offer.status, offer.source_path)
         if len(withdrawn) > LOG_LINES:

@@ -25,6 +25,11 @@ class Row:
     line: int
     prefix: str = ""  # how a provider finds this row's keys: "" or "locations[2]."
     lines: dict = field(default_factory=dict)  # field name -> line
+    meant: set = field(default_factory=set)  # fields a misspelled key was probably meant as
+
+    def misspelled(self, name: str) -> bool:
+        """A misspelled key already named this field ("Bedoel je ...?"): it is not missing as well."""
+        return name in self.meant
 
     def line_of(self, name: str) -> int:
         return self.lines.get(name, self.line)
@@ -38,10 +43,15 @@ class Row:
         return LIST_DELIMITER.join(value) if isinstance(value, list) else value
 
 
-def _suggest(key: str, allowed: list[str]) -> str:
+def _closest(key: str, allowed: list[str]) -> str | None:
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def _suggest(key: str, allowed: list[str]) -> str:
+    close = _closest(key, allowed)
     if close:
-        return f" Bedoel je '{close[0]}'?"
+        return f" Bedoel je '{close}'?"
     return " Toegestane velden: " + ", ".join(allowed) + "."
 
 
@@ -89,6 +99,9 @@ class _RowBuilder:
                 continue
             if key not in writable:
                 self.problems.append(_unknown_key(self.document.path, self.document.line_of(*keys, key), label, writable + sorted(skip)))
+                meant = _closest(key, writable)
+                if meant and meant not in mapping:
+                    row.meant.add(meant)
                 continue
             row.lines[key] = self.document.line_of(*keys, key)
             if table.is_list(key):

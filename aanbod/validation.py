@@ -234,6 +234,8 @@ def _row_problem(schema: CatalogueSchema, table: Table, table_rows: list[Row], r
     if name:
         descriptor = table.field(name)
         cell = row.cell(name)
+        if error.type == "constraint-error" and not cell and row.misspelled(name):
+            return None
         if error.type == "type-error":
             message = messages.type_message(descriptor, cell)
         else:
@@ -293,7 +295,22 @@ def validate_content(content: Path, schema: CatalogueSchema, max_bytes: int = DE
     if problems:
         return None, sorted(set(_without_echoes(problems)))
     typed = {resource.name: [row.to_dict() for row in resource.read_rows()] for resource in package.resources}
+    _normalise_case(schema, typed)
     return ValidatedContent(schema, rows, typed, file_count), []
+
+
+def _normalise_case(schema: CatalogueSchema, typed: dict[str, list[dict]]) -> None:
+    """A field with ``"case": "upper"`` (the postcode) accepts small letters and is published in capitals.
+
+    Accepting "3401 dk" and writing "3401 DK" is kinder than refusing it: the letters mean the same.
+    Every page, export and search record reads the typed rows, so this is the one place it happens.
+    """
+    for table in schema.tables.values():
+        upper = [name for name in table.field_names if table.field(name).get("case") == "upper"]
+        for values in typed[table.name] if upper else ():
+            for name in upper:
+                if isinstance(values.get(name), str):
+                    values[name] = values[name].upper()
 
 
 # --- A few changed files, checked against an index of all the others (pull requests) ---

@@ -59,6 +59,18 @@ def test_the_form_has_exactly_the_schemas_fields_and_choices(sample_site):
     assert sorted(set(days)) == sorted(schema.taxonomies["days"].codes)
 
 
+def test_a_narrowed_choice_is_not_called_optional_on_the_form(sample_site):
+    # The wijk is shown when the municipality has wijken, and then the check requires it (make new too):
+    # "(mag leeg blijven)" next to it would promise what the pull request then refuses.
+    template = soup(sample_site / "aanbod-aanmelden/index.html").select_one("form#aanmelden template[data-item-template]")
+    fields = BeautifulSoup(template.decode_contents(), "html.parser")
+    wijk = fields.select_one("[data-field=wijk]")
+    label = fields.select_one(f"label[for='{wijk['id']}']") or wijk.find_previous(["label", "legend"])
+    assert label.get_text().startswith("Wijk") and "mag leeg blijven" not in label.get_text()
+    name = fields.select_one("[data-field=name]")
+    assert "mag leeg blijven" in fields.select_one(f"label[for='{name['id']}']").get_text()
+
+
 TODAY = "date(2026, 11, 22)"
 
 

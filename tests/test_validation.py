@@ -123,3 +123,34 @@ def test_unknown_provider_key_lists_what_is_allowed(site, schema):
     assert problems_in(site, schema) == [
         "content/providers/buurtwerk.yaml:8: kvk: Dit veld bestaat niet. Toegestane velden: id, name, description, website, email, phone, municipality, maintainers.",
     ]
+
+
+def test_a_misspelled_key_is_not_also_reported_as_missing(site, schema):
+    # "sumary" gets "Bedoel je 'summary'?"; a second message that summary is missing would point at line 1 for nothing.
+    text = offer_yaml().replace("summary:", "sumary:")
+    write_files(site, {"offers/buurtwerk/fietsen.yaml": text})
+    assert problems_in(site, schema) == [
+        "content/offers/buurtwerk/fietsen.yaml:4: sumary: Dit veld bestaat niet. Bedoel je 'summary'?",
+    ]
+
+
+def test_a_key_missing_without_a_lookalike_is_still_required(site, schema):
+    text = offer_yaml(drop=("summary",)).replace("title:", "titel:")
+    write_files(site, {"offers/buurtwerk/fietsen.yaml": text})
+    assert problems_in(site, schema) == [
+        "content/offers/buurtwerk/fietsen.yaml:1: summary: Dit veld is verplicht. Eén zin over het aanbod. Deze zin staat in de zoekresultaten.",
+        "content/offers/buurtwerk/fietsen.yaml:3: titel: Dit veld bestaat niet. Bedoel je 'title'?",
+    ]
+
+
+def test_a_postcode_in_small_letters_is_accepted_and_published_in_capitals(site, schema):
+    write_files(site, {"offers/buurtwerk/fietsen.yaml": offer_yaml(extra=LOCATION.replace("3562 JW", "3562 jw"))})
+    validated, problems = validate_content(site, schema)
+    assert problems == []
+    assert validated.typed["locations"][0]["postcode"] == "3562 JW"
+
+
+def test_a_postcode_in_another_shape_is_still_refused(site, schema):
+    write_files(site, {"offers/buurtwerk/fietsen.yaml": offer_yaml(extra=LOCATION.replace("3562 JW", "3562jw"))})
+    assert [line.split(": ", 2)[1] for line in problems_in(site, schema)] == ["locations[1].postcode"]
+
