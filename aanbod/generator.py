@@ -279,10 +279,11 @@ class OfferGenerator(Generator):
         self.freshness = freshness.assess(catalogue, limits)
         stale = [entry for entry in self.freshness if entry.state == freshness.STALE]
         expired = [entry for entry in self.freshness if entry.state == freshness.EXPIRED]
-        for entry in stale[:LOG_LINES]:
-            log.warning("Aanbod: verouderd, gecontroleerd op %s (meer dan %d maanden geleden): %s", entry.verified_on.isoformat(), limits.stale_months, entry.path)
-        if len(stale) > LOG_LINES:
-            log.warning("Aanbod: en nog %d keer verouderd aanbod. Alles staat in %s.", len(stale) - LOG_LINES, self.settings["FRESHNESS_CSV"])
+        if stale:
+            # Nothing for whoever builds to do: the offer is still published, its provider is asked in pull
+            # requests that touch it, and the editors' report lists every one. One line, not one per offer.
+            log.info("Aanbod: %d keer aanbod is langer dan %d maanden niet gecontroleerd. De lijst staat in %s.",
+                     len(stale), limits.stale_months, self.settings["FRESHNESS_CSV"])
         for entry in expired:
             log.warning("Aanbod: niet gepubliceerd, verlopen: gecontroleerd op %s (meer dan %d maanden geleden): %s", entry.verified_on.isoformat(), limits.expire_months, entry.path)
         self.lookalikes = lookalikes.new_in_catalogue(catalogue, review.added_files(Path(self.path)))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -98,9 +97,8 @@ def run_pelican(content: Path, output: Path, settings: Path = ROOT / "pelicancon
     ]
     if extra:
         command += ["--extra-settings", *extra]
-    # A wide console keeps Pelican's rich log lines whole, so tests can read them.
-    environment = {**os.environ, "COLUMNS": "400"}
-    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=environment)
+    # No COLUMNS: the build writes whole lines without a terminal (aanbod/build_log.py), as in CI.
+    return subprocess.run(command, capture_output=True, text=True, cwd=cwd)
 
 
 def build_site(content: Path, output: Path, search_index: bool = True, cwd: Path = ROOT) -> subprocess.CompletedProcess:
