@@ -113,9 +113,12 @@ class _RowBuilder:
         data = self.document.data
         children = self.schema.children_of(table.name)
         child_keys = {child.source["key"] for child in children}
-        parent = Row(table.name, {name: "" for name in table.field_names}, self.document.path, 1)
+        parent = Row(table.name, {name: "" for name in table.field_names}, self.document.path, 1, meant=set(self.document.lost))
         self.fill(parent, table, data, (), child_keys)
         result = {table.name: [parent]}
+        for child in children:  # a lost line inside a child's block: the block is not missing, it is badly written
+            if self.document.lost & set(child.field_names):
+                parent.meant.add(child.source["key"])
         parent_id = parent.cell(table.primary_key[0])
         for child in children:
             key = child.source["key"]
@@ -129,7 +132,7 @@ class _RowBuilder:
         return result
 
     def _new_row(self, child: Table, parent_id: str, line: int, prefix: str) -> Row:
-        row = Row(child.name, {name: "" for name in child.field_names}, self.document.path, line, prefix)
+        row = Row(child.name, {name: "" for name in child.field_names}, self.document.path, line, prefix, meant=set(self.document.lost))
         row.values[child.source["parent_field"]] = parent_id
         return row
 

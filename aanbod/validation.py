@@ -155,7 +155,7 @@ def _check_rules(schema: CatalogueSchema, rows: dict[str, list[Row]]) -> list[Pr
         if start and end and start > end:
             problems.append(Problem(row.path, row.line_of("end_date"), "end_date", f"de einddatum ({values['end_date']}) ligt voor de begindatum ({values['start_date']}).", code="rule"))
         online = schema.tables["offers"].field("online")
-        if values["id"] not in located and values["online"] not in online["trueValues"]:
+        if values["id"] not in located and values["online"] not in online["trueValues"] and not row.misspelled("locations"):
             problems.append(Problem(row.path, row.line, "locations", "vul minstens één adres in onder 'locations', of schrijf 'online: ja' als het aanbod online is.", code="rule"))
     for row in rows.get("locations", []):
         values = row.values
@@ -265,7 +265,7 @@ def _package(schema: CatalogueSchema, rows: dict[str, list[Row]], checked_elsewh
 def _read_file(schema: CatalogueSchema, table: Table, content: Path, path: Path, max_bytes: int, rows: dict[str, list[Row]]) -> list[Problem]:
     """Load one file below ``content``, add its rows to ``rows`` and return what is wrong with it on its own."""
     folder = content / table.source["folder"]
-    document, problems = load_file(path, _display(path), max_bytes, root=content)
+    document, problems = load_file(path, _display(path), max_bytes, root=content, around_errors=True)
     if document is None:
         return problems
     document_rows_, shape_problems = document_rows(schema, table, document)
