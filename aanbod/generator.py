@@ -91,6 +91,7 @@ class OfferGenerator(Generator):
             has_list_page=urls.has_list_page,
             field=lambda table, name: catalogue.schema.tables[table].field(name),
             terms=lambda taxonomy: catalogue.schema.taxonomies[taxonomy].terms,
+            example_postcode=catalogue.example_postcode,
             structured_data=_for_last_offer(lambda offer: structured_data.script_json(structured_data.offer_data(catalogue, offer, self.publication))),
         )
         language_helpers, language_filters = self.language_helpers()
