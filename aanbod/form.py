@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import editor_schema, rules
+from .choices import parent_field
 from .rules import CROSS_FIELD
 from .schema import CatalogueSchema, Table
 
@@ -87,7 +88,9 @@ def widget(schema: CatalogueSchema, table: Table, name: str, references: dict, d
         help=descriptor.get("description", ""),
         control=_control(descriptor, options),
         value_type=descriptor["type"],
-        required=bool(constraints.get("required")),
+        # A choice narrowed by another field (the wijk) is shown only when there is something to choose,
+        # and then it must be chosen, as the check requires: it is not "mag leeg blijven".
+        required=bool(constraints.get("required")) or parent_field(schema, table, name) is not None,
         options=options,
         example=str(descriptor.get("example", "")) if descriptor["type"] != "boolean" else "",
         default=defaults.get(name, "") if constraints.get("required") else "",

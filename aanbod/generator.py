@@ -31,7 +31,7 @@ from .pages import offer as offer_page
 from .pages import workers
 from .pages.texts import TextIslands
 from .progress import Progress
-from .problems import report
+from .problems import plural, report
 from .publication import Publication
 from .urls import Urls
 from .withdrawn import SimilarOffers
@@ -74,7 +74,7 @@ class OfferGenerator(Generator):
         self._prepare_contributing()
         self.context["catalogue"] = catalogue
         published, withdrawn = catalogue.published, catalogue.withdrawn
-        log.info("Aanbod: %d gepubliceerd van %d aanbieders.", len(published), len(catalogue.providers))
+        log.info("Aanbod: %d gepubliceerd van %s.", len(published), plural(len(catalogue.providers), "aanbieder", "aanbieders"))
         for offer in withdrawn[:LOG_LINES]:
             log.info("Aanbod: niet gepubliceerd, status '%s': %s", offer.status, offer.source_path)
         if len(withdrawn) > LOG_LINES:
@@ -91,6 +91,7 @@ class OfferGenerator(Generator):
             has_list_page=urls.has_list_page,
             field=lambda table, name: catalogue.schema.tables[table].field(name),
             terms=lambda taxonomy: catalogue.schema.taxonomies[taxonomy].terms,
+            example_postcode=catalogue.example_postcode,
             structured_data=_for_last_offer(lambda offer: structured_data.script_json(structured_data.offer_data(catalogue, offer, self.publication))),
         )
         language_helpers, language_filters = self.language_helpers()
@@ -279,10 +280,11 @@ class OfferGenerator(Generator):
         self.freshness = freshness.assess(catalogue, limits)
         stale = [entry for entry in self.freshness if entry.state == freshness.STALE]
         expired = [entry for entry in self.freshness if entry.state == freshness.EXPIRED]
-        for entry in stale[:LOG_LINES]:
-            log.warning("Aanbod: verouderd, gecontroleerd op %s (meer dan %d maanden geleden): %s", entry.verified_on.isoformat(), limits.stale_months, entry.path)
-        if len(stale) > LOG_LINES:
-            log.warning("Aanbod: en nog %d keer verouderd aanbod. Alles staat in %s.", len(stale) - LOG_LINES, self.settings["FRESHNESS_CSV"])
+        if stale:
+            # Nothing for whoever builds to do: the offer is still published, its provider is asked in pull
+            # requests that touch it, and the editors' report lists every one. One line, not one per offer.
+            log.info("Aanbod: %d keer aanbod is langer dan %d maanden niet gecontroleerd. De lijst staat in %s.",
+                     len(stale), limits.stale_months, self.settings["FRESHNESS_CSV"])
         for entry in expired:
             log.warning("Aanbod: niet gepubliceerd, verlopen: gecontroleerd op %s (meer dan %d maanden geleden): %s", entry.verified_on.isoformat(), limits.expire_months, entry.path)
         self.lookalikes = lookalikes.new_in_catalogue(catalogue, review.added_files(Path(self.path)))

@@ -74,6 +74,8 @@ class Document:
     path: str
     data: dict
     lines: dict = field(default_factory=dict)
+    # Keys on lines left out to read the rest of a file with a syntax error: already reported, not missing too.
+    lost: frozenset = frozenset()
 
     def line_of(self, *keys) -> int:
         """The line of the deepest known key along ``keys``; 1 when nothing is known."""
@@ -106,11 +108,60 @@ _PARSER_MESSAGES = [
 ]
 
 
-def _parser_message(problem: str) -> str:
+def _parser_message(problem: str, text: str = "", line: int = 0) -> str:
+    if any(needle in problem for needle in _INDENTATION_PROBLEMS):
+        said = _indentation_message(text.split("\n"), line)
+        if said:
+            return said
     for needle, message in _PARSER_MESSAGES:
         if needle in problem:
             return message
     return f"de YAML-opmaak klopt niet ({visible(problem)}). Vergelijk het bestand met het voorbeeld in CONTRIBUTING.md."
+
+
+# What libyaml says when a line is indented differently from the lines it belongs with. "mapping values are
+# not allowed" also means a colon inside a text; the line itself tells which (see _indentation_message).
+_INDENTATION_PROBLEMS = ("did not find expected key", "did not find expected '-' indicator", "mapping values are not allowed")
+_KEY_LINE = re.compile(r"^( *)(- +)?([A-Za-z_][A-Za-z0-9_-]*):( |$)")
+
+
+def _at(count: int) -> str:
+    return "aan het begin van de regel" if count == 0 else "na 1 spatie" if count == 1 else f"na {count} spaties"
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _indentation_message(lines: list[str], number: int) -> str | None:
+    """Say what is wrong on line ``number``, by comparing it with the line above it that it belongs with."""
+    if not 1 <= number <= len(lines):
+        return None
+    line, above = lines[number - 1], [(n, lines[n - 1]) for n in range(number - 1, 0, -1)
+                                       if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")]
+    if not line.strip() or not above:
+        return None
+    indent = _indent(line)
+    if line.lstrip().startswith("- "):
+        dash = next(((n, text) for n, text in above if text.lstrip().startswith("- ")), None)
+        if dash and _indent(dash[1]) != indent:
+            return (f"het streepje (-) staat {_at(indent)}, maar het streepje op regel {dash[0]} {_at(_indent(dash[1]))}. "
+                    "Zet elk streepje van de lijst precies onder het vorige.")
+        return None
+    key = _KEY_LINE.match(line)
+    if key:
+        sibling = next(((n, found) for n, text in above if (found := _KEY_LINE.match(text))), None)
+        if sibling:
+            column = len(sibling[1].group(1)) + len(sibling[1].group(2) or "")
+            if column != indent and not (sibling[1].group(4) == "" and indent > column):
+                return (f"'{key.group(3)}' begint {_at(indent)}, maar '{sibling[1].group(3)}' op regel {sibling[0]} {_at(column)}. "
+                        f"Velden die bij elkaar horen staan precies onder elkaar: laat '{key.group(3)}' ook {_at(column)} beginnen.")
+        return None
+    previous = above[0][1]
+    if _indent(previous) > indent:
+        return (f"deze regel begint {_at(indent)}, de regel erboven {_at(_indent(previous))}. Hoort hij bij de tekst "
+                "erboven? Laat dan alle regels van die tekst even ver inspringen.")
+    return None
 
 
 def _decode(raw: bytes) -> str:
@@ -122,11 +173,14 @@ def _decode(raw: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+TAB_AT_START = "er staat een tab aan het begin van de regel. Gebruik spaties om in te springen."
+
+
 def _check_indentation(text: str) -> None:
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.lstrip(" ")
         if stripped.startswith("\t"):
-            raise _YamlProblem(number, "er staat een tab aan het begin van de regel. Gebruik spaties om in te springen.")
+            raise _YamlProblem(number, TAB_AT_START)
 
 
 class _TreeBuilder:
@@ -240,14 +294,52 @@ def parse_text(raw: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tup
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
-        return None, [Problem(path, line, "", _parser_message(error.problem or str(error)), code="yaml")]
+        return None, [Problem(path, line, "", _parser_message(error.problem or str(error), text, line), code="yaml")]
     except yaml.YAMLError as error:
         return None, [Problem(path, 1, "", _parser_message(str(error)), code="yaml")]
     return Document(path, data, builder.lines), []
 
 
+# A file with a syntax error is read again without the lines that break it, so its other problems show in the
+# same run. More than a few broken lines usually means one mistake that confuses the rest: then stop.
+MAX_SKIPPED_LINES = 5
+
+
+def parse_around_errors(raw: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Document | None, list[Problem]]:
+    """Like parse_text, but after a syntax error, the rest of the file as far as it can be read.
+
+    Every line that starts with a tab is reported (each is certain). Of the other syntax errors the
+    first is reported, and after it only lines that are wrong by themselves (indented unlike the line
+    they belong with): the others may be echoes of an earlier mistake. The document returned then holds
+    what parses without those lines, and names their keys in ``lost``, so nobody is told a field is
+    missing that is only badly written.
+    """
+    document, problems = parse_text(raw, path, max_bytes)
+    if document is not None or problems[0].code != "yaml" or problems[0].message.startswith(("het bestand", "Het bestand")):
+        return document, problems
+    try:
+        lines = _decode(raw).split("\n")
+    except _YamlProblem:
+        return document, problems
+    tabs = [number for number, line in enumerate(lines, start=1) if line.lstrip(" ").startswith("\t")]
+    reported = [Problem(path, number, "", TAB_AT_START, code="yaml") for number in tabs] or problems[:1]
+    skipped = set(tabs) or {problems[0].line}
+    while len(skipped) <= MAX_SKIPPED_LINES:
+        text = "\n".join("" if number in skipped else line for number, line in enumerate(lines, start=1))
+        document, again = parse_text(text.encode("utf-8"), path, max_bytes)
+        if document is not None:
+            lost = frozenset(found.group(3) for number in skipped if (found := _KEY_LINE.match(lines[number - 1].replace("\t", " "))))
+            return Document(document.path, document.data, document.lines, lost), reported
+        if again[0].code != "yaml" or again[0].line in skipped:
+            break
+        skipped.add(again[0].line)
+        if _indentation_message(text.split("\n"), again[0].line):  # this line is wrong by itself, not an echo
+            reported.append(again[0])
+    return None, reported
+
+
 def load_file(path: Path, display_path: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-              root: Path | None = None) -> tuple[Document | None, list[Problem]]:
+              root: Path | None = None, around_errors: bool = False) -> tuple[Document | None, list[Problem]]:
     """Read and parse one content file below ``root`` (default: its own folder), refusing what read_content refuses."""
     shown = display_path or str(path)
     try:
@@ -258,7 +350,7 @@ def load_file(path: Path, display_path: str | None = None, max_bytes: int = DEFA
         return None, [Problem(shown, problem.line, "", problem.message, code="yaml")]
     except OSError as error:
         return None, [Problem(shown, 1, "", f"het bestand kan niet worden gelezen ({error.strerror}).", code="io")]
-    return parse_text(raw, shown, max_bytes)
+    return (parse_around_errors if around_errors else parse_text)(raw, shown, max_bytes)
 
 
 # --- Opening content safely: never a symlink, never a pipe or device, never outside the content folder ---

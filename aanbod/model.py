@@ -118,6 +118,13 @@ class Catalogue:
     def label(self, taxonomy: str, code: str, language: str | None = None) -> str:
         return self.schema.label(taxonomy, code, language)
 
+    @cached_property
+    def example_postcode(self) -> str:
+        """A postcode from the region's own offers, for placeholders ("zoals ..."): a fork shows its own,
+        never the sample's. The schema's example when no published offer has an address."""
+        postcodes = (location.postcode for offer in self.published for location in offer.locations)
+        return next(postcodes, None) or str(self.schema.tables["locations"].field("postcode").get("example", ""))
+
     def group_by(self, taxonomy: str, codes_of) -> list[tuple]:
         """(term, offers) for every term in the taxonomy, in taxonomy order, with its published offers."""
         terms = self.schema.taxonomies[taxonomy].terms

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 import sys
+import time
 from pathlib import Path
 
+from pelican import log as pelican_log
 from pelican import signals
 from pelican.settings import DEFAULT_CONFIG
+from rich.logging import RichHandler
 
-from . import assets, containment, fork_check, settings_check
+from . import assets, build_log, containment, fork_check, settings_check
 
 from .generator import OfferGenerator
 from .page_reader import SafeMarkdownReader
@@ -17,6 +21,9 @@ from .settings import with_defaults
 
 
 def _initialized(pelican):
+    # Whole Dutch lines from here on, never wrapped at 80 columns in a CI log (aanbod/build_log.py).
+    build_log.replace_handlers(logging.getLogger(), RichHandler)
+    pelican.aanbod_started = time.monotonic()
     source = _settings_file(pelican.settings)
     _check_fork(pelican.settings, source)
     with_defaults(pelican.settings)
@@ -93,6 +100,14 @@ def _compact_theme(pelican):
     assets.compact_theme(Path(pelican.settings["OUTPUT_PATH"]) / pelican.settings["THEME_STATIC_DIR"])
 
 
+def _say_done(pelican):
+    """The last line in Dutch; Pelican's own ("Done: Processed 0 articles, ...") is printed after this signal,
+    through its console, which has nothing else left to say in a build."""
+    seconds = time.monotonic() - getattr(pelican, "aanbod_started", time.monotonic())
+    print(build_log.done_line(pelican.settings["OUTPUT_PATH"], seconds), file=sys.stderr)
+    pelican_log.console.quiet = True
+
+
 def connect():
     signals.initialized.connect(_initialized)
     signals.get_generators.connect(_generators)
@@ -101,3 +116,4 @@ def connect():
     signals.all_generators_finalized.connect(_share_template_helpers)
     signals.all_generators_finalized.connect(_guard_output)
     signals.finalized.connect(_compact_theme)
+    signals.finalized.connect(_say_done)

@@ -39,5 +39,6 @@ def report(problems: list[Problem]) -> list[str]:
     """The lines a provider reads: one per problem, then a count."""
     files = len({problem.path for problem in problems})
     lines = [problem.format() for problem in sorted(problems)]
-    lines.append(f"{plural(len(problems), 'probleem', 'problemen')} in {plural(files, 'bestand', 'bestanden')}. Los ze op en probeer het opnieuw.")
+    fix = "Los het op" if len(problems) == 1 else "Los ze op"
+    lines.append(f"{plural(len(problems), 'probleem', 'problemen')} in {plural(files, 'bestand', 'bestanden')}. {fix} en probeer het opnieuw.")
     return lines

@@ -25,6 +25,11 @@ class Row:
     line: int
     prefix: str = ""  # how a provider finds this row's keys: "" or "locations[2]."
     lines: dict = field(default_factory=dict)  # field name -> line
+    meant: set = field(default_factory=set)  # fields a misspelled key was probably meant as
+
+    def misspelled(self, name: str) -> bool:
+        """A misspelled key already named this field ("Bedoel je ...?"): it is not missing as well."""
+        return name in self.meant
 
     def line_of(self, name: str) -> int:
         return self.lines.get(name, self.line)
@@ -38,10 +43,15 @@ class Row:
         return LIST_DELIMITER.join(value) if isinstance(value, list) else value
 
 
-def _suggest(key: str, allowed: list[str]) -> str:
+def _closest(key: str, allowed: list[str]) -> str | None:
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def _suggest(key: str, allowed: list[str]) -> str:
+    close = _closest(key, allowed)
     if close:
-        return f" Bedoel je '{close[0]}'?"
+        return f" Bedoel je '{close}'?"
     return " Toegestane velden: " + ", ".join(allowed) + "."
 
 
@@ -89,6 +99,9 @@ class _RowBuilder:
                 continue
             if key not in writable:
                 self.problems.append(_unknown_key(self.document.path, self.document.line_of(*keys, key), label, writable + sorted(skip)))
+                meant = _closest(key, writable)
+                if meant and meant not in mapping:
+                    row.meant.add(meant)
                 continue
             row.lines[key] = self.document.line_of(*keys, key)
             if table.is_list(key):
@@ -100,9 +113,12 @@ class _RowBuilder:
         data = self.document.data
         children = self.schema.children_of(table.name)
         child_keys = {child.source["key"] for child in children}
-        parent = Row(table.name, {name: "" for name in table.field_names}, self.document.path, 1)
+        parent = Row(table.name, {name: "" for name in table.field_names}, self.document.path, 1, meant=set(self.document.lost))
         self.fill(parent, table, data, (), child_keys)
         result = {table.name: [parent]}
+        for child in children:  # a lost line inside a child's block: the block is not missing, it is badly written
+            if self.document.lost & set(child.field_names):
+                parent.meant.add(child.source["key"])
         parent_id = parent.cell(table.primary_key[0])
         for child in children:
             key = child.source["key"]
@@ -116,7 +132,7 @@ class _RowBuilder:
         return result
 
     def _new_row(self, child: Table, parent_id: str, line: int, prefix: str) -> Row:
-        row = Row(child.name, {name: "" for name in child.field_names}, self.document.path, line, prefix)
+        row = Row(child.name, {name: "" for name in child.field_names}, self.document.path, line, prefix, meant=set(self.document.lost))
         row.values[child.source["parent_field"]] = parent_id
         return row
 

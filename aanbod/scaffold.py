@@ -96,11 +96,20 @@ def _term(terms: list[Term], answer: str) -> str | None:
     return None
 
 
+def _required(schema: CatalogueSchema, question: Question, answers: dict) -> bool:
+    """Required by the schema, or a choice narrowed by another answer that leaves something to choose
+    (the wijk in a municipality with wijken), as validation and the form require it."""
+    if (question.descriptor.get("constraints") or {}).get("required"):
+        return True
+    parent = parent_field(schema, question.table, question.field)
+    return bool(parent and answers.get(parent) and choices(schema, question.table, question.field, answers[parent]))
+
+
 def check_answer(schema: CatalogueSchema, question: Question, answer: str, answers: dict) -> tuple[str, str | None]:
     """The value to write for an answer, or a message saying what is wrong with it."""
     descriptor, table = question.descriptor, question.table
     answer = answer.strip()
-    required = (descriptor.get("constraints") or {}).get("required")
+    required = _required(schema, question, answers)
     if not answer:
         return "", ("dit veld is verplicht." if required else None)
     if descriptor.get("taxonomy"):
@@ -130,7 +139,7 @@ def check_answer(schema: CatalogueSchema, question: Question, answer: str, answe
             return "", messages.type_message(descriptor, answer)
         note = next(iter(notes.values()))
         return "", messages.constraint_message(schema, descriptor, answer, note)
-    return answer, None
+    return (answer.upper() if descriptor.get("case") == "upper" else answer), None
 
 
 def _prompt(schema: CatalogueSchema, question: Question, answers: dict, default: str | None) -> str:
@@ -262,9 +271,9 @@ def _ask(schema, question, answers, default, ask, say, extra_check, listed, owne
     title = question.descriptor.get("title", question.field)
     if ask is None:
         if default in (None, ""):
-            if not (question.descriptor.get("constraints") or {}).get("required"):
+            if not _required(schema, question, answers):
                 return ""
-            raise ScaffoldError(f"{question.option} ontbreekt: {title}.")
+            raise ScaffoldError(f"{question.option} ontbreekt: {title}. {question.descriptor.get('description', '')}".rstrip())
         answer, problem = owner_code(question, default)
         value, problem = (answer, problem) if problem else check_answer(schema, question, answer, answers)
         problem = problem or extra_check(question, value)
@@ -340,7 +349,7 @@ def render(schema: CatalogueSchema, answers: dict, first_line: str) -> str:
             hints.append(f"#   {schema.taxonomies[day['taxonomy']].codes[0]}: [{schema.taxonomies[part['taxonomy']].codes[0]}]")
     if hints:
         lines.append("")
-        lines.append("# Je kunt nog meer invullen. Haal dan het hekje (#) en de spatie ervoor weg.")
+        lines.append("# Je kunt nog meer invullen. Haal dan het hekje (#) en de spatie erachter weg.")
         lines.extend(hints)
     return "\n".join(lines) + "\n"
 

@@ -152,7 +152,7 @@ def _check_rules(schema: CatalogueSchema, rows: dict[str, list[Row]]) -> list[Pr
         if start and end and start > end:
             problems.append(Problem(row.path, row.line_of("end_date"), "end_date", f"de einddatum ({values['end_date']}) ligt voor de begindatum ({values['start_date']}).", code="rule"))
         online = schema.tables["offers"].field("online")
-        if values["id"] not in located and values["online"] not in online["trueValues"]:
+        if values["id"] not in located and values["online"] not in online["trueValues"] and not row.misspelled("locations"):
             problems.append(Problem(row.path, row.line, "locations", "vul minstens één adres in onder 'locations', of schrijf 'online: ja' als het aanbod online is.", code="rule"))
     for row in rows.get("locations", []):
         values = row.values
@@ -231,6 +231,8 @@ def _row_problem(schema: CatalogueSchema, table: Table, table_rows: list[Row], r
     if name:
         descriptor = table.field(name)
         cell = row.cell(name)
+        if error.type == "constraint-error" and not cell and row.misspelled(name):
+            return None
         if error.type == "type-error":
             message = messages.type_message(descriptor, cell)
         else:
@@ -260,7 +262,7 @@ def _package(schema: CatalogueSchema, rows: dict[str, list[Row]], checked_elsewh
 def _read_file(schema: CatalogueSchema, table: Table, content: Path, path: Path, max_bytes: int, rows: dict[str, list[Row]]) -> list[Problem]:
     """Load one file below ``content``, add its rows to ``rows`` and return what is wrong with it on its own."""
     folder = content / table.source["folder"]
-    document, problems = load_file(path, _display(path), max_bytes, root=content)
+    document, problems = load_file(path, _display(path), max_bytes, root=content, around_errors=True)
     if document is None:
         return problems
     document_rows_, shape_problems = document_rows(schema, table, document)
@@ -290,7 +292,22 @@ def validate_content(content: Path, schema: CatalogueSchema, max_bytes: int = DE
     if problems:
         return None, sorted(set(_without_echoes(problems)))
     typed = {resource.name: [row.to_dict() for row in resource.read_rows()] for resource in package.resources}
+    _normalise_case(schema, typed)
     return ValidatedContent(schema, rows, typed, file_count), []
+
+
+def _normalise_case(schema: CatalogueSchema, typed: dict[str, list[dict]]) -> None:
+    """A field with ``"case": "upper"`` (the postcode) accepts small letters and is published in capitals.
+
+    Accepting "3401 dk" and writing "3401 DK" is kinder than refusing it: the letters mean the same.
+    Every page, export and search record reads the typed rows, so this is the one place it happens.
+    """
+    for table in schema.tables.values():
+        upper = [name for name in table.field_names if table.field(name).get("case") == "upper"]
+        for values in typed[table.name] if upper else ():
+            for name in upper:
+                if isinstance(values.get(name), str):
+                    values[name] = values[name].upper()
 
 
 # --- A few changed files, checked against an index of all the others (pull requests) ---

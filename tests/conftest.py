@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import csv
 import shutil
 import subprocess
 import sys
@@ -14,6 +14,36 @@ ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "schema"
 SHARED = ROOT.parent / "shared"
 
+# Utrecht's sample content. A fork removes it (README, "Gebruik Open Aanbod in jouw gemeente"); the tests of
+# the sample then skip with this reason, and the inline sites below use the fork's own municipalities.
+SAMPLE = ROOT / "content" / "providers" / "buurtwerk-noord.yaml"
+SAMPLE_GONE = "het voorbeeldaanbod van Utrecht staat niet meer in content/ (een fork); deze test hoort bij dat voorbeeld"
+
+
+def require_sample() -> None:
+    if not SAMPLE.exists():
+        pytest.skip(SAMPLE_GONE)
+
+
+def _region() -> tuple[str, str | None]:
+    """A municipality with wijken (if the region has any) and one of its wijken, from schema/taxonomies.
+
+    The sample's own (utrecht, overvecht) where they exist, so the tests read the same on Utrecht's
+    repository; any region's otherwise.
+    """
+    def rows(name):
+        with open(SCHEMA / "taxonomies" / f"{name}.csv", encoding="utf-8", newline="") as handle:
+            return list(csv.DictReader(handle))
+    municipalities = [row["code"] for row in rows("municipalities")]
+    wijken = rows("wijken")
+    with_wijken = [code for code in municipalities if any(row["municipality"] == code for row in wijken)]
+    municipality = "utrecht" if "utrecht" in municipalities else (with_wijken or municipalities)[0]
+    own = [row["code"] for row in wijken if row["municipality"] == municipality]
+    return municipality, ("overvecht" if "overvecht" in own else (own or [None])[0])
+
+
+MUNICIPALITY, WIJK = _region()
+
 PROVIDER = """\
 id: {id}
 name: {name}
@@ -21,7 +51,7 @@ description: Een organisatie om mee te testen.
 website: https://{id}.example.nl/
 email: info@{id}.example.nl
 phone: 030 123 4567
-municipality: utrecht
+municipality: {municipality}
 """
 
 OFFER_FIELDS = {
@@ -42,14 +72,13 @@ OFFER_FIELDS = {
     "verified_on": "2026-10-15",
 }
 
-LOCATION = """\
+LOCATION = f"""\
 locations:
   - name: Werkplaats De Spaak
     street_address: Zamenhofdreef 30
     postcode: 3562 JW
-    municipality: utrecht
-    wijk: overvecht
-    latitude: 52.1121
+    municipality: {MUNICIPALITY}
+{"    wijk: " + WIJK + chr(10) if WIJK else ""}    latitude: 52.1121
     longitude: 5.1162
 """
 
@@ -63,7 +92,7 @@ def offer_yaml(offer_id: str = "fietsen", provider: str = "buurtwerk", extra: st
 
 
 def provider_yaml(provider_id: str = "buurtwerk", name: str = "Buurtwerk") -> str:
-    return PROVIDER.format(id=provider_id, name=name)
+    return PROVIDER.format(id=provider_id, name=name, municipality=MUNICIPALITY)
 
 
 def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
@@ -98,9 +127,8 @@ def run_pelican(content: Path, output: Path, settings: Path = ROOT / "pelicancon
     ]
     if extra:
         command += ["--extra-settings", *extra]
-    # A wide console keeps Pelican's rich log lines whole, so tests can read them.
-    environment = {**os.environ, "COLUMNS": "400"}
-    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=environment)
+    # No COLUMNS: the build writes whole lines without a terminal (aanbod/build_log.py), as in CI.
+    return subprocess.run(command, capture_output=True, text=True, cwd=cwd)
 
 
 def build_site(content: Path, output: Path, search_index: bool = True, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -121,6 +149,7 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Path:
     """The repository's own sample content, built once per test run."""
+    require_sample()
     output = tmp_path_factory.mktemp("sample") / "output"
     result = build_site(ROOT / "content", output)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -140,6 +169,7 @@ def chromium_path() -> str:
 @pytest.fixture(scope="session")
 def catalogue():
     """The repository's sample content, validated; a test file may override it with its own."""
+    require_sample()
     from aanbod.catalogue import read_catalogue
 
     catalogue, problems = read_catalogue(ROOT / "content", SCHEMA)

@@ -52,7 +52,7 @@ def test_cli_reports_a_broken_schema_without_traceback(tmp_path):
     assert result.returncode == 1
     # Reported like a content problem: file and line, then the count.
     assert result.stdout.startswith(f"{tmp_path / 'datapackage.json'}:1: Dit is geen geldige JSON:")
-    assert result.stdout.endswith("1 probleem in 1 bestand. Los ze op en probeer het opnieuw.\n")
+    assert result.stdout.endswith("1 probleem in 1 bestand. Los het op en probeer het opnieuw.\n")
     assert "Traceback" not in result.stdout + result.stderr
 
 

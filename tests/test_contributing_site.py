@@ -59,6 +59,18 @@ def test_the_form_has_exactly_the_schemas_fields_and_choices(sample_site):
     assert sorted(set(days)) == sorted(schema.taxonomies["days"].codes)
 
 
+def test_a_narrowed_choice_is_not_called_optional_on_the_form(sample_site):
+    # The wijk is shown when the municipality has wijken, and then the check requires it (make new too):
+    # "(mag leeg blijven)" next to it would promise what the pull request then refuses.
+    template = soup(sample_site / "aanbod-aanmelden/index.html").select_one("form#aanmelden template[data-item-template]")
+    fields = BeautifulSoup(template.decode_contents(), "html.parser")
+    wijk = fields.select_one("[data-field=wijk]")
+    label = fields.select_one(f"label[for='{wijk['id']}']") or wijk.find_previous(["label", "legend"])
+    assert label.get_text().startswith("Wijk") and "mag leeg blijven" not in label.get_text()
+    name = fields.select_one("[data-field=name]")
+    assert "mag leeg blijven" in fields.select_one(f"label[for='{name['id']}']").get_text()
+
+
 TODAY = "date(2026, 11, 22)"
 
 
@@ -85,7 +97,9 @@ def test_expired_offers_are_not_published_but_reported(aged_site):
     assert "Verlopen aanbod" not in titles and "Oud aanbod" in titles
     assert "niet gepubliceerd, verlopen: gecontroleerd op 2025-11-21 (meer dan 12 maanden geleden)" in log
     assert "verlopen.yaml" in log
-    assert "verouderd, gecontroleerd op 2026-05-21 (meer dan 6 maanden geleden)" in log and "oud.yaml" in log
+    # A stale offer is still published and needs nothing from whoever builds: one line of information, no warning.
+    assert "Aanbod: 1 keer aanbod is langer dan 6 maanden niet gecontroleerd. De lijst staat in redactie/actualiteit.csv." in log
+    assert "oud.yaml" not in log and "Let op: Aanbod: 1 keer" not in log
     assert "2026-11-01" not in log
 
 

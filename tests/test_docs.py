@@ -25,12 +25,16 @@ def test_contributing_example_is_a_valid_offer(tmp_path):
     from aanbod.schema import load_schema
     from aanbod.validation import validate_content
 
-    example = re.search(r"```yaml\n(.*?)```", (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"), flags=re.DOTALL).group(1)
+    # Both examples (an offer, and the file of an organisation that is not in the list yet), against this
+    # repository's schema: a fork that forgets to give them its own municipalities and wijken fails here.
+    offer, provider = re.findall(r"```yaml\n(.*?)```", (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"), flags=re.DOTALL)[:2]
+    offer_id, provider_id = (re.search(rf"^{key}: (.+)$", text, flags=re.MULTILINE).group(1) for key, text in (("id", offer), ("id", provider)))
+    assert re.search(r"^provider: (.+)$", offer, flags=re.MULTILINE).group(1) == provider_id
     content = tmp_path / "content"
-    (content / "offers/buurtwerk-noord").mkdir(parents=True)
+    (content / f"offers/{provider_id}").mkdir(parents=True)
     (content / "providers").mkdir()
-    (content / "offers/buurtwerk-noord/koken-in-de-wijk.yaml").write_text(example, encoding="utf-8")
-    (content / "providers/buurtwerk-noord.yaml").write_bytes((ROOT / "content/providers/buurtwerk-noord.yaml").read_bytes())
+    (content / f"offers/{provider_id}/{offer_id}.yaml").write_text(offer, encoding="utf-8")
+    (content / f"providers/{provider_id}.yaml").write_text(provider, encoding="utf-8")
     validated, problems = validate_content(content, load_schema(ROOT / "schema"))
     assert [problem.format() for problem in problems] == []
 

@@ -283,7 +283,7 @@ def test_validate_prints_fork_problems_and_exits_1(tmp_path, schema_copy):
     assert result.returncode == 1
     assert result.stdout == (
         f"{settings}:3: AANBOD_PUBLIK_URL: Deze instelling bestaat niet. Bedoel je AANBOD_PUBLIC_URL?\n"
-        "1 probleem in 1 bestand. Los ze op en probeer het opnieuw.\n"
+        "1 probleem in 1 bestand. Los het op en probeer het opnieuw.\n"
     )
     assert result.stderr == ""
 
@@ -308,7 +308,7 @@ def test_the_build_stops_on_a_settings_problem_before_writing(tmp_path):
     assert result.returncode == 1
     assert result.stderr == (
         f"{settings}:3: AANBOD_DATA_DIR: '../data' ligt buiten de map output/. Schrijf een pad binnen de site, zonder '..' en zonder / aan het begin, zoals 'data'.\n"
-        "1 probleem in 1 bestand. Los ze op en probeer het opnieuw.\n"
+        "1 probleem in 1 bestand. Los het op en probeer het opnieuw.\n"
     )
     assert not (tmp_path / "output").exists() and not (tmp_path / "data").exists()
 
@@ -321,6 +321,6 @@ def test_the_build_stops_on_a_schema_problem(tmp_path, schema_copy):
     assert result.returncode == 1
     assert result.stderr == (
         f"{wijken}:3: code: De code 'west' staat er al op regel 2. Geef elke waarde een eigen code.\n"
-        "1 probleem in 1 bestand. Los ze op en probeer het opnieuw.\n"
+        "1 probleem in 1 bestand. Los het op en probeer het opnieuw.\n"
     )
     assert "Traceback" not in result.stdout

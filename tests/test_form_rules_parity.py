@@ -101,7 +101,7 @@ CASES = [
     ([("#veld-how-to-apply", "")], BAD),
     ([("#locations-1-postcode", "3562 JT")], GOOD),
     ([("#locations-1-postcode", "3562jt")], BAD),
-    ([("#locations-1-postcode", "3562 jt")], BAD),
+    ([("#locations-1-postcode", "3562 jt")], GOOD),  # written in capitals (schema: "case": "upper")
     ([("#locations-1-postcode", "0562 JT")], BAD),
     ([("#locations-1-street-address", "")], BAD),
     ([("#locations-1-street-address", "s" * 151)], BAD),

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from aanbod.loading import find_files, load_file, parse_text
+from aanbod.loading import find_files, load_file, parse_around_errors, parse_text
 
 
 def parse(raw: bytes, max_bytes: int = 100_000):
@@ -78,3 +78,45 @@ def test_find_files_is_sorted_and_only_yaml(tmp_path: Path):
         (tmp_path / name).write_text("a: 1\n")
     assert [str(path.relative_to(tmp_path)) for path in find_files(tmp_path)] == ["a/1.yml", "b/2.yaml", "c.yaml"]
     assert find_files(tmp_path / "missing") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A key one space too far: libyaml calls it a colon in the wrong place; the line says what is wrong.
+    ("id: x\n title: y\nkind: doen\n",
+     "x.yaml:2: 'title' begint na 1 spatie, maar 'id' op regel 1 aan het begin van de regel. "
+     "Velden die bij elkaar horen staan precies onder elkaar: laat 'title' ook aan het begin van de regel beginnen."),
+    # A key of a list item one space short: libyaml talks about dashes, and this line has none.
+    ("locations:\n  - name: a\n    street_address: b\n   postcode: c\n",
+     "x.yaml:4: 'postcode' begint na 3 spaties, maar 'street_address' op regel 3 na 4 spaties. "
+     "Velden die bij elkaar horen staan precies onder elkaar: laat 'postcode' ook na 4 spaties beginnen."),
+    ("locations:\n  - name: a\n - name: b\n",
+     "x.yaml:3: Het streepje (-) staat na 1 spatie, maar het streepje op regel 2 na 2 spaties. "
+     "Zet elk streepje van de lijst precies onder het vorige."),
+    ("description: |\n  hallo\n daar\nkind: doen\n",
+     "x.yaml:3: Deze regel begint na 1 spatie, de regel erboven na 2 spaties. "
+     "Hoort hij bij de tekst erboven? Laat dan alle regels van die tekst even ver inspringen."),
+    # A colon inside a text is not an indentation problem: that message stays.
+    ("title: Koken: samen eten\n",
+     "x.yaml:1: Er staat een dubbele punt (:) op een plek waar dat niet kan. Zet de hele tekst tussen aanhalingstekens, "
+     "bijvoorbeeld: title: \"Koken: samen eten\"."),
+])
+def test_indentation_messages_say_what_is_wrong_on_that_line(text, expected):
+    assert parse(text.encode())[1] == [expected]
+
+
+def test_the_rest_of_a_file_with_syntax_errors_is_still_read():
+    text = "id: x\n\ttitle: y\nkind: doen\nlocations:\n  - name: a\n     postcode: b\n\tsummary: z\nstatus: open\n"
+    document, problems = parse_around_errors(text.encode(), "x.yaml")
+    assert [(problem.line, problem.message[:20]) for problem in problems] == [
+        (2, "er staat een tab aan"), (7, "er staat een tab aan"), (6, "'postcode' begint na")]
+    assert document.data == {"id": "x", "kind": "doen", "locations": [{"name": "a"}], "status": "open"}
+    assert document.lost == {"title", "summary", "postcode"}
+
+
+def test_reading_around_errors_gives_up_rather_than_guess():
+    # An unclosed quote confuses everything after it: one message, no document.
+    text = 'id: x\ntitle: "Koken\nkind: doen\nsummary: "a\nstatus: open\n'
+    document, problems = parse_around_errors(text.encode(), "x.yaml")
+    assert len(problems) == 1
+    valid, none = parse_around_errors(b"id: x\n", "x.yaml")
+    assert valid.data == {"id": "x"} and none == []

@@ -197,6 +197,8 @@ def typed(descriptor, text: str | list | None):
         return text in descriptor["trueValues"]
     if kind == "date":
         return date.fromisoformat(text)
+    if descriptor.get("case") == "upper":  # the postcode: small letters are accepted and published in capitals
+        return text.upper()
     return text
 
 

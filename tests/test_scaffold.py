@@ -172,3 +172,35 @@ def test_optional_fields_stay_empty_and_contacts_come_from_the_organisation(cont
     assert "start_date" not in data and "end_date" not in data and "min_age" not in data
     assert (data["contact_email"], data["contact_phone"]) == (provider["email"], provider["phone"])
     assert "contact_name" not in data
+
+
+def test_no_questions_writes_the_postcode_in_capitals(content):
+    result = new(content, "--no-questions", *options(**{"--postcode": "3562 jt"}))
+    assert result.returncode == 0, result.stderr
+    data = parse_text((content / "offers/buurtwerk-noord/koken-samen-eten.yaml").read_bytes(), "x")[0].data
+    assert data["locations"][0]["postcode"] == "3562 JT"
+    assert problems_in(content) == []
+
+
+def test_no_questions_asks_for_the_wijk_only_where_the_municipality_has_wijken(content):
+    # The form shows the wijk as required exactly when the municipality has wijken; so does the command line,
+    # before it writes anything, rather than writing a file the check then refuses.
+    result = new(content, "--no-questions", *options(**{"--wijk": None}))
+    assert result.returncode == 1
+    assert result.stderr.strip().startswith("--wijk ontbreekt: Wijk.")
+    assert not (content / "offers/buurtwerk-noord/koken-samen-eten.yaml").exists()
+    without = next(code for code in load_schema(SCHEMA).taxonomies["municipalities"].codes
+                   if all(term.extra["municipality"] != code for term in load_schema(SCHEMA).taxonomies["wijken"].terms))
+    result = new(content, "--no-questions", *options(**{"--wijk": None, "--municipality": without}))
+    assert result.returncode == 0, result.stderr
+    assert problems_in(content) == []
+
+
+def test_the_hint_for_optional_fields_says_which_space_to_remove(content):
+    result = new(content, "--no-questions", *options())
+    text = (content / "offers/buurtwerk-noord/koken-samen-eten.yaml").read_text(encoding="utf-8")
+    hint = next(line for line in text.splitlines() if "hekje" in line)
+    # The commented keys read "# key:": the space to remove comes after the hash, not before it.
+    assert "spatie erachter" in hint and "ervoor" not in hint
+    assert any(line.startswith("# ") and line[2:].split(":")[0].isidentifier() for line in text.splitlines()[1:])
+    assert result.returncode == 0

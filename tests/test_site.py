@@ -28,7 +28,7 @@ def inline_site(tmp_path_factory):
             description="|\n  Hallo <script>alert('x')</script> en [klik](javascript:alert(1)).\n  **Echt vet.**",
             extra="locations:\n  - name: Werkplaats\n    street_address: Zamenhofdreef 30\n    postcode: 3562 JW\n    municipality: utrecht\n    wijk: overvecht\n"
                   "schedule:\n  woensdag: [middag]\n  maandag: [ochtend, middag]\n",
-            cost_eur="2.50", cost_description="per keer", min_age="18",
+            cost_eur="2.50", cost_description="per keer", min_age="18", hours_per_week="2", start_date="2027-03-06",
         ),
         "offers/buurtwerk/pauze.yaml": offer_yaml("pauze", title="Tuinieren in de pauze", status="gepauzeerd", extra="", online="ja"),
         "offers/buurtwerk/gestopt.yaml": offer_yaml("gestopt", title="Gestopt aanbod", status="ingetrokken"),
@@ -49,6 +49,7 @@ def test_published_offers_get_a_page_and_withdrawn_ones_are_reported(inline_site
     assert not soup(output / "aanbod/gestopt/index.html").select(".apply")
     log = " ".join((result.stdout + result.stderr).split())
     assert "niet gepubliceerd, status 'ingetrokken'" in log
+    assert "Aanbod: 2 gepubliceerd van 1 aanbieder." in log
     assert "gestopt.yaml" in log
 
 
@@ -60,13 +61,23 @@ def test_offer_page_shows_what_where_when_for_whom_costs_and_how(inline_site):
     facts = {div.dt.get_text(): " ".join(div.dd.get_text(" ").split()) for div in page.select(".facts dl > div")}
     assert facts["Wat"] == "Werk: Werkervaringsplek (techniek en fietsen)"
     assert facts["Waar"] == "Werkplaats, Utrecht (Overvecht)"
-    assert facts["Wanneer"] == "Maandag: ochtend en middag Woensdag: middag"
+    # Each sentence ends with a space before the next, also in the text a printer or screen reader gets.
+    assert facts["Wanneer"] == "Maandag: ochtend en middag Woensdag: middag Ongeveer 2 uur per week. Begint op 6 maart 2027."
+    assert "week. Begint" in page.select_one(".facts").get_text()
     assert facts["Voor wie"] == "Psychische klachten, Bijstand; vanaf 18 jaar"
     assert facts["Kosten"] == "€ 2,50 per keer"
     assert facts["Verwijzing nodig"] == "Nee, je kunt je zelf aanmelden."
     assert page.select_one(".apply p").get_text() == "Bel Ahmed."
     assert page.select_one(".provider-line a")["href"] == "/aanbieders/buurtwerk/"
     assert " ".join(page.select_one(".verified").get_text().split()) == "Gecontroleerd op 15 oktober 2026 door Buurtwerk <b>Noord</b>."
+
+
+def test_counts_on_the_home_page_have_their_singular(inline_site):
+    output, _ = inline_site
+    lead = " ".join(soup(output / "index.html").select_one(".lead").get_text().split())
+    assert lead.endswith("Er is nu 2 keer aanbod van 1 organisatie.")
+    lead_en = " ".join(soup(output / "en/index.html").select_one(".lead").get_text().split())
+    assert lead_en.endswith("There are now 2 offers from 1 organisation.")
 
 
 def test_untrusted_text_is_escaped_everywhere(inline_site):
@@ -133,6 +144,7 @@ def test_invalid_content_fails_the_build_with_positions_and_no_traceback(tmp_pat
     output = " ".join((result.stdout + result.stderr).split())
     assert result.returncode != 0
     assert "offers/buurtwerk/fietsen.yaml:8: kind: 'werken' kan hier niet." in output
+    assert "1 probleem in 1 bestand. Los het op en probeer het opnieuw." in output
     assert "Traceback" not in output
 
 

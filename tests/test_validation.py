@@ -4,7 +4,7 @@ import pytest
 
 from aanbod.schema import load_schema
 from aanbod.validation import validate_content
-from conftest import LOCATION, SCHEMA, offer_yaml, provider_yaml, write_files
+from conftest import LOCATION, MUNICIPALITY, SCHEMA, WIJK, offer_yaml, provider_yaml, write_files
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +42,7 @@ def test_every_problem_in_a_file_is_reported_at_once(site, schema):
         "content/offers/buurtwerk/fietsen.yaml:12: referral_required: 'misschien' is geen ja of nee. Schrijf ja of nee.",
         "content/offers/buurtwerk/fietsen.yaml:14: cost_eur: '2,50' is geen getal. Schrijf alleen cijfers, met een punt voor een deel van een euro (2.50), bijvoorbeeld: 0.",
         "content/offers/buurtwerk/fietsen.yaml:17: verified_on: '15-10-2026' is geen datum. Schrijf de datum als jaar-maand-dag, bijvoorbeeld: 2026-11-01.",
-        "content/offers/buurtwerk/fietsen.yaml:18: contact_phone: '12345' heeft niet de goede vorm. Een telefoonnummer voor dit aanbod, bijvoorbeeld 030 123 4567, 06 12345678 of +31 30 123 4567.",
+        "content/offers/buurtwerk/fietsen.yaml:18: contact_phone: '12345' heeft niet de goede vorm. Een telefoonnummer voor dit aanbod, bijvoorbeeld 012 345 6789, 06 12345678 of +31 12 345 6789.",
         "content/offers/buurtwerk/fietsen.yaml:19: titel: Dit veld bestaat niet. Bedoel je 'title'?",
     ]
 
@@ -71,7 +71,9 @@ def test_cross_file_checks(site, schema):
 
 
 def test_rules_across_fields(site, schema):
-    location = LOCATION.replace("municipality: utrecht", "municipality: zeist").replace("    longitude: 5.1162\n", "")
+    # Another municipality of the region than the wijk's own (zeist in Utrecht's region), so the wijk does not fit.
+    other = next(code for code in schema.taxonomies["municipalities"].codes if code != MUNICIPALITY)
+    location = LOCATION.replace(f"municipality: {MUNICIPALITY}", f"municipality: {other}").replace("    longitude: 5.1162\n", "")
     write_files(site, {"offers/buurtwerk/fietsen.yaml": offer_yaml(
         extra=location + "schedule:\n  maandag: [ochtend, ochtend]\n  mandag: [middag]\n",
         subtype="dagbesteding", min_age="30", max_age="18", start_date="2026-05-01", end_date="2026-01-01",
@@ -81,7 +83,7 @@ def test_rules_across_fields(site, schema):
         "content/offers/buurtwerk/fietsen.yaml:19: max_age: De maximale leeftijd (18) is lager dan de minimale leeftijd (30).",
         "content/offers/buurtwerk/fietsen.yaml:21: end_date: De einddatum (2026-01-01) ligt voor de begindatum (2026-05-01).",
         "content/offers/buurtwerk/fietsen.yaml:23: locations[1].longitude: Vul de breedtegraad (latitude) en de lengtegraad (longitude) allebei in, of allebei niet.",
-        "content/offers/buurtwerk/fietsen.yaml:27: locations[1].wijk: De wijk 'overvecht' ligt niet in de gemeente 'zeist'. Laat 'wijk' weg of kies de goede gemeente.",
+        f"content/offers/buurtwerk/fietsen.yaml:27: locations[1].wijk: De wijk '{WIJK}' ligt niet in de gemeente '{other}'. Laat 'wijk' weg of kies de goede gemeente.",
         "content/offers/buurtwerk/fietsen.yaml:30: schedule.part_of_day: 'ochtend' staat twee keer in dit bestand (ook op regel 30).",
         "content/offers/buurtwerk/fietsen.yaml:31: schedule.day: 'mandag' kan hier niet. Kies uit: maandag, dinsdag, woensdag, donderdag, vrijdag, zaterdag, zondag.",
     ]
@@ -123,3 +125,34 @@ def test_unknown_provider_key_lists_what_is_allowed(site, schema):
     assert problems_in(site, schema) == [
         "content/providers/buurtwerk.yaml:8: kvk: Dit veld bestaat niet. Toegestane velden: id, name, description, website, email, phone, municipality, maintainers.",
     ]
+
+
+def test_a_misspelled_key_is_not_also_reported_as_missing(site, schema):
+    # "sumary" gets "Bedoel je 'summary'?"; a second message that summary is missing would point at line 1 for nothing.
+    text = offer_yaml().replace("summary:", "sumary:")
+    write_files(site, {"offers/buurtwerk/fietsen.yaml": text})
+    assert problems_in(site, schema) == [
+        "content/offers/buurtwerk/fietsen.yaml:4: sumary: Dit veld bestaat niet. Bedoel je 'summary'?",
+    ]
+
+
+def test_a_key_missing_without_a_lookalike_is_still_required(site, schema):
+    text = offer_yaml(drop=("summary",)).replace("title:", "titel:")
+    write_files(site, {"offers/buurtwerk/fietsen.yaml": text})
+    assert problems_in(site, schema) == [
+        "content/offers/buurtwerk/fietsen.yaml:1: summary: Dit veld is verplicht. Eén zin over het aanbod. Deze zin staat in de zoekresultaten.",
+        "content/offers/buurtwerk/fietsen.yaml:3: titel: Dit veld bestaat niet. Bedoel je 'title'?",
+    ]
+
+
+def test_a_postcode_in_small_letters_is_accepted_and_published_in_capitals(site, schema):
+    write_files(site, {"offers/buurtwerk/fietsen.yaml": offer_yaml(extra=LOCATION.replace("3562 JW", "3562 jw"))})
+    validated, problems = validate_content(site, schema)
+    assert problems == []
+    assert validated.typed["locations"][0]["postcode"] == "3562 JW"
+
+
+def test_a_postcode_in_another_shape_is_still_refused(site, schema):
+    write_files(site, {"offers/buurtwerk/fietsen.yaml": offer_yaml(extra=LOCATION.replace("3562 JW", "3562jw"))})
+    assert [line.split(": ", 2)[1] for line in problems_in(site, schema)] == ["locations[1].postcode"]
+
