@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .exports.datafile import DataFile
+from .exports import rpde
 from .exports.hsds import NAMESPACE
 from .model import Catalogue
 from .publication import Publication
@@ -153,7 +154,8 @@ def context(catalogue: Catalogue, data_files: list[DataFile], publication: Publi
         "rdf_url": publication.data_url("dcat.rdf"),
         "package_url": publication.data_url("datapackage.json"),
         "changes_url": publication.data_url("changes/index.json"),
-        "first_page_url": publication.data_url("changes/page-1.json"),
+        "feed_url": publication.data_url(rpde.FEED),
+        "first_page_file_url": publication.data_url(rpde.page_file(None)),
         "hsds_namespace": str(NAMESPACE),
         "offer_count": len(catalogue.offers),
     }
