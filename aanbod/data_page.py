@@ -115,9 +115,8 @@ def human_size(size: int) -> str:
 
 def _example_name(data_file: DataFile) -> str:
     """A real file of a group, to link to: the first one written."""
-    first = data_file.paths[0]
-    folder = data_file.name.rsplit("/", 1)[0]
-    return f"{folder}/{first.name}"
+    depth = data_file.name.count("/") + 1  # a placeholder may stand for a folder too (changes/after/{n}/{id}.json)
+    return "/".join(data_file.paths[0].parts[-depth:])
 
 
 def file_docs(data_files: list[DataFile], publication: Publication) -> list[FileDoc]:
