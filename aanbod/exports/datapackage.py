@@ -72,12 +72,13 @@ def write(catalogue: Catalogue, folder: Path, publication: Publication) -> list[
         "datapackage.json", "Beschrijving van de tabellen (Frictionless Data Package)",
         "Alle CSV-bestanden met hun velden, types, sleutels, versie, datum van de laatste wijziging en licentie. "
         "Controleer de bestanden met: frictionless validate datapackage.json.",
-        "application/json", "JSON", (package,),
+        "application/json", "JSON", (package,), standard="https://datapackage.org/standard/data-package/",
     )]
     for table in catalogue.schema.tables.values():
         path = write_json(folder / "schemas" / f"{table.name}.json", catalogue.schema.table_schema(table.name), readable=True)
         written.append(DataFile(
             f"schemas/{table.name}.json", f"Table Schema van {table.path}",
             f"De velden van {table.path}: naam, type, beschrijving en regels.", "application/json", "JSON", (path,),
+            standard="https://datapackage.org/standard/table-schema/",
         ))
     return written

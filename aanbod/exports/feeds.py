@@ -101,16 +101,16 @@ def write(catalogue: Catalogue, folder: Path, publication: Publication, document
             rpde.page_file(None), "Wijzigingenfeed (OpenActive RPDE, JSON): eerste pagina",
             f"Alle aanbiedingen geordend op modified en id, hoogstens {rpde.PAGE_SIZE} per pagina. Gestopt en verwijderd aanbod staat erin als 'deleted', zonder gegevens. "
             f"Vraag {rpde.FEED} op, volg 'next' tot een lege pagina en vraag die later opnieuw op: wat daarna verandert, komt altijd achter wat je al las.",
-            "application/json", "JSON", (first,),
+            "application/json", "JSON", (first,), standard=rpde.STANDARD,
         ),
         DataFile(
             rpde.page_file(("{n}", "{id}")), "Wijzigingenfeed: volgende pagina's",
             "Het antwoord op feed?afterTimestamp={n}&afterId={id}. Een pagina blijft bestaan, ook als er later meer wijzigingen komen.",
-            "application/json", "JSON", tuple(paths.values()),
+            "application/json", "JSON", tuple(paths.values()), standard=rpde.STANDARD,
         ),
         DataFile(
             rpde.LAST_PAGE, "Wijzigingenfeed: laatste pagina",
             "Wat de webserver antwoordt op een afterTimestamp en afterId die de feed nog niet kent: de lege laatste pagina.",
-            "application/json", "JSON", (last,),
+            "application/json", "JSON", (last,), standard=rpde.STANDARD,
         ),
     ]

@@ -28,6 +28,7 @@ PAGE_SIZE = 500
 CHANGES = "changes"
 FEED = f"{CHANGES}/feed"
 LICENCE = "https://creativecommons.org/publicdomain/zero/1.0/"
+STANDARD = "https://openactive.io/realtime-paged-data-exchange/"
 # What a host answers for a key the feed never handed out (a client's own "now", as the validator sends).
 LAST_PAGE = f"{CHANGES}/last.json"
 _ALIGNED = 1 << 62
