@@ -153,6 +153,8 @@ def context(catalogue: Catalogue, data_files: list[DataFile], publication: Publi
         "rdf_url": publication.data_url("dcat.rdf"),
         "package_url": publication.data_url("datapackage.json"),
         "changes_url": publication.data_url("changes/index.json"),
+        "xlsx_url": publication.data_url("offers.xlsx"),
+        "excel_csv_url": publication.data_url("excel/offers.csv"),
         "feed_url": publication.data_url(rpde.FEED),
         "first_page_file_url": publication.data_url(rpde.page_file(None)),
         "hsds_namespace": str(NAMESPACE),

@@ -212,8 +212,9 @@ PHONE = re.compile(r"\+31 ?[1-9]([ -]?[0-9]){8}")
 def _spreadsheet_cells(data: Path):
     """(file, column, text) for every cell of every CSV file and every XLSX sheet."""
     for path in sorted(data.rglob("*.csv")):
-        with path.open(encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle):
+        for_excel = path.parent.name == "excel"  # the copies for Dutch Excel: ';' and a byte order mark
+        with path.open(encoding="utf-8-sig" if for_excel else "utf-8", newline="") as handle:
+            for row in csv.DictReader(handle, delimiter=";" if for_excel else ","):
                 for name, cell in row.items():
                     yield path.name, name, cell
     book = openpyxl.load_workbook(data / "offers.xlsx")

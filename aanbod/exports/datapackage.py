@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..model import Catalogue
 from ..publication import Publication
+from . import excel_csv
 from .datafile import DataFile, taxonomy_title, write_json
 from .values import utc_stamp
 
@@ -66,6 +67,7 @@ def descriptor(catalogue: Catalogue, publication: Publication | None = None) -> 
             "schema": table_schema(schema, table.name),
         })
     resources.extend(_taxonomy_resource(schema, taxonomy) for taxonomy in schema.taxonomies.values())
+    resources.extend({"$schema": RESOURCE_PROFILE, **excel_csv.resource(table, table_schema(schema, table.name))} for table in schema.tables.values())
     package["resources"] = resources
     return package
 
