@@ -118,6 +118,10 @@ class Catalogue:
     def label(self, taxonomy: str, code: str, language: str | None = None) -> str:
         return self.schema.label(taxonomy, code, language)
 
+    def town(self, location: Location) -> str:
+        """The postal town (woonplaats) of an address; the municipality's name where the content has none."""
+        return location.values.get("locality") or self.label("municipalities", location.municipality)
+
     def group_by(self, taxonomy: str, codes_of) -> list[tuple]:
         """(term, offers) for every term in the taxonomy, in taxonomy order, with its published offers."""
         terms = self.schema.taxonomies[taxonomy].terms

@@ -61,7 +61,7 @@ def _places(catalogue: Catalogue, offer: Offer, publication: Publication) -> lis
                 "@type": "PostalAddress",
                 "streetAddress": location.street_address,
                 "postalCode": location.postcode,
-                "addressLocality": catalogue.label("municipalities", location.municipality),
+                "addressLocality": catalogue.town(location),
                 "addressRegion": publication.province,
                 "addressCountry": "NL",
             },

@@ -69,7 +69,7 @@ def _address(catalogue: Catalogue, location, publication: Publication) -> dict:
     return {
         "id": hsds_id("address", location.offer_id, location.position),
         "address_1": location.street_address,
-        "city": catalogue.label("municipalities", location.municipality),
+        "city": catalogue.town(location),
         "region": catalogue.label("wijken", location.wijk) if location.wijk else "",
         "state_province": publication.province,
         "postal_code": location.postcode,
