@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help html serve validate test clean chromium translations
+.PHONY: help html serve validate test clean chromium spreadsheets translations
 
 help: ## show this list
 	@echo "Open Aanbod: make <target>"
@@ -46,7 +46,11 @@ translations: $(STAMP) ## extract the interface texts and update the English cat
 chromium: ## install Debian's chromium for the browser tests, if missing
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) $(NODE_STAMP) chromium hugo ## run all tests: the JavaScript unit tests, then pytest (browser tests included)
+# LibreOffice stands in for Dutch Excel in tests/test_spreadsheets.py; installing it took 48 s here.
+spreadsheets: ## install LibreOffice Calc (headless) for the spreadsheet tests, if missing
+	@command -v soffice >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null; }
+
+test: $(STAMP) $(NODE_STAMP) chromium spreadsheets hugo ## run all tests: the JavaScript unit tests, then pytest (browser tests included)
 	node --test tests/js/
 	$(BIN)/python -m pytest
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .exports.datafile import DataFile
+from .exports import rpde
 from .exports.hsds import NAMESPACE
 from .model import Catalogue
 from .publication import Publication
@@ -114,9 +115,8 @@ def human_size(size: int) -> str:
 
 def _example_name(data_file: DataFile) -> str:
     """A real file of a group, to link to: the first one written."""
-    first = data_file.paths[0]
-    folder = data_file.name.rsplit("/", 1)[0]
-    return f"{folder}/{first.name}"
+    depth = data_file.name.count("/") + 1  # a placeholder may stand for a folder too (changes/after/{n}/{id}.json)
+    return "/".join(data_file.paths[0].parts[-depth:])
 
 
 def file_docs(data_files: list[DataFile], publication: Publication) -> list[FileDoc]:
@@ -153,7 +153,10 @@ def context(catalogue: Catalogue, data_files: list[DataFile], publication: Publi
         "rdf_url": publication.data_url("dcat.rdf"),
         "package_url": publication.data_url("datapackage.json"),
         "changes_url": publication.data_url("changes/index.json"),
-        "first_page_url": publication.data_url("changes/page-1.json"),
+        "xlsx_url": publication.data_url("offers.xlsx"),
+        "excel_csv_url": publication.data_url("excel/offers.csv"),
+        "feed_url": publication.data_url(rpde.FEED),
+        "first_page_file_url": publication.data_url(rpde.page_file(None)),
         "hsds_namespace": str(NAMESPACE),
         "offer_count": len(catalogue.offers),
     }

@@ -172,6 +172,7 @@ class OfferGenerator(Generator):
             url=pass_context(lambda context, path="": f"{context.get('SITEURL', '')}/{languages.prefix(languages.of(context))}{path}"),
             label=pass_context(lambda context, taxonomy, code: catalogue.label(taxonomy, code, languages.of(context))),
             term_label=pass_context(lambda context, term: term.label_in(languages.of(context))),
+            town=catalogue.town,  # a place name, the same in every language
             term_description=pass_context(lambda context, term: term.description_in(languages.of(context))),
             age_range=pass_context(lambda context, low, high: presentation.age_range(low, high, _=translate(context))),
             alternates=pass_context(alternates),

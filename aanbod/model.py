@@ -125,6 +125,10 @@ class Catalogue:
         postcodes = (location.postcode for offer in self.published for location in offer.locations)
         return next(postcodes, None) or str(self.schema.tables["locations"].field("postcode").get("example", ""))
 
+    def town(self, location: Location) -> str:
+        """The postal town (woonplaats) of an address; the municipality's name where the content has none."""
+        return location.values.get("locality") or self.label("municipalities", location.municipality)
+
     def group_by(self, taxonomy: str, codes_of) -> list[tuple]:
         """(term, offers) for every term in the taxonomy, in taxonomy order, with its published offers."""
         terms = self.schema.taxonomies[taxonomy].terms

@@ -1,8 +1,10 @@
 """schema.org JSON-LD for an offer page, built from the same data as the page and the exports.
 
-The type follows what the offer is: voluntary work is a JobPosting (employmentType VOLUNTEER),
-a programme with a diploma an EducationalOccupationalProgram, other learning a Course, and
-everything else a Service. Each type gets only properties schema.org defines for it.
+The type follows what the offer is, as the subtypes taxonomy says (columns schema_org_type and
+employment_type in schema/taxonomies/subtypes.csv): work, paid or not, is a JobPosting, so it can
+appear in job search; a programme with a diploma an EducationalOccupationalProgram, other learning
+a Course, the rest a Service. Each type gets only properties schema.org defines for it, and what the
+search engines' documentation requires or recommends for it (tests/test_structured_data.py).
 """
 
 from __future__ import annotations
@@ -12,19 +14,24 @@ import json
 from markupsafe import Markup
 
 from .exports.values import to_json, utc_stamp
-from .markup import plain_text
+from .freshness import months_before
+from .markup import plain_text, render_markdown
+from .settings import DEFAULTS
 from .model import Catalogue, Offer
 from .publication import Publication
 
 DAYS = {"maandag": "Monday", "dinsdag": "Tuesday", "woensdag": "Wednesday", "donderdag": "Thursday", "vrijdag": "Friday", "zaterdag": "Saturday", "zondag": "Sunday"}
 
 
-def schema_type(offer: Offer) -> str:
-    if offer.subtype == "vrijwilligerswerk":
-        return "JobPosting"
-    if offer.kind == "leren":
-        return "EducationalOccupationalProgram" if offer.subtype == "opleiding" else "Course"
-    return "Service"
+FALLBACK_TYPE = "Service"  # for a fork whose subtypes.csv has no schema_org_type yet
+
+
+def _subtype(catalogue: Catalogue, offer: Offer):
+    return catalogue.schema.taxonomies["subtypes"].get(offer.subtype)
+
+
+def schema_type(catalogue: Catalogue, offer: Offer) -> str:
+    return _subtype(catalogue, offer).extra.get("schema_org_type") or FALLBACK_TYPE
 
 
 def _clean(mapping: dict) -> dict:
@@ -54,7 +61,7 @@ def _places(catalogue: Catalogue, offer: Offer, publication: Publication) -> lis
                 "@type": "PostalAddress",
                 "streetAddress": location.street_address,
                 "postalCode": location.postcode,
-                "addressLocality": catalogue.label("municipalities", location.municipality),
+                "addressLocality": catalogue.town(location),
                 "addressRegion": publication.province,
                 "addressCountry": "NL",
             },
@@ -94,16 +101,29 @@ def _days(offer: Offer) -> list[str]:
     return [f"https://schema.org/{DAYS[day]}" for day in offer.schedule_by_day()]
 
 
+def _valid_through(offer: Offer) -> str:
+    """The end date, else the day an unverified offer leaves the site (AANBOD_EXPIRE_AFTER_MONTHS after verified_on)."""
+    if offer.end_date:
+        return to_json(offer.end_date)
+    return months_before(offer.values["verified_on"], -DEFAULTS["AANBOD_EXPIRE_AFTER_MONTHS"]).isoformat()
+
+
 def _job_posting(catalogue: Catalogue, offer: Offer, publication: Publication, places: list[dict]) -> dict:
+    provider = catalogue.providers[offer.provider]
     return {
         "title": offer.title,
+        # Job search shows the description as HTML: its paragraphs and lists stay.
+        "description": str(render_markdown(offer.description)),
+        "identifier": {"@type": "PropertyValue", "name": provider.name, "value": offer.id},
         "datePosted": offer.last_modified.date().isoformat(),
-        "validThrough": to_json(offer.end_date),
+        "validThrough": _valid_through(offer),
         "jobStartDate": to_json(offer.start_date),
-        "employmentType": "VOLUNTEER",
+        "employmentType": _subtype(catalogue, offer).extra.get("employment_type", ""),
+        "directApply": False,  # one applies through the contact person, not on the page
         "hiringOrganization": _organization(catalogue, offer, publication),
         "jobLocation": places,
         "jobLocationType": "TELECOMMUTE" if offer.online else "",
+        "applicantLocationRequirements": {"@type": "Country", "name": "NL"} if offer.online else {},
         "industry": _labels(catalogue, "sectors", offer.sectors),
         "workHours": f"Ongeveer {to_json(offer.hours_per_week)} uur per week" if offer.hours_per_week else "",
         "totalJobOpenings": offer.places,
@@ -113,10 +133,13 @@ def _job_posting(catalogue: Catalogue, offer: Offer, publication: Publication, p
 
 
 def _course(catalogue: Catalogue, offer: Offer, publication: Publication, places: list[dict]) -> dict:
+    weeks = (offer.end_date - offer.start_date).days // 7 + 1 if offer.start_date and offer.end_date else None
     schedule = _clean({
         "@type": "Schedule",
         "byDay": _days(offer),
-        "repeatFrequency": "P1W",
+        "repeatFrequency": "Weekly",
+        "repeatCount": weeks,
+        "duration": f"PT{to_json(offer.hours_per_week)}H" if offer.hours_per_week else "",
         "startDate": to_json(offer.start_date),
         "endDate": to_json(offer.end_date),
     })
@@ -125,7 +148,7 @@ def _course(catalogue: Catalogue, offer: Offer, publication: Publication, places
         instances.append(_clean({"@type": "CourseInstance", "courseMode": "online", "courseSchedule": schedule}))
     return {
         "provider": _organization(catalogue, offer, publication),
-        "offers": _offer(offer, places),
+        "offers": {**_offer(offer, places), "category": "Free" if offer.is_free else "Paid"},
         "isAccessibleForFree": offer.is_free,
         "inLanguage": list(offer.languages or ()),
         "audience": _audience(catalogue, offer),
@@ -136,7 +159,6 @@ def _course(catalogue: Catalogue, offer: Offer, publication: Publication, places
 
 def _program(catalogue: Catalogue, offer: Offer, publication: Publication, places: list[dict]) -> dict:
     modes = (["onsite"] if places else []) + (["online"] if offer.online else [])
-    ages = f"{offer.min_age or 0}-{offer.max_age or ''}" if offer.min_age is not None or offer.max_age is not None else ""
     return {
         "provider": _organization(catalogue, offer, publication),
         "offers": _offer(offer, places),
@@ -144,7 +166,6 @@ def _program(catalogue: Catalogue, offer: Offer, publication: Publication, place
         "endDate": to_json(offer.end_date),
         "educationalProgramMode": modes[0] if len(modes) == 1 else "blended",
         "maximumEnrollment": offer.places,
-        "typicalAgeRange": ages,
         "dayOfWeek": _days(offer),
         "occupationalCategory": _labels(catalogue, "sectors", offer.sectors),
     }
@@ -171,7 +192,7 @@ BUILDERS = {"JobPosting": _job_posting, "Course": _course, "EducationalOccupatio
 
 def offer_data(catalogue: Catalogue, offer: Offer, publication: Publication) -> dict:
     url = publication.offer_url(offer.id)
-    kind = schema_type(offer)
+    kind = schema_type(catalogue, offer)
     places = _places(catalogue, offer, publication)
     data = {
         "@context": "https://schema.org",

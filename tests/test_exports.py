@@ -70,3 +70,21 @@ def test_no_cell_can_run_as_a_spreadsheet_formula(catalogue, data):
 def test_the_published_site_has_the_data_files(sample_site):
     for name in ("offers.csv", "providers.csv", "locations.csv", "schedules.csv", "offers.json", "datapackage.json", "taxonomies/kinds.csv"):
         assert (sample_site / "data" / name).stat().st_size > 0, name
+
+
+def test_the_package_declares_data_package_v2_which_its_list_fields_need(data):
+    """Without "$schema" a Data Package is v1, whose readers refuse type "list" (datapackage-py crashes)."""
+    from frictionless import Package as FrictionlessPackage, Resource, Schema
+
+    descriptor = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    assert FrictionlessPackage.effective_datapackage_version(descriptor, None) == "v2"
+    v1_types = {"string", "number", "integer", "boolean", "object", "array", "date", "time", "datetime", "year", "yearmonth", "duration", "geopoint", "geojson", "any"}
+    beyond_v1 = set()
+    for resource in descriptor["resources"]:
+        assert Resource.effective_datapackage_version(resource, None) == "v2", resource["name"]
+        assert Schema.effective_datapackage_version(resource["schema"], None) == "v2", resource["name"]
+        beyond_v1 |= {field["type"] for field in resource["schema"]["fields"]} - v1_types
+        standalone = data / "schemas" / f"{resource['name']}.json"
+        if standalone.exists():
+            assert json.loads(standalone.read_text(encoding="utf-8")) == resource["schema"]
+    assert beyond_v1 == {"list"}, "the v2 declaration is there for these types; drop it only when they go"

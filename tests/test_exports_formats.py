@@ -7,6 +7,7 @@ cell of any CSV or of the XLSX can run as a spreadsheet formula.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import re
 import subprocess
@@ -20,7 +21,7 @@ import openpyxl
 import pytest
 
 from aanbod.catalogue import read_catalogue
-from aanbod.exports import feeds, write_all
+from aanbod.exports import feeds, rpde, write_all
 from aanbod.exports.values import to_json, to_text
 from aanbod.publication import Publication
 from aanbod.schema import load_schema
@@ -108,43 +109,57 @@ def test_xlsx_keeps_text_as_text_and_dates_come_from_the_content(tmp_path):
         assert "2026-10-15T00:00:00Z" in archive.read("docProps/core.xml").decode()
 
 
+def _walk(pages: dict, url: str) -> list[dict]:
+    """Follow next from ``url`` through the page files, as a client behind the host's rewrite would."""
+    items = []
+    for _ in range(len(pages) + 1):
+        after = None
+        if "?" in url:
+            query = dict(part.split("=") for part in url.split("?")[1].split("&"))
+            after = (query["afterTimestamp"], query["afterId"])
+        page = pages[rpde.page_file(after if after is None else (int(after[0]), after[1]))]
+        items += page["items"]
+        if page["next"] == url:
+            return items
+        url = page["next"]
+    raise AssertionError("the feed never reached a page that points to itself")
+
+
 def test_json_change_feed_pages_hold_every_offer_once_in_order(catalogue):
     documents = {offer.id: {"id": offer.id} for offer in catalogue.offers}
-    pages, index = feeds.change_pages(catalogue, documents, PUBLICATION, page_size=7)
-    items = [item for page in pages for item in page["items"]]
-    assert sorted(item["id"] for item in items) == sorted(offer.id for offer in catalogue.offers)
+    ids = sorted(offer.id for offer in catalogue.offers)
+    # Eleven commits of different sizes, the fourth touching an offer again and deleting a file.
+    slots = [rpde.Slot(1000 + number, tuple(ids[number * 6:number * 6 + 6]), frozenset()) for number in range(11) if ids[number * 6:number * 6 + 6]]
+    slots.insert(4, rpde.Slot(1004, tuple(sorted([ids[0], "weg-gehaald"])), frozenset({"weg-gehaald"})))
+    slots[5:] = [dataclasses.replace(slot, stamp=slot.stamp + 1) for slot in slots[5:]]
+    feed = PUBLICATION.data_url(rpde.FEED)
+    pages = rpde.feed_pages(catalogue, documents, feed, slots, page_size=7)
+    assert set(pages) == {rpde.page_file(None), rpde.LAST_PAGE} | {rpde.page_file(slot.key) for slot in slots}
+    assert all(len(page["items"]) <= 7 for page in pages.values())
+    items = _walk(pages, feed)
+    assert sorted(item["id"] for item in items) == sorted(ids + ["weg-gehaald"])
     keys = [(item["modified"], item["id"]) for item in items]
     assert keys == sorted(keys) and len(set(keys)) == len(keys)
-    urls = [PUBLICATION.data_url(f"changes/page-{number}.json") for number in range(1, len(pages) + 1)]
-    assert [page["next"] for page in pages] == urls[1:] + urls[-1:]
-    assert pages[-1]["items"] == [] and all(page["items"] for page in pages[:-1])
-    assert [len(page["items"]) for page in pages[:-1]] == [7] * (len(pages) - 2) + [len(items) - 7 * (len(pages) - 2)]
-    assert [entry["url"] for entry in index["pages"]] == urls[:-1]
-    for entry, page in zip(index["pages"], pages):
-        assert entry["from"] == {"modified": page["items"][0]["modified"], "id": page["items"][0]["id"]}
-        assert entry["to"] == {"modified": page["items"][-1]["modified"], "id": page["items"][-1]["id"]}
+    assert {item["id"]: item["modified"] for item in items}[ids[0]] == 1004
     by_id = {offer.id: offer for offer in catalogue.offers}
     for item in items:
-        offer = by_id[item["id"]]
-        assert item["modified"] == int(offer.last_modified.timestamp())
-        if offer.is_published:
+        offer = by_id.get(item["id"])
+        if offer and offer.is_published:
             assert (item["state"], item["data"]) == ("updated", documents[offer.id])
         else:
             assert item["state"] == "deleted" and "data" not in item
-    assert any(item["state"] == "deleted" for item in items)
+    # From any key the feed ever handed out, a client reads exactly what came after it.
+    for slot in slots:
+        url = f"{feed}?afterTimestamp={slot.key[0]}&afterId={slot.key[1]}"
+        assert [(item["modified"], item["id"]) for item in _walk(pages, url)] == [key for key in keys if key > slot.key]
+    last = pages[rpde.LAST_PAGE]
+    assert last["items"] == [] and last["next"] == f"{feed}?afterTimestamp={slots[-1].key[0]}&afterId={slots[-1].key[1]}"
 
 
 def test_json_change_feed_items_carry_the_offers_json_documents(catalogue, data):
     documents = {document["id"]: document for document in json.loads((data / "offers.json").read_text(encoding="utf-8"))["offers"]}
-    index = json.loads((data / "changes/index.json").read_text(encoding="utf-8"))
-    url, pages = index["first_page"], []
-    while True:
-        page = json.loads((data / url.removeprefix(PUBLICATION.data_url())).read_text(encoding="utf-8"))
-        pages.append(page)
-        if page["next"] == url:
-            break
-        url = page["next"]
-    updated = [item for page in pages for item in page["items"] if item["state"] == "updated"]
+    pages = {str(path.relative_to(data)): json.loads(path.read_text(encoding="utf-8")) for path in (data / "changes").rglob("*.json") if path.name != "index.json"}
+    updated = [item for item in _walk(pages, PUBLICATION.data_url(rpde.FEED)) if item["state"] == "updated"]
     assert {item["id"] for item in updated} == {offer.id for offer in catalogue.published}
     assert all(item["data"] == documents[item["id"]] for item in updated)
 
@@ -197,8 +212,9 @@ PHONE = re.compile(r"\+31 ?[1-9]([ -]?[0-9]){8}")
 def _spreadsheet_cells(data: Path):
     """(file, column, text) for every cell of every CSV file and every XLSX sheet."""
     for path in sorted(data.rglob("*.csv")):
-        with path.open(encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle):
+        for_excel = path.parent.name == "excel"  # the copies for Dutch Excel: ';' and a byte order mark
+        with path.open(encoding="utf-8-sig" if for_excel else "utf-8", newline="") as handle:
+            for row in csv.DictReader(handle, delimiter=";" if for_excel else ","):
                 for name, cell in row.items():
                     yield path.name, name, cell
     book = openpyxl.load_workbook(data / "offers.xlsx")
@@ -237,7 +253,7 @@ def test_validation_refuses_free_text_that_starts_like_a_formula_in_every_table(
 def test_json_that_only_programs_read_has_no_whitespace_and_descriptors_stay_readable(data):
     """Indenting made the big files about a third larger; people open only the small descriptors."""
     compact = [data / "offers.json", data / "offers.geojson", data / "hsds/services.json", data / "hsds/organizations.json",
-               data / "hsds/taxonomy_terms.json", data / "changes/page-1.json", *sorted((data / "offers").glob("*.json"))[:3]]
+               data / "hsds/taxonomy_terms.json", data / "changes/first.json", *sorted((data / "offers").glob("*.json"))[:3]]
     for path in compact:
         text = path.read_text(encoding="utf-8")
         assert text == json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":")) + "\n", path.name

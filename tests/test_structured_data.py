@@ -6,7 +6,7 @@ import json
 
 from bs4 import BeautifulSoup
 
-from aanbod.markup import plain_text
+from aanbod.markup import plain_text, render_markdown
 from aanbod.publication import Publication
 from aanbod.settings import DEFAULTS
 from aanbod.structured_data import offer_data, schema_type, script_json
@@ -18,24 +18,30 @@ PUBLICATION = Publication.from_settings(DEFAULTS)
 def test_the_type_follows_the_kind_of_offer(catalogue):
     expected = {
         "vrijwilligerswerk": "JobPosting", "opleiding": "EducationalOccupationalProgram", "cursus": "Course", "taal": "Course",
-        "dagbesteding": "Service", "activiteit": "Service", "betaald-werk": "Service", "beschut-werk": "Service",
-        "werkervaringsplek": "Service", "traject": "Service",
+        "dagbesteding": "Service", "activiteit": "Service", "betaald-werk": "JobPosting", "beschut-werk": "JobPosting",
+        "werkervaringsplek": "JobPosting", "traject": "Service",
     }
-    assert {offer.subtype: schema_type(offer) for offer in catalogue.offers} == expected
+    assert {offer.subtype: schema_type(catalogue, offer) for offer in catalogue.offers} == expected
 
 
 def test_the_data_matches_the_offer(catalogue):
     for offer in catalogue.published:
         data = offer_data(catalogue, offer, PUBLICATION)
         provider = catalogue.providers[offer.provider]
-        assert data["@context"] == "https://schema.org" and data["@type"] == schema_type(offer)
-        assert data["url"] == f"https://openaanbod.example.nl/aanbod/{offer.id}/" and data["identifier"] == offer.id
-        assert (data["name"], data["disambiguatingDescription"], data["description"]) == (offer.title, offer.summary, plain_text(offer.description))
+        assert data["@context"] == "https://schema.org" and data["@type"] == schema_type(catalogue, offer)
+        assert data["url"] == f"https://openaanbod.example.nl/aanbod/{offer.id}/"
+        assert (data["name"], data["disambiguatingDescription"]) == (offer.title, offer.summary)
+        if data["@type"] == "JobPosting":
+            assert data["description"] == str(render_markdown(offer.description))
+            assert data["identifier"] == {"@type": "PropertyValue", "name": provider.name, "value": offer.id}
+        else:
+            assert (data["identifier"], data["description"]) == (offer.id, plain_text(offer.description))
         organisation = data.get("hiringOrganization") or data["provider"]
         assert organisation["name"] == provider.name
         addresses = [(location.street_address, location.postcode) for location in offer.locations]
         if data["@type"] == "JobPosting":
-            assert data["employmentType"] == "VOLUNTEER" and data["title"] == offer.title
+            assert data.get("employmentType") == {"vrijwilligerswerk": "VOLUNTEER", "werkervaringsplek": "INTERN"}.get(offer.subtype)
+            assert data["title"] == offer.title
             places = data.get("jobLocation", [])
             assert (data.get("jobLocationType") == "TELECOMMUTE") == offer.online
         else:
@@ -73,3 +79,59 @@ def test_a_title_with_markup_stays_inside_the_json(tmp_path):
     page = BeautifulSoup((tmp_path / "output/aanbod/fietsen/index.html").read_text(encoding="utf-8"), "html.parser")
     assert not page.find("b")
     assert json.loads(page.find("script", type="application/ld+json").string)["name"] == "Koken </script><b>vet</b> & meer"
+
+
+# What the search engines' documentation asks per type (Google Search Central: job posting, course info
+# and course list, education programs), and the properties schema.org defines for the type (its own and
+# those of Thing and Intangible / CreativeWork). Paid work has no salary or employment type in our data:
+# baseSalary and employmentType stay recommended-but-absent there, and are listed as such.
+REQUIRED = {
+    "JobPosting": {"title", "description", "datePosted", "hiringOrganization"},
+    "Course": {"name", "description", "provider", "offers", "hasCourseInstance"},
+    "EducationalOccupationalProgram": {"name", "description", "provider"},
+    "Service": {"name", "description", "provider"},
+}
+RECOMMENDED = {
+    "JobPosting": {"validThrough", "identifier", "directApply", "employmentType", "baseSalary"},
+    "Course": set(),
+    "EducationalOccupationalProgram": {"offers", "occupationalCategory", "educationalProgramMode"},
+    "Service": {"areaServed", "serviceType"},
+}
+NOT_IN_OUR_DATA = {"JobPosting": {"baseSalary"}}
+THING = {"@context", "@type", "@id", "url", "identifier", "name", "description", "disambiguatingDescription"}
+PROPERTIES = {
+    "JobPosting": THING | {"title", "datePosted", "validThrough", "jobStartDate", "employmentType", "directApply", "hiringOrganization",
+                           "jobLocation", "jobLocationType", "applicantLocationRequirements", "industry", "workHours", "totalJobOpenings",
+                           "incentiveCompensation", "applicationContact", "baseSalary"},
+    "Course": THING | {"provider", "offers", "isAccessibleForFree", "inLanguage", "audience", "hasCourseInstance", "dateModified"},
+    "EducationalOccupationalProgram": THING | {"provider", "offers", "startDate", "endDate", "educationalProgramMode", "maximumEnrollment",
+                                               "dayOfWeek", "occupationalCategory"},
+    "Service": THING | {"provider", "serviceType", "category", "audience", "areaServed", "availableChannel", "offers"},
+}
+
+
+def test_each_type_has_what_search_engines_require_and_nothing_schema_org_lacks(catalogue):
+    seen = set()
+    for offer in catalogue.published:
+        data = offer_data(catalogue, offer, PUBLICATION)
+        kind = data["@type"]
+        seen.add(kind)
+        assert REQUIRED[kind] <= set(data), (offer.id, REQUIRED[kind] - set(data))
+        optional_gaps = NOT_IN_OUR_DATA.get(kind, set()) | ({"employmentType"} if offer.subtype in ("betaald-werk", "beschut-werk") else set())
+        assert RECOMMENDED[kind] - optional_gaps <= set(data), (offer.id, RECOMMENDED[kind] - optional_gaps - set(data))
+        assert set(data) <= PROPERTIES[kind], (offer.id, set(data) - PROPERTIES[kind])
+        if kind == "JobPosting":
+            assert data.get("jobLocation") or (data.get("jobLocationType") == "TELECOMMUTE" and data.get("applicantLocationRequirements")), offer.id
+            assert "\n" in offer.description.strip() or "<p>" in data["description"], offer.id
+        if kind == "Course":
+            assert data["offers"]["category"] in ("Free", "Paid")
+            for instance in data["hasCourseInstance"]:
+                assert instance["courseMode"] in ("onsite", "online") and instance["courseSchedule"]["repeatFrequency"] == "Weekly", offer.id
+    assert seen == set(REQUIRED)
+
+
+def test_a_job_description_keeps_its_paragraphs(catalogue):
+    jobs = [offer for offer in catalogue.published if schema_type(catalogue, offer) == "JobPosting" and "\n\n" in offer.description.strip()]
+    assert jobs, "the sample needs a job whose description has two paragraphs"
+    for offer in jobs:
+        assert offer_data(catalogue, offer, PUBLICATION)["description"].count("<p>") >= 2, offer.id

@@ -70,7 +70,7 @@ def test_the_status_stays_in_the_data(site):
     documents = {document["id"]: document for document in json.loads((site / "data/offers.json").read_text(encoding="utf-8"))["offers"]}
     assert documents["gestopt"]["status"] == "ingetrokken"
     assert json.loads((site / "data/offers/gestopt.json").read_text(encoding="utf-8"))["status"] == "ingetrokken"
-    items = json.loads((site / "data/changes/page-1.json").read_text(encoding="utf-8"))["items"]
+    items = json.loads((site / "data/changes/first.json").read_text(encoding="utf-8"))["items"]
     assert {item["id"]: item["state"] for item in items}["gestopt"] == "deleted"
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from ..model import Catalogue
 from ..publication import Publication
 from ..settings import DEFAULTS
-from . import csv_tables, datapackage, dcat, feeds, geojson, hsds, offer_files, offers_json, xlsx
+from . import csv_tables, datapackage, dcat, excel_csv, feeds, geojson, hsds, hsds_api, offer_files, offers_json, xlsx
 from .datafile import DataFile
 
 
@@ -25,7 +25,9 @@ def write_all(catalogue: Catalogue, folder: Path, publication: Publication | Non
     written += offer_files.write(folder, documents)
     written += geojson.write(catalogue, folder, publication)
     written += xlsx.write(catalogue, folder)
+    written += excel_csv.write(catalogue, folder)
     written += hsds.write(catalogue, folder, publication)
+    written += hsds_api.write(catalogue, folder, publication)
     written += feeds.write(catalogue, folder, publication, documents)
     written += dcat.write(catalogue, folder, publication, written)
     return written

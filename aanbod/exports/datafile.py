@@ -20,6 +20,7 @@ class DataFile:
     file_type: str  # code in the EU file-type list: CSV, JSON, GEOJSON, XLSX, ATOM, RDF_XML, JSON_LD
     paths: tuple[Path, ...]
     conforms_to: str = ""  # the data folder's name of the schema the file follows, if any
+    standard: str = ""  # else the URI of the published standard it follows, beyond its file type (RPDE, HSDS)
 
     @cached_property
     def size(self) -> int:

@@ -24,12 +24,35 @@ CONTEXT = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "owl": "http://www.w3.org/2002/07/owl#",
     "overheid": "http://standaarden.overheid.nl/owms/terms/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcatap": "http://data.europa.eu/r5r/",
 }
 DUTCH = "http://publications.europa.eu/resource/authority/language/NLD"
 LICENCE = "http://creativecommons.org/publicdomain/zero/1.0/deed.nl"
 PUBLIC = "http://publications.europa.eu/resource/authority/access-right/PUBLIC"
-# What the catalogue is about, from the DONL theme list: work, and social security.
-THEMES = ("http://standaarden.overheid.nl/owms/terms/Werk_(thema)", "http://standaarden.overheid.nl/owms/terms/Sociale_zekerheid")
+# What the catalogue is about: work and social security from the DONL theme list (DCAT-AP-DONL 1.1 and
+# DCAT-AP-NL 3.0), and "population and society" from the EU data-theme list (DCAT-AP 3.0).
+THEMES = {
+    "http://standaarden.overheid.nl/owms/terms/Werk_(thema)": "Werk",
+    "http://standaarden.overheid.nl/owms/terms/Sociale_zekerheid": "Sociale zekerheid",
+    "http://publications.europa.eu/resource/authority/data-theme/SOCI": "Bevolking en samenleving",
+}
+THEME_SCHEMES = {
+    "http://standaarden.overheid.nl/owms/terms/TaxonomieBeleidsagenda": "Taxonomie Beleidsagenda",
+    "http://publications.europa.eu/resource/authority/data-theme": "Datathema's (EU)",
+}
+PUBLIC_DOMAIN = "http://purl.org/adms/licencetype/PublicDomain"
+STABLE = "http://publications.europa.eu/resource/authority/planned-availability/STABLE"
+# The published standard each kind of file follows, for dct:conformsTo where no Table Schema applies.
+STANDARDS = {
+    "CSV": "https://www.rfc-editor.org/rfc/rfc4180",
+    "JSON": "https://www.rfc-editor.org/rfc/rfc8259",
+    "GEOJSON": "https://www.rfc-editor.org/rfc/rfc7946",
+    "XLSX": "https://www.iso.org/standard/71691.html",
+    "ATOM": "https://www.rfc-editor.org/rfc/rfc4287",
+    "JSON_LD": "https://docs.geostandaarden.nl/dcat/dcat-ap-nl30/",
+    "RDF_XML": "https://docs.geostandaarden.nl/dcat/dcat-ap-nl30/",
+}
 JSON_LD = "dcat.jsonld"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 XML = "http://www.w3.org/XML/1998/namespace"
@@ -64,21 +87,61 @@ def _distribution(catalogue_id: str, data_file: DataFile, publication: Publicati
         "dct:license": _iri(LICENCE),
         "dct:language": _iri(DUTCH),
         "dct:format": _iri(data_file.format_uri),
-        "dcat:mediaType": _iri(f"https://www.iana.org/assignments/media-types/{data_file.media_type}"),
+        "dcat:mediaType": _iri(_media_type(data_file)),
         "dcat:byteSize": _typed(data_file.size, "nonNegativeInteger"),
     }
     if modified:
         node["dct:modified"] = modified
-    if data_file.conforms_to:
-        node["dct:conformsTo"] = _iri(publication.data_url(data_file.conforms_to))
+    node["dct:conformsTo"] = _iri(_standard(data_file, publication))
+    node["dcatap:availability"] = _iri(STABLE)
     return node
+
+
+def _standard(data_file: DataFile, publication: Publication) -> str:
+    if data_file.conforms_to:
+        return publication.data_url(data_file.conforms_to)
+    return data_file.standard or STANDARDS[data_file.file_type]
+
+
+def _vocabulary(files: list[DataFile], publication: Publication, spatial: str) -> list[dict]:
+    """The terms the catalogue points to, typed and labelled in the graph itself.
+
+    A harvester looks them up in the EU and DONL vocabularies; SHACL validators that check ranges
+    offline (pyshacl with the DCAT-AP 3.0.1 shapes) need the class and label right here.
+    """
+    nodes = [
+        {"@id": DUTCH, "@type": "dct:LinguisticSystem"},
+        {"@id": LICENCE, "@type": "dct:LicenseDocument", "dct:type": _iri(PUBLIC_DOMAIN)},
+        {"@id": PUBLIC_DOMAIN, "@type": "skos:Concept", "skos:prefLabel": _text("publiek domein")},
+        {"@id": PUBLIC, "@type": "dct:RightsStatement"},
+        {"@id": STABLE, "@type": "skos:Concept", "skos:prefLabel": _text("stabiel")},
+        {"@id": spatial, "@type": "dct:Location", "skos:prefLabel": _text(publication.province)},
+        {"@id": publication.url(), "@type": "foaf:Document"},
+        {"@id": publication.data_url(), "@type": "foaf:Document"},
+    ]
+    nodes += [{"@id": theme, "@type": "skos:Concept", "skos:prefLabel": _text(label)} for theme, label in THEMES.items()]
+    nodes += [{"@id": scheme, "@type": "skos:ConceptScheme", "dct:title": _text(title)} for scheme, title in THEME_SCHEMES.items()]
+    formats = sorted({data_file.format_uri for data_file in files})
+    media = sorted({_media_type(data_file) for data_file in files})
+    standards = sorted({_standard(data_file, publication) for data_file in files} | {publication.data_url("datapackage.json"), STANDARDS["JSON_LD"]})
+    nodes += [{"@id": uri, "@type": "dct:MediaTypeOrExtent"} for uri in formats]
+    nodes += [{"@id": uri, "@type": "dct:MediaType"} for uri in media]
+    nodes += [{"@id": uri, "@type": "dct:Standard"} for uri in standards]
+    return nodes
+
+
+def _media_type(data_file: DataFile) -> str:
+    return f"https://www.iana.org/assignments/media-types/{data_file.media_type}"
 
 
 def catalogue_document(catalogue: Catalogue, publication: Publication, data_files: list[DataFile]) -> dict:
     schema = catalogue.schema
     package = schema.package
     catalogue_id = publication.data_url(JSON_LD)
-    dataset_id = publication.data_url()
+    # The dataset's node is not its landing page (the data page), which is a foaf:Document of its own.
+    dataset_id = f"{catalogue_id}#dataset"
+    # The province as OWMS names it (DONL's list of provinces).
+    spatial = f"http://standaarden.overheid.nl/owms/terms/{publication.province.replace(' ', '_')}_(provincie)"
     contact_id = f"{catalogue_id}#contact"
     record_id = f"{catalogue_id}#record"
     modified = _typed(catalogue.last_modified.date().isoformat(), "date") if catalogue.last_modified else None
@@ -86,8 +149,8 @@ def catalogue_document(catalogue: Catalogue, publication: Publication, data_file
     keywords = [term.label for name in ("kinds", "subtypes") for term in schema.taxonomies[name].terms]
     dataset = {
         "@id": dataset_id,
-        "@type": "dcat:Dataset",
-        "dct:identifier": _typed(dataset_id, "anyURI"),
+        "@type": ["dcat:Dataset", "dcat:Resource"],
+        "dct:identifier": _typed(publication.data_url(), "anyURI"),
         "dct:title": _text(package["title"]),
         "dct:description": _text(package["description"]),
         "dcat:keyword": [_text(keyword) for keyword in keywords],
@@ -95,9 +158,12 @@ def catalogue_document(catalogue: Catalogue, publication: Publication, data_file
         "dcat:theme": [_iri(theme) for theme in THEMES],
         "overheid:authority": _iri(publication.publisher_uri),
         "dct:publisher": _iri(publication.publisher_uri),
+        "dct:creator": _iri(publication.publisher_uri),
+        "dct:spatial": _iri(spatial),
         "dcat:contactPoint": _iri(contact_id),
         "dct:accessRights": _iri(PUBLIC),
         "dcat:landingPage": _iri(publication.data_url()),
+        "foaf:page": _iri(publication.data_url()),
         "dct:conformsTo": _iri(publication.data_url("datapackage.json")),
         "owl:versionInfo": package.get("version", ""),
         "dcat:distribution": [_iri(_distribution_id(catalogue_id, data_file)) for data_file in files],
@@ -111,6 +177,10 @@ def catalogue_document(catalogue: Catalogue, publication: Publication, data_file
             "dct:title": _text(publication.site_name),
             "dct:description": _text(package["description"]),
             "dct:publisher": _iri(publication.publisher_uri),
+            "dcat:contactPoint": _iri(contact_id),
+            "dct:creator": _iri(publication.publisher_uri),
+            "dct:spatial": _iri(spatial),
+            "dcat:themeTaxonomy": [_iri(scheme) for scheme in THEME_SCHEMES],
             "dct:language": _iri(DUTCH),
             "dct:license": _iri(LICENCE),
             "foaf:homepage": _iri(publication.url()),
@@ -118,15 +188,17 @@ def catalogue_document(catalogue: Catalogue, publication: Publication, data_file
             "dcat:record": _iri(record_id),
         },
         # DCAT-AP keeps the metadata's own language on the catalogue record.
-        {"@id": record_id, "@type": "dcat:CatalogRecord", "foaf:primaryTopic": _iri(dataset_id), "dct:language": _iri(DUTCH)},
+        {"@id": record_id, "@type": "dcat:CatalogRecord", "foaf:primaryTopic": _iri(dataset_id), "dct:language": _iri(DUTCH),
+         "dct:conformsTo": _iri(STANDARDS["JSON_LD"])},
         dataset,
         {
             "@id": contact_id,
-            "@type": "vcard:Organization",
+            "@type": ["vcard:Organization", "vcard:Kind"],
             "vcard:fn": publication.contact_name,
             "vcard:hasEmail": _iri(f"mailto:{publication.contact_email}"),
         },
-        {"@id": publication.publisher_uri, "@type": "foaf:Organization", "foaf:name": publication.publisher_name},
+        {"@id": publication.publisher_uri, "@type": ["foaf:Organization", "foaf:Agent"], "foaf:name": publication.publisher_name},
+        *_vocabulary(files, publication, spatial),
     ]
     if modified:
         graph[0]["dct:modified"] = modified
@@ -159,7 +231,10 @@ def rdf_xml(document: dict) -> bytes:
     namespaces = {"rdf": RDF, **document["@context"]}
     root = ET.Element("rdf:RDF", {f"xmlns:{prefix}": namespace for prefix, namespace in namespaces.items()})
     for node in document["@graph"]:
-        element = ET.SubElement(root, node["@type"], {"rdf:about": node["@id"]})
+        kind, *more = node["@type"] if isinstance(node["@type"], list) else [node["@type"]]
+        element = ET.SubElement(root, kind, {"rdf:about": node["@id"]})
+        for other in more:
+            ET.SubElement(element, "rdf:type", {"rdf:resource": _expand(other)})
         for name, values in node.items():
             if name.startswith("@"):
                 continue

@@ -1,11 +1,8 @@
 """Change feeds: an Atom feed of new and changed offers, and a JSON change feed in the style of
 OpenActive RPDE, so a consumer can stay in sync without downloading everything.
 
-The JSON feed lists every offer once, ordered by modified time and id; a withdrawn offer is a
-tombstone (state 'deleted', no data). A static site cannot answer RPDE's afterTimestamp/afterId
-queries, so the items are cut into numbered pages and changes/index.json says which (modified, id)
-range each page holds: a consumer reads from the first page whose range ends after its last
-(modified, id). The last page is empty and points to itself, as RPDE asks.
+The RPDE pages themselves are cut in ``rpde``; this module writes them, with changes/index.json
+saying which file answers which query for hosts that cannot rewrite query strings.
 """
 
 from __future__ import annotations
@@ -16,13 +13,12 @@ from pathlib import Path
 
 from ..model import Catalogue, Offer
 from ..publication import Publication
+from . import rpde
 from .datafile import DataFile, write_json
 from .values import utc_stamp
 
 ATOM = "http://www.w3.org/2005/Atom"
 ATOM_ENTRIES = 100
-PAGE_SIZE = 100
-CHANGES = "changes"
 LICENCE = "https://creativecommons.org/publicdomain/zero/1.0/"
 _NO_CHANGES = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
@@ -67,48 +63,29 @@ def atom_feed(catalogue: Catalogue, publication: Publication) -> bytes:
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def change_item(offer: Offer, document: dict) -> dict:
-    item = {"state": "updated" if offer.is_published else "deleted", "kind": "Offer", "id": offer.id, "modified": int(offer.last_modified.timestamp())}
-    if offer.is_published:
-        item["data"] = document
-    return item
-
-
-def change_pages(catalogue: Catalogue, documents: dict[str, dict], publication: Publication, page_size: int = PAGE_SIZE) -> tuple[list[dict], dict]:
-    """The RPDE-style pages (the last one empty) and the index of their ranges."""
-    items = [change_item(offer, documents[offer.id]) for offer in in_change_order(catalogue)]
-    chunks = [items[start:start + page_size] for start in range(0, len(items), page_size)] + [[]]
-    def url(number: int) -> str:
-        return publication.data_url(f"{CHANGES}/page-{number}.json")
-
-    pages, ranges = [], []
-    for number, chunk in enumerate(chunks, start=1):
-        last = number == len(chunks)
-        pages.append({"next": url(number if last else number + 1), "items": chunk, "license": LICENCE})
-        if chunk:
-            ranges.append({
-                "url": url(number),
-                "items": len(chunk),
-                "from": {"modified": chunk[0]["modified"], "id": chunk[0]["id"]},
-                "to": {"modified": chunk[-1]["modified"], "id": chunk[-1]["id"]},
-            })
-    index = {
-        "description": "Wijzigingen in het aanbod, geordend op modified en id. Lees vanaf de eerste pagina waarvan 'to' na je laatst gelezen (modified, id) ligt, en volg 'next' tot een pagina zonder items.",
-        "first_page": url(1),
-        "last_page": url(len(chunks)),
-        "page_size": page_size,
-        "pages": ranges,
+def change_index(publication: Publication, feed_url: str) -> dict:
+    """How to follow the feed, also on a host that cannot rewrite query strings to files."""
+    return {
+        "description": "Wijzigingenfeed volgens OpenActive RPDE (modified + id). Vraag 'feed' op, volg 'next' tot een lege pagina en vraag die pagina later opnieuw op.",
+        "feed": feed_url,
+        "ordering": "modified+id",
+        "files": {
+            "feed": publication.data_url(rpde.page_file(None)),
+            "feed?afterTimestamp={afterTimestamp}&afterId={afterId}": publication.data_url(rpde.page_file(("{afterTimestamp}", "{afterId}"))),
+            "otherwise": publication.data_url(rpde.LAST_PAGE),
+        },
         "license": LICENCE,
     }
-    return pages, index
 
 
 def write(catalogue: Catalogue, folder: Path, publication: Publication, documents: list[dict]) -> list[DataFile]:
     atom = folder / "feed.atom"
     atom.write_bytes(atom_feed(catalogue, publication))
-    pages, index = change_pages(catalogue, {document["id"]: document for document in documents}, publication)
-    page_paths = tuple(write_json(folder / CHANGES / f"page-{number}.json", page) for number, page in enumerate(pages, start=1))
-    index_path = write_json(folder / CHANGES / "index.json", index, readable=True)
+    feed_url = publication.data_url(rpde.FEED)
+    pages = rpde.feed_pages(catalogue, {document["id"]: document for document in documents}, feed_url, rpde.history_slots(catalogue))
+    paths = {name: write_json(folder / name, page) for name, page in pages.items()}
+    first, last = paths.pop(rpde.page_file(None)), paths.pop(rpde.LAST_PAGE)
+    index_path = write_json(folder / rpde.CHANGES / "index.json", change_index(publication, feed_url), readable=True)
     return [
         DataFile(
             "feed.atom", "Nieuw en gewijzigd aanbod (Atom)",
@@ -116,14 +93,24 @@ def write(catalogue: Catalogue, folder: Path, publication: Publication, document
             "application/atom+xml", "ATOM", (atom,),
         ),
         DataFile(
-            f"{CHANGES}/index.json", "Wijzigingenfeed: overzicht (JSON)",
-            "Begin hier om bij te blijven: welke pagina's er zijn en welke wijzigingen (modified, id) elke pagina bevat.",
+            f"{rpde.CHANGES}/index.json", "Wijzigingenfeed: uitleg (JSON)",
+            "Begin hier om bij te blijven: waar de feed begint en welk bestand elke pagina beantwoordt.",
             "application/json", "JSON", (index_path,),
         ),
         DataFile(
-            f"{CHANGES}/page-{{n}}.json", "Wijzigingenfeed: pagina's (JSON, in de stijl van OpenActive RPDE)",
-            f"Alle aanbiedingen geordend op wijzigingstijd en code, {PAGE_SIZE} per pagina. Gestopt aanbod staat erin als 'deleted', zonder gegevens. "
-            "De laatste pagina is leeg en verwijst naar zichzelf.",
-            "application/json", "JSON", page_paths,
+            rpde.page_file(None), "Wijzigingenfeed (OpenActive RPDE, JSON): eerste pagina",
+            f"Alle aanbiedingen geordend op modified en id, hoogstens {rpde.PAGE_SIZE} per pagina. Gestopt en verwijderd aanbod staat erin als 'deleted', zonder gegevens. "
+            f"Vraag {rpde.FEED} op, volg 'next' tot een lege pagina en vraag die later opnieuw op: wat daarna verandert, komt altijd achter wat je al las.",
+            "application/json", "JSON", (first,), standard=rpde.STANDARD,
+        ),
+        DataFile(
+            rpde.page_file(("{n}", "{id}")), "Wijzigingenfeed: volgende pagina's",
+            "Het antwoord op feed?afterTimestamp={n}&afterId={id}. Een pagina blijft bestaan, ook als er later meer wijzigingen komen.",
+            "application/json", "JSON", tuple(paths.values()), standard=rpde.STANDARD,
+        ),
+        DataFile(
+            rpde.LAST_PAGE, "Wijzigingenfeed: laatste pagina",
+            "Wat de webserver antwoordt op een afterTimestamp en afterId die de feed nog niet kent: de lege laatste pagina.",
+            "application/json", "JSON", (last,), standard=rpde.STANDARD,
         ),
     ]

@@ -25,6 +25,8 @@ from .values import to_json, utc_stamp
 
 NAMESPACE = uuid.UUID("aa5a2ff7-3d17-456b-9e7d-aa464061f0f0")
 FOLDER = "hsds"
+# The standard these files follow, for dct:conformsTo in the DCAT catalogue.
+STANDARD = "https://docs.openreferral.org/en/v3.0/hsds/"
 STATUSES = {"actief": "active", "gepauzeerd": "temporarily closed", "ingetrokken": "defunct"}
 # RFC 5545 day codes, which HSDS schedules use in byday.
 DAYS = {"maandag": "MO", "dinsdag": "TU", "woensdag": "WE", "donderdag": "TH", "vrijdag": "FR", "zaterdag": "SA", "zondag": "SU"}
@@ -67,7 +69,7 @@ def _address(catalogue: Catalogue, location, publication: Publication) -> dict:
     return {
         "id": hsds_id("address", location.offer_id, location.position),
         "address_1": location.street_address,
-        "city": catalogue.label("municipalities", location.municipality),
+        "city": catalogue.town(location),
         "region": catalogue.label("wijken", location.wijk) if location.wijk else "",
         "state_province": publication.province,
         "postal_code": location.postcode,
@@ -202,15 +204,15 @@ def write(catalogue: Catalogue, folder: Path, publication: Publication) -> list[
             "Elk aanbod als HSDS 3.0-service, met plekken, adressen, dagen, kosten, talen, contact en codes. "
             "De aanbieder staat in organizations.json (organization_id), de namen van de codes in taxonomy_terms.json "
             "(taxonomy_term_id). Gestopt aanbod staat erin met status defunct.",
-            "application/json", "JSON", (services,),
+            "application/json", "JSON", (services,), standard=STANDARD,
         ),
         DataFile(
             f"{FOLDER}/organizations.json", "Aanbieders in Open Referral HSDS 3.0 (JSON)",
-            "Elke aanbieder als HSDS 3.0-organization.", "application/json", "JSON", (organizations,),
+            "Elke aanbieder als HSDS 3.0-organization.", "application/json", "JSON", (organizations,), standard=STANDARD,
         ),
         DataFile(
             f"{FOLDER}/taxonomy_terms.json", "Codes in Open Referral HSDS 3.0 (JSON)",
             "Elke code van soort, vorm, werkveld en doelgroep als HSDS 3.0-taxonomy_term, met de Nederlandse naam.",
-            "application/json", "JSON", (terms,),
+            "application/json", "JSON", (terms,), standard=STANDARD,
         ),
     ]

@@ -1,0 +1,89 @@
+"""The read endpoints of the HSDS 3.0 API as static JSON files, the exchange shape HSDS defines.
+
+HSDS is exchanged through its API (or a tabular package), not as bare arrays. A static host can
+answer what needs no query: the root (``/``, with the profile), every record (``/services/{id}``,
+``/organizations/{id}``, ``/taxonomy_terms/{id}``) and the paged lists in their ``Page`` objects,
+page by page. The file that answers each request is ``path_of(endpoint)``; search and filter
+parameters need a server and are not offered. Each response is checked against the official
+OpenAPI file and JSON schemas in tests/test_hsds_api.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Catalogue
+from ..publication import Publication
+from . import hsds
+from .datafile import DataFile, write_json
+
+FOLDER = f"{hsds.FOLDER}/api"
+PER_PAGE = 100
+VERSION = "3.0"
+PROFILE = "https://docs.openreferral.org/en/v3.0/hsds/"
+OPENAPI = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"
+# What a list item leaves to the single record (HSDS's compiled service_list and organization_list).
+DETAILS = {
+    "services": ("attributes", "contacts", "cost_options", "funding", "languages", "metadata", "phones", "required_documents",
+                 "schedules", "service_areas", "service_at_locations"),
+    "organizations": ("attributes", "contacts", "funding", "locations", "metadata", "organization_identifiers", "phones", "programs", "services"),
+    "taxonomy_terms": (),
+}
+
+
+def path_of(endpoint: str) -> str:
+    """The file that answers ``endpoint``: '/', '/services', '/services?page=2', '/services/<id>'."""
+    path, _, query = endpoint.partition("?")
+    parts = [part for part in path.split("/") if part]
+    if not parts:
+        return f"{FOLDER}/index.json"
+    if len(parts) == 2:
+        return f"{FOLDER}/{parts[0]}/{parts[1]}.json"
+    page = dict(pair.split("=") for pair in query.split("&") if pair).get("page", "1")
+    return f"{FOLDER}/{parts[0]}/page/{page}.json"
+
+
+def pages(records: list[dict], name: str, per_page: int = PER_PAGE) -> list[dict]:
+    """The Page objects of one list endpoint; an empty list is one empty page."""
+    omit = set(DETAILS[name])
+    items = [{key: value for key, value in record.items() if key not in omit} for record in records]
+    chunks = [items[start:start + per_page] for start in range(0, len(items), per_page)] or [[]]
+    return [{
+        "total_items": len(items),
+        "total_pages": len(chunks),
+        "page_number": number,
+        "size": len(chunk),
+        "first_page": number == 1,
+        "last_page": number == len(chunks),
+        "empty": not chunk,
+        "contents": chunk,
+    } for number, chunk in enumerate(chunks, start=1)]
+
+
+def write(catalogue: Catalogue, folder: Path, publication: Publication) -> list[DataFile]:
+    lists = {
+        "services": [hsds.service(catalogue, offer, publication) for offer in catalogue.offers],
+        "organizations": [hsds.organization(provider, publication) for provider in sorted(catalogue.providers.values(), key=lambda provider: provider.id)],
+        "taxonomy_terms": hsds.taxonomy_terms(catalogue),
+    }
+    root = write_json(folder / path_of("/"), {"version": VERSION, "profile": PROFILE, "openapi_url": OPENAPI}, readable=True)
+    written = [DataFile(
+        path_of("/"), "HSDS 3.0-API: begin (JSON)",
+        "Het antwoord op / van de HSDS-API: versie en profiel. De lijsten en elk record staan ernaast als bestand.",
+        "application/json", "JSON", (root,), standard=hsds.STANDARD,
+    )]
+    for name, records in lists.items():
+        listed = tuple(write_json(folder / path_of(f"/{name}?page={page['page_number']}"), page) for page in pages(records, name))
+        single = tuple(write_json(folder / path_of(f"/{name}/{record['id']}"), record) for record in records)
+        written.append(DataFile(
+            f"{FOLDER}/{name}/page/{{n}}.json", f"HSDS 3.0-API: /{name} (JSON)",
+            f"Het antwoord op /{name}?page={{n}}: een Page met hoogstens {PER_PAGE} records.",
+            "application/json", "JSON", listed, standard=hsds.STANDARD,
+        ))
+        if single:
+            written.append(DataFile(
+                f"{FOLDER}/{name}/{{id}}.json", f"HSDS 3.0-API: /{name}/{{id}} (JSON)",
+                f"Het antwoord op /{name}/{{id}}: één record, compleet.",
+                "application/json", "JSON", single, standard=hsds.STANDARD,
+            ))
+    return written
