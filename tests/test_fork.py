@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SAMPLE_GONE
+from conftest import ROOT, SAMPLE_GONE, SHARED
 
 # Test files that hold for any region's content: the ones a fork runs in this test. They build inline sites with
 # the region's own municipalities (conftest.MUNICIPALITY) or none, and skip what belongs to Utrecht's sample.
@@ -100,6 +100,10 @@ def _copy_repository(target: Path) -> None:
     for tool in ("node_modules", ".venv"):  # the shared installs, as in a checkout after `make install`
         if (ROOT / tool).exists():
             (target / tool).symlink_to((ROOT / tool).resolve())
+    # The reference standards lie beside a checkout (../shared), in CI as here: the fork gets them too,
+    # so the only tests it skips are those of Utrecht's sample.
+    if SHARED.is_dir() and not (target.parent / "shared").exists():
+        (target.parent / "shared").symlink_to(SHARED.resolve())
 
 
 def _set_region(settings: Path) -> None:
