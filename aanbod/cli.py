@@ -12,7 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import editor_schema, lookalikes, ownership, scaffold
+from . import editor_schema, lookalikes, ownership, roles, scaffold
 from .annotations import annotation
 from .freshness import Limits
 from .history import head_commit_date
@@ -110,7 +110,7 @@ def validate(args) -> int:
         new = {path for path in added_files(Path(args.content))}
         sketches = lookalikes.sketches_from_rows(validated.rows)
         candidates = [sketch for sketch in sketches if Path(sketch.path).resolve() in new]
-        warnings = lookalikes.find(candidates, sketches)
+        warnings = lookalikes.find(candidates, sketches, roles.statuses(schema, roles.WITHDRAWN))
     _print_findings(problems, warnings, args.format)
     if args.format != "json":
         offers = len(validated.rows["offers"]) if validated else 0

@@ -18,7 +18,7 @@ from typing import Callable
 
 from frictionless import Field
 
-from . import messages
+from . import messages, roles
 from .choices import choices, parent_field
 from .content_index import build_index
 from .editor_schema import modeline
@@ -29,8 +29,8 @@ from .schema import CatalogueSchema, Table, Term
 from .validation import _display, validate_files
 from .yaml_text import scalar
 
-# Values a new offer starts with unless the provider says otherwise.
-DEFAULTS = {"status": "actief", "online": "nee", "referral_required": "nee", "cost_eur": "0"}
+# Values a new offer starts with unless the provider says otherwise; its status is the published one (roles.py).
+DEFAULTS = {"online": "nee", "referral_required": "nee", "cost_eur": "0"}
 NOT_ASKED = {"status", "verified_on"}  # sensible defaults; still settable with an option
 # Optional, but asked: without them the page says "Bel of mail Anja." with no number or address (issue 12).
 # Pressing Enter takes the organisation's own e-mail address or phone number (the provider field named here).
@@ -225,6 +225,8 @@ def collect(schema: CatalogueSchema, given: dict, ask: Callable[[str], str] | No
 
     for question in _ordered(schema):
         default = DEFAULTS.get(question.field)
+        if question.table is grouped and question.field == "status":
+            default = roles.status(schema, roles.PUBLISHED)
         if starts_today(question.descriptor):
             default = today.isoformat()
         if question.table is grouped and question.field == key and answers.get("title"):

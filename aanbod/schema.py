@@ -120,6 +120,12 @@ class CatalogueSchema:
     def top_tables(self) -> list[Table]:
         return [table for table in self.tables.values() if not table.parent]
 
+    @property
+    def licence(self) -> MappingProxyType:
+        """The data's licence: the first of datapackage.json's licenses (``path``, ``title``; ``dcat_ap_donl``, its
+        spelling in the DCAT-AP-DONL list, for the national portal). schema_checks makes sure it is there."""
+        return self.package["licenses"][0]
+
     def children_of(self, name: str) -> list[Table]:
         return [table for table in self.tables.values() if table.parent == name]
 

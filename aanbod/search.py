@@ -151,8 +151,8 @@ def offer_document(catalogue: Catalogue, offer: Offer) -> str:
         places_text(catalogue, offer),
     ]
     meta = {"aanbieder": provider.name, "plaats": places_text(catalogue, offer), "samenvatting": offer.summary, "kosten": euro(offer.cost_eur)}
-    if offer.status != "actief":
-        meta["status"] = offer.status
+    if offer.is_paused:  # a status with the role paused (statuses.csv): the card says there is no place now
+        meta["geen_plek"] = "ja"
     parts = [f'<h1 data-pagefind-meta="title">{escape(offer.title)}</h1>']
     parts += [f"<p>{escape(text)}</p>" for text in words if text]
     parts += [f'<data value="{escape(value)}" data-pagefind-meta="{key}[value]"></data>' for key, value in meta.items()]

@@ -11,12 +11,11 @@ import json
 
 from markupsafe import Markup
 
+from . import roles
 from .exports.values import to_json, utc_stamp
 from .markup import plain_text
 from .model import Catalogue, Offer
 from .publication import Publication
-
-DAYS = {"maandag": "Monday", "dinsdag": "Tuesday", "woensdag": "Wednesday", "donderdag": "Thursday", "vrijdag": "Friday", "zaterdag": "Saturday", "zondag": "Sunday"}
 
 
 def schema_type(offer: Offer) -> str:
@@ -90,8 +89,9 @@ def _labels(catalogue: Catalogue, taxonomy: str, codes) -> list[str]:
     return [catalogue.label(taxonomy, code) for code in codes or ()]
 
 
-def _days(offer: Offer) -> list[str]:
-    return [f"https://schema.org/{DAYS[day]}" for day in offer.schedule_by_day()]
+def _days(catalogue: Catalogue, offer: Offer) -> list[str]:
+    urls = roles.days(catalogue.schema, "schema_org")  # days.csv, column schema_org
+    return [urls[day] for day in offer.schedule_by_day()]
 
 
 def _job_posting(catalogue: Catalogue, offer: Offer, publication: Publication, places: list[dict]) -> dict:
@@ -115,7 +115,7 @@ def _job_posting(catalogue: Catalogue, offer: Offer, publication: Publication, p
 def _course(catalogue: Catalogue, offer: Offer, publication: Publication, places: list[dict]) -> dict:
     schedule = _clean({
         "@type": "Schedule",
-        "byDay": _days(offer),
+        "byDay": _days(catalogue, offer),
         "repeatFrequency": "P1W",
         "startDate": to_json(offer.start_date),
         "endDate": to_json(offer.end_date),
@@ -145,7 +145,7 @@ def _program(catalogue: Catalogue, offer: Offer, publication: Publication, place
         "educationalProgramMode": modes[0] if len(modes) == 1 else "blended",
         "maximumEnrollment": offer.places,
         "typicalAgeRange": ages,
-        "dayOfWeek": _days(offer),
+        "dayOfWeek": _days(catalogue, offer),
         "occupationalCategory": _labels(catalogue, "sectors", offer.sectors),
     }
 

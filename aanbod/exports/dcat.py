@@ -26,7 +26,6 @@ CONTEXT = {
     "overheid": "http://standaarden.overheid.nl/owms/terms/",
 }
 DUTCH = "http://publications.europa.eu/resource/authority/language/NLD"
-LICENCE = "http://creativecommons.org/publicdomain/zero/1.0/deed.nl"
 PUBLIC = "http://publications.europa.eu/resource/authority/access-right/PUBLIC"
 # What the catalogue is about, from the DONL theme list: work, and social security.
 THEMES = ("http://standaarden.overheid.nl/owms/terms/Werk_(thema)", "http://standaarden.overheid.nl/owms/terms/Sociale_zekerheid")
@@ -52,7 +51,13 @@ def _distribution_id(catalogue_id: str, data_file: DataFile) -> str:
     return f"{catalogue_id}#bestand-{data_file.name.replace('/', '-')}"
 
 
-def _distribution(catalogue_id: str, data_file: DataFile, publication: Publication, modified: dict | None) -> dict:
+def licence_uri(schema) -> str:
+    """The licence as the DCAT-AP-DONL list writes it (datapackage.json, licenses[0].dcat_ap_donl), else its own URL."""
+    licence = schema.licence
+    return licence.get("dcat_ap_donl") or licence["path"]
+
+
+def _distribution(catalogue_id: str, data_file: DataFile, publication: Publication, modified: dict | None, licence: str) -> dict:
     url = publication.data_url(data_file.name)
     node = {
         "@id": _distribution_id(catalogue_id, data_file),
@@ -61,7 +66,7 @@ def _distribution(catalogue_id: str, data_file: DataFile, publication: Publicati
         "dcat:downloadURL": _iri(url),
         "dct:title": _text(data_file.title),
         "dct:description": _text(data_file.description),
-        "dct:license": _iri(LICENCE),
+        "dct:license": _iri(licence),
         "dct:language": _iri(DUTCH),
         "dct:format": _iri(data_file.format_uri),
         "dcat:mediaType": _iri(f"https://www.iana.org/assignments/media-types/{data_file.media_type}"),
@@ -112,7 +117,7 @@ def catalogue_document(catalogue: Catalogue, publication: Publication, data_file
             "dct:description": _text(package["description"]),
             "dct:publisher": _iri(publication.publisher_uri),
             "dct:language": _iri(DUTCH),
-            "dct:license": _iri(LICENCE),
+            "dct:license": _iri(licence_uri(schema)),
             "foaf:homepage": _iri(publication.url()),
             "dcat:dataset": _iri(dataset_id),
             "dcat:record": _iri(record_id),
@@ -131,7 +136,7 @@ def catalogue_document(catalogue: Catalogue, publication: Publication, data_file
     if modified:
         graph[0]["dct:modified"] = modified
         graph[1]["dct:modified"] = modified
-    graph.extend(_distribution(catalogue_id, data_file, publication, modified) for data_file in files)
+    graph.extend(_distribution(catalogue_id, data_file, publication, modified, licence_uri(schema)) for data_file in files)
     return {"@context": CONTEXT, "@graph": graph}
 
 

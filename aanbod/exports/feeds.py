@@ -23,7 +23,6 @@ ATOM = "http://www.w3.org/2005/Atom"
 ATOM_ENTRIES = 100
 PAGE_SIZE = 100
 CHANGES = "changes"
-LICENCE = "https://creativecommons.org/publicdomain/zero/1.0/"
 _NO_CHANGES = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
@@ -50,7 +49,8 @@ def atom_feed(catalogue: Catalogue, publication: Publication) -> bytes:
     _element(feed, "link", rel="alternate", type="text/html", href=publication.url())
     author = _element(feed, "author")
     _element(author, "name", publication.publisher_name)
-    _element(feed, "rights", "CC0 1.0: vrij te gebruiken, zonder voorwaarden.")
+    licence = catalogue.schema.licence
+    _element(feed, "rights", f"{licence.get('title') or licence.get('name', '')}: {licence['path']}")
     for offer in recent:
         entry = _element(feed, "entry")
         url = publication.offer_url(offer.id)
@@ -81,10 +81,11 @@ def change_pages(catalogue: Catalogue, documents: dict[str, dict], publication: 
     def url(number: int) -> str:
         return publication.data_url(f"{CHANGES}/page-{number}.json")
 
+    licence = catalogue.schema.licence["path"]  # datapackage.json, the one place the licence is written
     pages, ranges = [], []
     for number, chunk in enumerate(chunks, start=1):
         last = number == len(chunks)
-        pages.append({"next": url(number if last else number + 1), "items": chunk, "license": LICENCE})
+        pages.append({"next": url(number if last else number + 1), "items": chunk, "license": licence})
         if chunk:
             ranges.append({
                 "url": url(number),
@@ -98,7 +99,7 @@ def change_pages(catalogue: Catalogue, documents: dict[str, dict], publication: 
         "last_page": url(len(chunks)),
         "page_size": page_size,
         "pages": ranges,
-        "license": LICENCE,
+        "license": licence,
     }
     return pages, index
 
