@@ -21,7 +21,7 @@ from pelican.generators import Generator
 
 from . import (
     branding, contributing, data_page, editor_schema, exports, form, freshness, lookalikes, map_library,
-    presentation, review, rules, scaffold, search, shortlist, structured_data,
+    presentation, review, roles, rules, scaffold, search, shortlist, structured_data,
 )
 from .catalogue import read_catalogue
 from .history import head_commit_date
@@ -91,6 +91,10 @@ class OfferGenerator(Generator):
             has_list_page=urls.has_list_page,
             field=lambda table, name: catalogue.schema.tables[table].field(name),
             terms=lambda taxonomy: catalogue.schema.taxonomies[taxonomy].terms,
+            # Roles of codes (aanbod/roles.py): templates never name a status, kind or accessibility code.
+            status_term=lambda offer: catalogue.schema.taxonomy_of("offers", "status").get(offer.status),
+            pictogram_terms=lambda offer: roles.pictogram_terms(catalogue.schema, offer.accessibility),
+            kind_icon=lambda code: roles.kind_icon(catalogue.schema, code),
             structured_data=_for_last_offer(lambda offer: structured_data.script_json(structured_data.offer_data(catalogue, offer, self.publication))),
         )
         language_helpers, language_filters = self.language_helpers()
@@ -294,7 +298,7 @@ class OfferGenerator(Generator):
         """Read the guide and check the region's colours and logo now, so a mistake stops the build early."""
         try:
             self.guide = contributing.read_guide(Path(self.settings["AANBOD_CONTRIBUTING_FILE"]))
-            self.house_style = branding.colours_css(self.settings["AANBOD_COLOURS"])
+            self.house_style = branding.colours_css(self.settings["AANBOD_COLOURS"], roles.kind_colours(self.catalogue.schema))
             logo = branding.copy_logo(self.settings["AANBOD_LOGO"], Path(self.output_path), self.settings["THEME_STATIC_DIR"], Path(self.settings["AANBOD_REPOSITORY_ROOT"]))
         except (branding.BrandingError, contributing.GuideError) as error:
             print(str(error), file=sys.stderr)

@@ -46,7 +46,7 @@ COLUMNS = (
     Column("schedules", "day", "schema_org", allowed=tuple(f"https://schema.org/{day}" for day in DAYS), example="https://schema.org/Monday", unique=True),
     Column("offers", "accessibility", "pictogram", pattern=NAME, example="rolstoel", optional=True),
     Column("offers", "kind", "colour", pattern=COLOUR, example="#0b6e4f"),
-    Column("offers", "kind", "icon", pattern=NAME, example="werk"),
+    Column("offers", "kind", "icon", pattern=NAME, example="koffer"),
 )
 # A kind's code becomes a CSS class that carries its colour.
 CODE_PATTERNS = {("offers", "kind"): NAME}

@@ -16,7 +16,7 @@ import json
 import math
 from pathlib import Path
 
-from . import presentation
+from . import presentation, roles
 from .model import Catalogue, Offer
 
 BUCKET_SIZE = 64
@@ -99,9 +99,9 @@ def shortlist_record(catalogue: Catalogue, offer: Offer, url: str, language: str
         "apply": offer.how_to_apply,
         "contact": _contact(offer, provider),
         "access": [label("accessibility", code) for code in offer.accessibility or ()],
-        # The one accessibility fact with a pictogram, as on the offer page (_icons.html).
-        "wheelchair": "rolstoel" in (offer.accessibility or ()),
-        "paused": offer.status == "gepauzeerd",
+        # The accessibility facts with a pictogram (accessibility.csv), as on the offer page (_icons.html).
+        "pictograms": [term.code for term in roles.pictogram_terms(catalogue.schema, offer.accessibility)],
+        "paused": offer.is_paused,
     }
     # Empty and false values are left out: the page reads a missing key as "no".
     return {key: value for key, value in record.items() if value}
