@@ -330,7 +330,7 @@ class OfferGenerator(Generator):
         example_file = Path(self.path) / grouped.source["folder"] / "aanbieder" / "aanbod.yaml"
         self._write(
             writer, self.settings["FORM_SAVE_AS"], "form", self.settings["FORM_URL"],
-            widgets=form.widgets(schema, grouped, references, scaffold.DEFAULTS), form_rules=rules.form_rules(schema, grouped),
+            widgets=form.widgets(schema, grouped, references, scaffold.defaults(schema)), form_rules=rules.form_rules(schema, grouped),
             provider_form=form.provider_form(schema, schema.tables[owner], self.settings["AANBOD_REPOSITORY_CONTENT"], self.path),
             sections=form.sections(schema, grouped),
             form_folder=f"{self.settings['AANBOD_REPOSITORY_CONTENT'].strip('/')}/{grouped.source['folder']}",

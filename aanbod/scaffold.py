@@ -29,7 +29,7 @@ from .schema import CatalogueSchema, Table, Term
 from .validation import _display, validate_files
 from .yaml_text import scalar
 
-# Values a new offer starts with unless the provider says otherwise; its status is the published one (roles.py).
+# Values a new offer starts with unless the provider says otherwise (with its status: defaults()).
 DEFAULTS = {"online": "nee", "referral_required": "nee", "cost_eur": "0"}
 NOT_ASKED = {"status", "verified_on"}  # sensible defaults; still settable with an option
 # Optional, but asked: without them the page says "Bel of mail Anja." with no number or address (issue 12).
@@ -63,6 +63,11 @@ class Question:
     @property
     def option(self) -> str:
         return "--" + self.name.replace("_", "-")
+
+
+def defaults(schema: CatalogueSchema) -> dict[str, str]:
+    """What `make new` and the form start a new offer with: DEFAULTS and the published status (statuses.csv, role)."""
+    return {**DEFAULTS, "status": roles.status(schema, roles.PUBLISHED)}
 
 
 def questions(schema: CatalogueSchema) -> list[Question]:
@@ -223,10 +228,9 @@ def collect(schema: CatalogueSchema, given: dict, ask: Callable[[str], str] | No
         code, problem = find_owner(owners, answer)
         return (code or "", problem)
 
+    starting = defaults(schema)
     for question in _ordered(schema):
-        default = DEFAULTS.get(question.field)
-        if question.table is grouped and question.field == "status":
-            default = roles.status(schema, roles.PUBLISHED)
+        default = starting.get(question.field)
         if starts_today(question.descriptor):
             default = today.isoformat()
         if question.table is grouped and question.field == key and answers.get("title"):
