@@ -54,5 +54,15 @@ def constraint_message(schema: CatalogueSchema, descriptor, cell: str, note: str
     return f"'{cell}' klopt niet ({note})."
 
 
+def unfitting_choice_message(name: str, value: str, parent_title: str, parent_value: str, fitting: list[str]) -> str:
+    """A choice that does not fit the field it depends on (choices.py), such as a subtype of another kind."""
+    instead = f"Kies uit: {', '.join(fitting)}." if fitting else f"Laat '{name}' weg of kies een andere {parent_title}."
+    return f"'{value}' past niet bij de {parent_title} '{parent_value}'. {instead}"
+
+
+def missing_choice_message(title: str, fitting: list[str]) -> str:
+    return f"vul de {title} in. Kies uit: {', '.join(fitting)}."
+
+
 def unknown_item_message(taxonomy, item: str) -> str:
     return f"'{item}' kan hier niet. Kies uit: {taxonomy.choices()}."

@@ -11,7 +11,8 @@ import re
 from . import choices, roles
 from .problems import Problem
 
-# Columns that validation's rules read by name (a subtype fits its kind, a wijk lies in its municipality).
+# Dependent columns the repository's lists must keep: without them a subtype of any kind, or a wijk in any
+# municipality, would pass (choices.py finds the dependency by the column's name).
 RULE_COLUMNS = {"subtypes": "kind", "wijken": "municipality"}
 # A code or an id becomes a folder or file name in the site: none of these may pass.
 UNSAFE_NAMES = ("", ".", "..", "a/b", "a\\b", "/a", " a")

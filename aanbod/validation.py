@@ -18,6 +18,7 @@ from frictionless import Package, Resource, Schema
 from . import messages
 from .loading import DEFAULT_MAX_BYTES, character_problem, find_files, load_file, visible
 from .problems import Problem
+from .choices import choices, parent_field
 from .rows import Row, document_rows
 from .rules import FORMULA_PREFIX, FORMULA_STARTS, syntax_problem
 from .schema import CatalogueSchema, Table
@@ -139,15 +140,10 @@ def _parse_number(text: str) -> float | None:
 
 def _check_rules(schema: CatalogueSchema, rows: dict[str, list[Row]]) -> list[Problem]:
     """Rules that span fields. They read the raw text leniently: type errors are reported elsewhere."""
-    problems = []
-    kinds, subtypes, wijken = schema.taxonomies["kinds"], schema.taxonomies["subtypes"], schema.taxonomies["wijken"]
+    problems = [problem for table in schema.tables.values() for row in rows.get(table.name, []) for problem in _dependent_choices(schema, table, row)]
     located = {row.values["offer_id"] for row in rows.get("locations", [])}
     for row in rows.get("offers", []):
         values = row.values
-        term = subtypes.get(values["subtype"])
-        if term and values["kind"] in kinds and term.extra["kind"] != values["kind"]:
-            fitting = ", ".join(t.code for t in subtypes.terms if t.extra["kind"] == values["kind"])
-            problems.append(Problem(row.path, row.line_of("subtype"), "subtype", f"'{values['subtype']}' past niet bij de soort '{values['kind']}'. Kies uit: {fitting}.", code="rule"))
         low, high = _parse_number(values["min_age"]), _parse_number(values["max_age"])
         if low is not None and high is not None and low > high:
             problems.append(Problem(row.path, row.line_of("max_age"), "max_age", f"de maximale leeftijd ({values['max_age']}) is lager dan de minimale leeftijd ({values['min_age']}).", code="rule"))
@@ -159,16 +155,30 @@ def _check_rules(schema: CatalogueSchema, rows: dict[str, list[Row]]) -> list[Pr
             problems.append(Problem(row.path, row.line, "locations", "vul minstens één adres in onder 'locations', of schrijf 'online: ja' als het aanbod online is.", code="rule"))
     for row in rows.get("locations", []):
         values = row.values
-        term = wijken.get(values["wijk"])
-        if term and values["municipality"] and term.extra["municipality"] != values["municipality"]:
-            problems.append(Problem(row.path, row.line_of("wijk"), row.label("wijk"), f"de wijk '{values['wijk']}' ligt niet in de gemeente '{values['municipality']}'. Laat 'wijk' weg of kies de goede gemeente.", code="rule"))
-        has_wijken = any(term.extra["municipality"] == values["municipality"] for term in wijken.terms)
-        if has_wijken and not values["wijk"]:
-            choices = ", ".join(term.code for term in wijken.terms if term.extra["municipality"] == values["municipality"])
-            problems.append(Problem(row.path, row.line, row.label("wijk"), f"vul de wijk in. Kies uit: {choices}.", code="rule"))
         if bool(values["latitude"]) != bool(values["longitude"]):
             missing = "longitude" if values["latitude"] else "latitude"
             problems.append(Problem(row.path, row.line, row.label(missing), "vul de breedtegraad (latitude) en de lengtegraad (longitude) allebei in, of allebei niet.", code="rule"))
+    return problems
+
+
+def _dependent_choices(schema: CatalogueSchema, table: Table, row: Row) -> list[Problem]:
+    """A choice that depends on another field (choices.py: subtype on kind, wijk on municipality, or a fork's own) must fit
+    it; an optional one must be filled in when the other field's value has choices of its own."""
+    problems = []
+    for name in table.field_names:
+        parent = parent_field(schema, table, name)
+        parent_value = row.values.get(parent) if parent else None
+        if not parent_value or parent_value not in schema.taxonomy_of(table.name, parent):
+            continue  # no rule to apply, or the other field's own problem is reported already
+        value = row.values.get(name)
+        fitting = [term.code for term in choices(schema, table, name, parent_value)]
+        parent_title = table.field(parent).get("title", parent).lower()
+        if value and value in schema.taxonomy_of(table.name, name) and value not in fitting:
+            message = messages.unfitting_choice_message(name, value, parent_title, parent_value, fitting)
+            problems.append(Problem(row.path, row.line_of(name), row.label(name), message, code="rule"))
+        elif not value and fitting and not (table.field(name).get("constraints") or {}).get("required"):
+            message = messages.missing_choice_message(table.field(name).get("title", name).lower(), fitting)
+            problems.append(Problem(row.path, row.line, row.label(name), message, code="rule"))
     return problems
 
 
