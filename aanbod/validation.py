@@ -20,7 +20,7 @@ from .loading import DEFAULT_MAX_BYTES, character_problem, find_files, load_file
 from .problems import Problem
 from .choices import choices, parent_field
 from .rows import Row, document_rows
-from .rules import FORMULA_PREFIX, FORMULA_STARTS, syntax_problem
+from .rules import CROSS_FIELD, FORMULA_PREFIX, FORMULA_STARTS, syntax_problem
 from .schema import CatalogueSchema, Table
 
 # Names Windows keeps for devices, whatever the case or extension: a file or URL folder
@@ -141,24 +141,51 @@ def _parse_number(text: str) -> float | None:
 def _check_rules(schema: CatalogueSchema, rows: dict[str, list[Row]]) -> list[Problem]:
     """Rules that span fields. They read the raw text leniently: type errors are reported elsewhere."""
     problems = [problem for table in schema.tables.values() for row in rows.get(table.name, []) for problem in _dependent_choices(schema, table, row)]
-    located = {row.values["offer_id"] for row in rows.get("locations", [])}
-    for row in rows.get("offers", []):
-        values = row.values
-        low, high = _parse_number(values["min_age"]), _parse_number(values["max_age"])
-        if low is not None and high is not None and low > high:
-            problems.append(Problem(row.path, row.line_of("max_age"), "max_age", f"de maximale leeftijd ({values['max_age']}) is lager dan de minimale leeftijd ({values['min_age']}).", code="rule"))
-        start, end = _parse_date(values["start_date"]), _parse_date(values["end_date"])
-        if start and end and start > end:
-            problems.append(Problem(row.path, row.line_of("end_date"), "end_date", f"de einddatum ({values['end_date']}) ligt voor de begindatum ({values['start_date']}).", code="rule"))
-        online = schema.tables["offers"].field("online")
-        if values["id"] not in located and values["online"] not in online["trueValues"]:
-            problems.append(Problem(row.path, row.line, "locations", "vul minstens één adres in onder 'locations', of schrijf 'online: ja' als het aanbod online is.", code="rule"))
-    for row in rows.get("locations", []):
-        values = row.values
-        if bool(values["latitude"]) != bool(values["longitude"]):
-            missing = "longitude" if values["latitude"] else "latitude"
-            problems.append(Problem(row.path, row.line, row.label(missing), "vul de breedtegraad (latitude) en de lengtegraad (longitude) allebei in, of allebei niet.", code="rule"))
+    for rule in CROSS_FIELD:  # declared once in rules.py, which the form reads too
+        table = schema.tables.get(rule["table"])
+        if table is not None:
+            problems += _CROSS_FIELD_CHECKS[rule["rule"]](schema, table, rule, rows)
     return problems
+
+
+def _order(schema: CatalogueSchema, table: Table, rule: dict, rows: dict[str, list[Row]]) -> list[Problem]:
+    """``high`` may not be below ``low`` (an age, a date)."""
+    problems = []
+    low_field, high_field = table.field(rule["low"]), table.field(rule["high"])
+    parse = _parse_date if low_field["type"] == "date" else _parse_number
+    for row in rows.get(table.name, []):
+        low_text, high_text = row.values[rule["low"]], row.values[rule["high"]]
+        low, high = parse(low_text), parse(high_text)
+        if low is not None and high is not None and low > high:
+            message = messages.order_message(low_field, low_text, high_field, high_text)
+            problems.append(Problem(row.path, row.line_of(rule["high"]), row.label(rule["high"]), message, code="rule"))
+    return problems
+
+
+def _together(schema: CatalogueSchema, table: Table, rule: dict, rows: dict[str, list[Row]]) -> list[Problem]:
+    """All of ``fields`` or none (latitude and longitude)."""
+    problems = []
+    for row in rows.get(table.name, []):
+        empty = [name for name in rule["fields"] if not row.values[name]]
+        if empty and len(empty) < len(rule["fields"]):
+            message = messages.together_message([table.field(name) for name in rule["fields"]])
+            problems.append(Problem(row.path, row.line, row.label(empty[0]), message, code="rule"))
+    return problems
+
+
+def _address_or_online(schema: CatalogueSchema, table: Table, rule: dict, rows: dict[str, list[Row]]) -> list[Problem]:
+    """At least one item of ``table`` (a location) unless the parent's ``flag`` (online) is true."""
+    parent = schema.tables[table.parent]
+    flag = parent.field(rule["flag"])
+    present = {row.values[table.source["parent_field"]] for row in rows.get(table.name, [])}
+    return [
+        Problem(row.path, row.line, table.source["key"], messages.address_or_online_message(table.source["key"], flag), code="rule")
+        for row in rows.get(parent.name, [])
+        if row.values[parent.primary_key[0]] not in present and row.values[rule["flag"]] not in flag["trueValues"]
+    ]
+
+
+_CROSS_FIELD_CHECKS = {"order": _order, "together": _together, "address-or-online": _address_or_online}
 
 
 def _dependent_choices(schema: CatalogueSchema, table: Table, row: Row) -> list[Problem]:
