@@ -11,7 +11,6 @@ import json
 import logging
 import sys
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
@@ -24,7 +23,7 @@ from . import (
     presentation, review, roles, rules, scaffold, search, shortlist, structured_data,
 )
 from .catalogue import read_catalogue
-from .history import head_commit_date
+from .history import build_today
 from .i18n import LANGUAGE_NAMES, Languages
 from .markup import render_markdown
 from .pages import offer as offer_page
@@ -69,7 +68,7 @@ class OfferGenerator(Generator):
         self.languages = Languages(self.settings["AANBOD_LANGUAGES"], Path(self.settings["THEME"]) / "translations")
         self.publication = Publication.from_settings(self.settings)
         self.text_islands = TextIslands(lambda language: self.get_template("_teksten").make_module({**self.context, "lang": language}))
-        self.today = self.settings["AANBOD_TODAY"] or head_commit_date(Path(self.path)) or date.today()
+        self.today = build_today(self.settings["AANBOD_TODAY"], Path(self.path))
         catalogue = self.catalogue = self._hold_back_expired(catalogue)
         self._prepare_contributing()
         self.context["catalogue"] = catalogue
@@ -177,6 +176,8 @@ class OfferGenerator(Generator):
             term_label=pass_context(lambda context, term: term.label_in(languages.of(context))),
             term_description=pass_context(lambda context, term: term.description_in(languages.of(context))),
             age_range=pass_context(lambda context, low, high: presentation.age_range(low, high, _=translate(context))),
+            # Days and dagdelen in taxonomy order, as the shortlist's handout writes them.
+            schedule_lines=pass_context(lambda context, offer: shortlist.schedule_lines(catalogue, offer, languages.of(context), translate(context))),
             alternates=pass_context(alternates),
             remembered_card=pass_context(remembered_card),
             shared_part=pass_context(shared_part),

@@ -9,7 +9,6 @@ existing one, its verified_on is old, or an offer file was thrown away instead o
 from __future__ import annotations
 
 import os
-import subprocess
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 from . import lookalikes, roles
 from .content_index import ContentIndex, build_index, sketches
 from .freshness import EXPIRED, STALE, Limits
+from .history import git
 from .loading import DEFAULT_MAX_BYTES
 from .presentation import dutch_date
 from .problems import Problem
@@ -123,11 +123,7 @@ def review_changes(content: Path, schema: CatalogueSchema, changed: list, limits
 
 
 def _git(folder: Path, *arguments: str) -> list[str]:
-    try:
-        result = subprocess.run(["git", "-C", str(folder), *arguments], capture_output=True, text=True, check=False)
-    except OSError:
-        return []
-    return result.stdout.splitlines() if result.returncode == 0 else []
+    return (git(folder, *arguments) or "").splitlines()
 
 
 def added_files(folder: Path) -> set[Path]:

@@ -47,12 +47,12 @@ def _dutch(message: str) -> str:
 def schedule_lines(catalogue: Catalogue, offer: Offer, language: str | None = None, _=_dutch) -> list[str]:
     """'Maandag: ochtend en middag', one line per day, days and dagdelen in taxonomy order."""
     days = offer.schedule_by_day()
-    order = catalogue.schema.taxonomies["parts_of_day"].codes
+    order = catalogue.schema.taxonomy_of("schedules", "part_of_day").codes
     lines = []
-    for term in catalogue.schema.taxonomies["days"].terms:
+    for term in catalogue.schema.taxonomy_of("schedules", "day").terms:
         if term.code in days:
             ordered = sorted(days[term.code], key=lambda part: order.index(part) if part in order else len(order))
-            parts = f" {_('en')} ".join(catalogue.label("parts_of_day", part, language).lower() for part in ordered)
+            parts = f" {_('en')} ".join(catalogue.schema.taxonomy_of("schedules", "part_of_day").label(part, language).lower() for part in ordered)
             lines.append(f"{term.label_in(language)}: {parts}")
     return lines
 

@@ -132,7 +132,7 @@ def test_a_colour_that_is_not_a_colour_stops_the_build_with_a_message(tmp_path):
 RENAMED = {"gepauzeerd": "wacht", "maandag": "ma", "cursus": "training", "rolstoel": "drempelvrij"}
 # Where a code, not a word, is written: a JSON value, an attribute, a URL path, a CSV cell.
 OLD_CODES = {old: re.compile(rf"[\"'/=,]{old}[\"'/,:]") for old in RENAMED if old != "rolstoel"}
-SCHEDULE = "schedule:\n  ma: [ochtend]\n  dinsdag: [middag]\n"
+SCHEDULE = "schedule:\n  dinsdag: [middag]\n  ma: [middag, ochtend]\n"  # out of order on purpose
 
 
 def renamed_schema(folder):
@@ -179,9 +179,12 @@ def test_a_renamed_paused_status_still_shows_no_place_and_is_paused_in_hsds(rena
 
 def test_a_renamed_day_keeps_its_rfc5545_and_schema_org_codes(renamed):
     services = json.loads((renamed / "data/hsds/services.json").read_text(encoding="utf-8"))
-    assert sorted(schedule["byday"] for schedule in services[0]["schedules"]) == ["MO", "TU"]
-    ld = json.loads(page(renamed, "aanbod/fietsen/index.html").select_one("script[type='application/ld+json']").string)
+    assert sorted(schedule["byday"] for schedule in services[0]["schedules"]) == ["MO", "MO", "TU"]
+    offer = page(renamed, "aanbod/fietsen/index.html")
+    ld = json.loads(offer.select_one("script[type='application/ld+json']").string)
     assert "https://schema.org/Monday" in json.dumps(ld)
+    # Days and dagdelen in taxonomy order, as the shortlist's handout has them, whatever order the file wrote.
+    assert [item.get_text() for item in offer.select(".facts ul.plain li")][:2] == ["Maandag: ochtend en middag", "Dinsdag: middag"]
 
 
 def test_pictograms_follow_the_columns_not_the_codes(renamed):
