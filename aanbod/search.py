@@ -28,7 +28,7 @@ from pathlib import Path
 from . import pagefind_service, search_bundle, search_places
 from .markup import plain_text
 from .model import Catalogue, Offer
-from .presentation import euro
+from .presentation import N_, euro
 
 BUNDLE_FOLDER = "pagefind"
 PART_SIZE = 25_000
@@ -75,11 +75,6 @@ _GROUPS = {
 }
 # Values that no taxonomy lists, derived from a number and a yes/no field. (Online offers get
 # the municipality 'online'.)
-def N_(message: str) -> str:
-    """Marks a text for the catalogue (babel.cfg); it is translated where the page is written."""
-    return message
-
-
 _DERIVED = {
     "kosten": (("gratis", N_("Gratis")), ("betaald", N_("Betaald"))),
     "verwijzing": (("nee", N_("Nee")), ("ja", N_("Ja"))),

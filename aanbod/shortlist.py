@@ -17,6 +17,7 @@ import math
 from pathlib import Path
 
 from . import presentation, roles
+from .presentation import _dutch
 from .model import Catalogue, Offer
 
 BUCKET_SIZE = 64
@@ -38,10 +39,6 @@ def bucket_of(offer_id: str, buckets: int) -> int:
 
 def bucket_file(bucket: int) -> str:
     return f"aanbod-{bucket}.json"
-
-
-def _dutch(message: str) -> str:
-    return message
 
 
 def schedule_lines(catalogue: Catalogue, offer: Offer, language: str | None = None, _=_dutch) -> list[str]:
