@@ -323,9 +323,7 @@ class OfferGenerator(Generator):
     def _write_form(self, writer):
         """The "aanbod aanmelden" form: every field from the schema, the providers to choose from."""
         schema = self.catalogue.schema
-        grouped = next(table for table in schema.top_tables if table.source.get("grouped_by"))
-        group = grouped.source["grouped_by"]
-        owner = next(key["reference"]["resource"] for key in grouped.foreign_keys if key["fields"][0] == group)
+        grouped, owner = schema.grouping.table, schema.grouping.owner.name
         providers = sorted(self.catalogue.providers.values(), key=lambda provider: provider.name.lower())
         references = {owner: [(provider.id, provider.name) for provider in providers]}
         example_file = Path(self.path) / grouped.source["folder"] / "aanbieder" / "aanbod.yaml"

@@ -39,21 +39,11 @@ def read_changed_list(path: Path) -> list[str]:
     return [line.strip() for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _grouping(schema: CatalogueSchema):
-    """(table of grouped files, the field that names the group, the table it refers to): offers, provider, providers."""
-    for table in schema.top_tables:
-        group = table.source.get("grouped_by")
-        if group:
-            for foreign in table.foreign_keys:
-                if foreign["fields"][0] == group:
-                    return table, group, schema.tables[foreign["reference"]["resource"]]
-    return None, None, None
-
-
 def _deleted(content: Path, schema: CatalogueSchema, path: Path, index: ContentIndex, review: Review) -> None:
     table = table_of(schema, content, path)
     shown = _display(path)
-    grouped, _, owner = _grouping(schema)
+    grouping = schema.grouping
+    grouped, owner = (grouping.table, grouping.owner) if grouping else (None, None)
     if table is None:
         review.skipped.append(shown)
         return

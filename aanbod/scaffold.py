@@ -72,7 +72,7 @@ def defaults(schema: CatalogueSchema) -> dict[str, str]:
 
 def questions(schema: CatalogueSchema) -> list[Question]:
     """Every field that can be set: the offer's own writable fields, then those of its list-shaped children."""
-    grouped = next(table for table in schema.top_tables if table.source.get("grouped_by"))
+    grouped = schema.grouping.table
     result = [Question(name, name, grouped) for name in grouped.field_names if name not in grouped.generated_fields]
     taken = set(grouped.field_names)
     for child in schema.children_of(grouped.name):
@@ -165,7 +165,7 @@ def _needed(schema: CatalogueSchema, question: Question, answers: dict) -> bool:
 
 
 def _true_values(schema: CatalogueSchema) -> list[str]:
-    grouped = next(table for table in schema.top_tables if table.source.get("grouped_by"))
+    grouped = schema.grouping.table
     return list(grouped.field("online").get("trueValues", ["true"])) if "online" in grouped.field_names else []
 
 
@@ -174,7 +174,7 @@ def _ordered(schema: CatalogueSchema) -> list[Question]:
     so it can be suggested from the name."""
     all_questions = questions(schema)
     grouped = all_questions[0].table
-    key, group = grouped.primary_key[0], grouped.source["grouped_by"]
+    key, group = grouped.primary_key[0], schema.grouping.field
     top = [q for q in all_questions if not q.table.parent]
     first = [q for name in (FIRST, group) for q in top if q.field == name]
     last = [q for q in top if q.field == key]
@@ -212,8 +212,8 @@ def collect(schema: CatalogueSchema, given: dict, ask: Callable[[str], str] | No
 
     ``owners`` are the providers that exist; ``taken`` says which file already has an id.
     """
-    grouped = next(table for table in schema.top_tables if table.source.get("grouped_by"))
-    group, key = grouped.source["grouped_by"], grouped.primary_key[0]
+    grouped = schema.grouping.table
+    group, key = schema.grouping.field, grouped.primary_key[0]
     answers: dict[str, str] = {}
 
     def extra_check(question: Question, value: str) -> str | None:
@@ -311,7 +311,7 @@ def _example(schema: CatalogueSchema, descriptor) -> str:
 
 def render(schema: CatalogueSchema, answers: dict, first_line: str) -> str:
     """The offer file: the modeline, the answers in schema order, then every optional field as a comment."""
-    grouped = next(table for table in schema.top_tables if table.source.get("grouped_by"))
+    grouped = schema.grouping.table
     lines, hints = [first_line], []
     by_table: dict[str, list[Question]] = {}
     for question in questions(schema):
@@ -368,9 +368,9 @@ def create(content: Path, schema: CatalogueSchema, given: dict, ask, say, today:
     """Collect the answers, write the file and validate it; a file that would not validate is not left behind."""
     content = Path(content)
     index = build_index(content, schema)
-    grouped = next(table for table in schema.top_tables if table.source.get("grouped_by"))
-    group = grouped.source["grouped_by"]
-    owners = _owners(index.ids.get(_owner_table_name(schema, grouped, group), {}))
+    grouped = schema.grouping.table
+    group = schema.grouping.field
+    owners = _owners(index.ids.get(_owner_table_name(schema), {}))
     if not owners:
         raise ScaffoldError(f"Er is nog geen aanbieder. Maak eerst een bestand in {content}/providers/.")
 
@@ -403,8 +403,7 @@ def _owners(files: dict[str, list[Path]]) -> list[Owner]:
     return sorted(result, key=lambda owner: owner.name.lower())
 
 
-def _owner_table_name(schema: CatalogueSchema, grouped: Table, group: str) -> str:
-    for foreign in grouped.foreign_keys:
-        if foreign["fields"][0] == group:
-            return foreign["reference"]["resource"]
+def _owner_table_name(schema: CatalogueSchema) -> str:
+    if schema.grouping.owner is not None:
+        return schema.grouping.owner.name
     raise ScaffoldError("Het schema zegt niet bij welke tabel de map van een aanbod hoort.")

@@ -11,6 +11,7 @@ import csv
 import difflib
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
@@ -101,12 +102,27 @@ class Table:
         return self.source.get("parent")
 
     @property
+    def group_field(self) -> str | None:
+        """The field whose value names the folder this table's files sit in (offers: provider), if they are grouped."""
+        return self.source.get("grouped_by")
+
+    @property
     def generated_fields(self) -> set[str]:
         """Fields filled in by nesting, which a provider never writes."""
         return {self.source[key] for key in ("parent_field", "position_field") if key in self.source}
 
     def is_list(self, name: str) -> bool:
         return self.field(name)["type"] == "list"
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """The table whose files sit in a folder per group (offers), the field naming the group (provider), and the
+    table that field refers to, which owns the groups (providers)."""
+
+    table: Table
+    field: str
+    owner: Table | None
 
 
 @dataclass(frozen=True)
@@ -119,6 +135,16 @@ class CatalogueSchema:
     @property
     def top_tables(self) -> list[Table]:
         return [table for table in self.tables.values() if not table.parent]
+
+    @cached_property
+    def grouping(self) -> Grouping | None:
+        """Which table is grouped in folders and which table owns the groups: the one place this is worked out."""
+        for table in self.top_tables:
+            group = table.group_field
+            if group:
+                owner = next((self.tables[key["reference"]["resource"]] for key in table.foreign_keys if key["fields"][0] == group), None)
+                return Grouping(table, group, owner)
+        return None
 
     @property
     def licence(self) -> MappingProxyType:

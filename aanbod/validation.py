@@ -58,7 +58,7 @@ def _check_location(table: Table, folder: Path, path: Path, row: Row) -> list[Pr
     for name in (*relative.parts[:-1], path.stem):
         if name.split(".")[0].lower() in WINDOWS_DEVICES:
             problems.append(Problem(shown, 1, "", f"'{name}' is een naam die Windows gebruikt voor een apparaat; zo'n bestand of map kan daar niet bestaan. Kies een andere naam.", code="file-name"))
-    group = table.source.get("grouped_by")
+    group = table.group_field
     if group:
         if len(relative.parts) != 2:
             problems.append(Problem(shown, 1, "", f"zet dit bestand in de map van de aanbieder: {folder.name}/<aanbieder>/{path.name}.", code="file-location"))
