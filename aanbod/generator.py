@@ -170,7 +170,9 @@ class OfferGenerator(Generator):
         helpers = dict(
             language=pass_context(lambda context: languages.of(context)),
             language_prefix=pass_context(lambda context: languages.prefix(languages.of(context))),
-            field_title=pass_context(lambda context, table, name: _field_title(catalogue, table, name, languages.of(context))),
+            field_title=pass_context(lambda context, table, name: catalogue.schema.tables[table].title_of(name, languages.of(context))),
+            # The title of the field that uses a taxonomy (search.field_of), to head its list.
+            taxonomy_title=pass_context(lambda context, taxonomy: catalogue.schema.tables[search.field_of(taxonomy)[0]].title_of(search.field_of(taxonomy)[1], languages.of(context))),
             url=pass_context(lambda context, path="": f"{context.get('SITEURL', '')}/{languages.prefix(languages.of(context))}{path}"),
             label=pass_context(lambda context, taxonomy, code: catalogue.label(taxonomy, code, languages.of(context))),
             term_label=pass_context(lambda context, term: term.label_in(languages.of(context))),
@@ -212,7 +214,7 @@ class OfferGenerator(Generator):
     def _catalogue_pages(self) -> list[Page]:
         catalogue, urls = self.catalogue, self.urls
         published = catalogue.published
-        groups = {taxonomy: catalogue.group_by(taxonomy, _codes_getter(taxonomy)) for taxonomy in self.settings["AANBOD_LIST_PAGES"]}
+        groups = {taxonomy: catalogue.group_by(taxonomy, search.codes_of(taxonomy)) for taxonomy in self.settings["AANBOD_LIST_PAGES"]}
         pages = [Page("index.html", "home", "", dict(offers=published, groups=groups))]
         for offer in published:
             pages.append(Page(urls.offer_file(offer.id), "offer", urls.offer(offer.id), dict(offer=offer, provider=catalogue.providers[offer.provider])))
@@ -323,7 +325,7 @@ class OfferGenerator(Generator):
     def _write_form(self, writer):
         """The "aanbod aanmelden" form: every field from the schema, the providers to choose from."""
         schema = self.catalogue.schema
-        grouped, owner = schema.grouping.table, schema.grouping.owner.name
+        grouped, group, owner = schema.grouping.table, schema.grouping.field, schema.grouping.owner.name
         providers = sorted(self.catalogue.providers.values(), key=lambda provider: provider.name.lower())
         references = {owner: [(provider.id, provider.name) for provider in providers]}
         example_file = Path(self.path) / grouped.source["folder"] / "aanbieder" / "aanbod.yaml"
@@ -346,12 +348,6 @@ def _site_path(siteurl: str) -> str:
     return "/" + without_scheme.split("/", 1)[1].strip("/") if "/" in without_scheme else ""
 
 
-def _field_title(catalogue, table: str, name: str, language: str) -> str:
-    """A field's schema title in ``language`` (``title_en``), the Dutch title where there is none."""
-    descriptor = catalogue.schema.tables[table].field(name)
-    return descriptor.get(f"title_{language}") or descriptor["title"]
-
-
 def _for_last_offer(function):
     """``function(offer)``, worked out once for the pages of one offer in every language."""
     last: dict = {}
@@ -362,16 +358,3 @@ def _for_last_offer(function):
         return last["value"]
 
     return remembered
-
-
-def _codes_getter(taxonomy: str):
-    """Which codes of ``taxonomy`` an offer has, for the list pages."""
-    getters = {
-        "kinds": lambda offer: [offer.kind],
-        "wijken": lambda offer: offer.wijken,
-        "municipalities": lambda offer: offer.municipalities,
-        "target_groups": lambda offer: offer.target_groups,
-        "sectors": lambda offer: offer.sectors,
-        "subtypes": lambda offer: [offer.subtype],
-    }
-    return getters[taxonomy]

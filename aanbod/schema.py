@@ -91,6 +91,11 @@ class Table:
     def field_names(self) -> list[str]:
         return [f["name"] for f in self.fields]
 
+    def title_of(self, name: str, language: str | None = None) -> str:
+        """A field's title in ``language`` (``title_en``), the Dutch title where there is none."""
+        descriptor = self.field(name)
+        return (language and descriptor.get(f"title_{language}")) or descriptor["title"]
+
     def field(self, name: str) -> MappingProxyType:
         for candidate in self.fields:
             if candidate["name"] == name:

@@ -73,6 +73,18 @@ _GROUPS = {
     "taal": (("offers", "languages"), "languages", lambda offer: offer.languages or ()),
     "toegankelijk": (("offers", "accessibility"), "accessibility", lambda offer: offer.accessibility or ()),
 }
+
+
+def codes_of(taxonomy: str):
+    """Which codes of ``taxonomy`` an offer has (for list pages too): _GROUPS is the one place that says it."""
+    return next(codes for _, name, codes in _GROUPS.values() if name == taxonomy)
+
+
+def field_of(taxonomy: str) -> tuple[str, str]:
+    """The (table, field) that uses ``taxonomy``, whose title heads its filters and lists."""
+    return next(field for field, name, _ in _GROUPS.values() if name == taxonomy)
+
+
 # Values that no taxonomy lists, derived from a number and a yes/no field. (Online offers get
 # the municipality 'online'.)
 _DERIVED = {
@@ -116,8 +128,7 @@ def _title(catalogue: Catalogue, key: str, field: tuple[str, str] | None, langua
     if field is None:
         return _(_DERIVED_TITLES[key])
     table, name = field
-    descriptor = catalogue.schema.tables[table].field(name)
-    return (language and descriptor.get(f"title_{language}")) or descriptor["title"]
+    return catalogue.schema.tables[table].title_of(name, language)
 
 
 def places_text(catalogue: Catalogue, offer: Offer) -> str:
