@@ -39,6 +39,19 @@ CROSS_FIELD = (
 )
 
 
+FORMULA_MESSAGE = "begin deze tekst met een letter of cijfer, niet met =, +, -, @ of een tab. Een spreadsheet kan zo'n tekst uitvoeren als formule."
+
+
+def formula_start(descriptor, value: str) -> int:
+    """Where free text starts like a spreadsheet formula (after spaces or quotes a spreadsheet skips); -1 when it does not.
+
+    Validation and `make new` ask this; the editor schema and the form get FORMULA_STARTS and FORMULA_PREFIX as data."""
+    if descriptor["type"] != "string" or "pattern" in (descriptor.get("constraints") or {}):
+        return -1
+    start = len(value) - len(value.lstrip(FORMULA_PREFIX))
+    return start if value[start:].startswith(FORMULA_STARTS) else -1
+
+
 def syntax_problem(descriptor, text: str) -> str | None:
     """A number or date not written the one way files write it; ``None`` when it is (or is empty)."""
     pattern = SYNTAX.get(descriptor["type"])

@@ -24,7 +24,7 @@ from .content_index import build_index
 from .editor_schema import modeline
 from .form import FIRST, starts_today
 from .loading import load_file
-from .rules import FORMULA_STARTS, syntax_problem
+from .rules import FORMULA_MESSAGE, formula_start, syntax_problem
 from .schema import CatalogueSchema, Table, Term
 from .validation import _display, validate_files
 from .yaml_text import scalar
@@ -123,8 +123,8 @@ def check_answer(schema: CatalogueSchema, question: Question, answer: str, answe
         return code, None
     if descriptor["type"] == "boolean":
         answer = {"j": "ja", "n": "nee"}.get(answer.lower(), answer.lower())
-    if descriptor["type"] == "string" and "pattern" not in (descriptor.get("constraints") or {}) and answer.startswith(FORMULA_STARTS):
-        return "", "begin deze tekst met een letter of cijfer, niet met =, +, -, @ of een tab."
+    if formula_start(descriptor, answer) >= 0:
+        return "", FORMULA_MESSAGE
     wrong_syntax = syntax_problem(descriptor, answer)
     if wrong_syntax:
         return "", wrong_syntax

@@ -20,7 +20,7 @@ from .loading import DEFAULT_MAX_BYTES, character_problem, find_files, load_file
 from .problems import Problem
 from .choices import choices, parent_field
 from .rows import Row, document_rows
-from .rules import CROSS_FIELD, FORMULA_PREFIX, FORMULA_STARTS, syntax_problem
+from .rules import CROSS_FIELD, FORMULA_MESSAGE, formula_start, syntax_problem
 from .schema import CatalogueSchema, Table
 
 # Names Windows keeps for devices, whatever the case or extension: a file or URL folder
@@ -80,14 +80,6 @@ def _check_characters(descriptor, row: Row, texts: list[str]) -> Problem | None:
     return None
 
 
-def _formula_start(descriptor, value: str) -> int:
-    """Where free text starts like a spreadsheet formula (after spaces or quotes a spreadsheet skips); -1 when it does not."""
-    if descriptor["type"] != "string" or "pattern" in descriptor.get("constraints", {}):
-        return -1
-    start = len(value) - len(value.lstrip(FORMULA_PREFIX))
-    return start if value[start:].startswith(FORMULA_STARTS) else -1
-
-
 def _check_text(schema: CatalogueSchema, table: Table, row: Row) -> list[Problem]:
     """No forbidden characters; list items must come from their taxonomy; free text may not look like a spreadsheet formula."""
     problems = []
@@ -97,10 +89,10 @@ def _check_text(schema: CatalogueSchema, table: Table, row: Row) -> list[Problem
         if not value or name in table.generated_fields:  # a copy of the parent's id is checked once, at its source
             continue
         texts = value if isinstance(value, list) else [value]
-        formula = _formula_start(descriptor, value) if isinstance(value, str) else -1
+        formula = formula_start(descriptor, value) if isinstance(value, str) else -1
         if formula >= 0:
             # A leading tab or carriage return is a formula start; the rest still may not hold control characters.
-            problems.append(Problem(row.path, row.line_of(name), row.label(name), "begin deze tekst met een letter of cijfer, niet met =, +, -, @ of een tab. Een spreadsheet kan zo'n tekst uitvoeren als formule.", code="formula"))
+            problems.append(Problem(row.path, row.line_of(name), row.label(name), FORMULA_MESSAGE, code="formula"))
             texts = [value[formula + 1:]]
         wrong = _check_characters(descriptor, row, texts)
         if wrong:

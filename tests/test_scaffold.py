@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from aanbod import rules, scaffold
 from aanbod.loading import parse_text
 from aanbod.schema import load_schema
 from aanbod.validation import validate_content
@@ -172,3 +173,12 @@ def test_optional_fields_stay_empty_and_contacts_come_from_the_organisation(cont
     assert "start_date" not in data and "end_date" not in data and "min_age" not in data
     assert (data["contact_email"], data["contact_phone"]) == (provider["email"], provider["phone"])
     assert "contact_name" not in data
+
+
+def test_make_new_refuses_a_formula_as_validation_does_even_after_a_space():
+    """One formula rule (rules.formula_start): a spreadsheet skips the space, so `make new` must not take it either."""
+    schema = load_schema(SCHEMA)
+    title = next(question for question in scaffold.questions(schema) if question.field == "title")
+    for answer in ("=1+1", " =1+1", "'@SUM(A1)"):
+        assert scaffold.check_answer(schema, title, answer, {}) == ("", rules.FORMULA_MESSAGE), answer
+    assert scaffold.check_answer(schema, title, "Koken - samen", {})[1] is None
