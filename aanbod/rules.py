@@ -52,6 +52,16 @@ def formula_start(descriptor, value: str) -> int:
     return start if value[start:].startswith(FORMULA_STARTS) else -1
 
 
+def address_or_online(schema: CatalogueSchema) -> tuple[Table, Table, str] | None:
+    """The "address-or-online" rule of CROSS_FIELD as tables: (the items, such as locations; their parent, the offers;
+    the parent's flag field, online). None when the schema has no such tables."""
+    for rule in CROSS_FIELD:
+        table = schema.tables.get(rule["table"])
+        if rule["rule"] == "address-or-online" and table is not None and table.parent and rule["flag"] in schema.tables[table.parent].field_names:
+            return table, schema.tables[table.parent], rule["flag"]
+    return None
+
+
 def syntax_problem(descriptor, text: str) -> str | None:
     """A number or date not written the one way files write it; ``None`` when it is (or is empty)."""
     pattern = SYNTAX.get(descriptor["type"])

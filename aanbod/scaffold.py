@@ -24,7 +24,7 @@ from .content_index import build_index
 from .editor_schema import modeline
 from .form import FIRST, starts_today
 from .loading import load_file
-from .rules import FORMULA_MESSAGE, formula_start, syntax_problem
+from .rules import FORMULA_MESSAGE, address_or_online, formula_start, syntax_problem
 from .schema import CatalogueSchema, Table, Term
 from .validation import _display, validate_files
 from .yaml_text import scalar
@@ -155,18 +155,14 @@ def _needed(schema: CatalogueSchema, question: Question, answers: dict) -> bool:
     """Required fields are asked; a child's fields only when the offer needs an address; narrowed choices when any fit."""
     if question.field in NOT_ASKED:
         return False
-    if question.table.parent and answers.get("online", "") in _true_values(schema):
-        return False  # as validation's rule says: an offer has an address, or it is online
+    rule = address_or_online(schema)
+    if rule and question.table is rule[0] and answers.get(rule[2], "") in rule[1].field(rule[2]).get("trueValues", ["true"]):
+        return False  # as validation's rule says (rules.CROSS_FIELD): an offer has an address, or it is online
     parent = parent_field(schema, question.table, question.field)
     if parent and not choices(schema, question.table, question.field, answers.get(parent)):
         return False
     required = (question.descriptor.get("constraints") or {}).get("required")
     return bool(required) or bool(parent) or (question.field in ASKED_OPTIONAL and not question.table.parent)
-
-
-def _true_values(schema: CatalogueSchema) -> list[str]:
-    grouped = schema.grouping.table
-    return list(grouped.field("online").get("trueValues", ["true"])) if "online" in grouped.field_names else []
 
 
 def _ordered(schema: CatalogueSchema) -> list[Question]:
