@@ -11,6 +11,7 @@ import shutil
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from aanbod import search
 from browser import browser_page, serve
@@ -280,7 +281,7 @@ def test_a_wrong_postcode_is_explained_without_a_lookup(site_url, chromium_path)
         page.locator("[data-nearby] > summary").click()
         page.get_by_label("Of vul je postcode in").fill("35")
         page.get_by_role("button", name="Zoek op postcode").click()
-        assert page.locator("[data-near-status]").inner_text() == "Vul een postcode in zoals 3562 JW."
+        expect(page.locator("[data-near-status]")).to_have_text("Vul een postcode in zoals 3562 JW.")  # waits for the page
         assert page.foreign_requests == []
 
 
