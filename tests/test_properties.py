@@ -31,10 +31,10 @@ from aanbod.history import head_commit_date
 from aanbod.catalogue import read_catalogue
 from aanbod.exports import write_all
 from aanbod.rows import LIST_DELIMITER
+from aanbod.rules import FORMULA_STARTS
 from aanbod.schema import load_schema
 from aanbod.settings import DEFAULTS
 from aanbod.urls import Urls
-from aanbod.validation import FORMULA_STARTS
 from aanbod.yaml_text import quoted, scalar
 
 SCHEMA = load_schema(ROOT / "schema")
