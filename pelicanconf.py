@@ -14,8 +14,7 @@ AANBOD_REGION = "regio Utrecht"
 AANBOD_EXAMPLE_DATA = True  # shows a banner: the sample content is fictional
 AANBOD_COLOURS = {
     "brand": "#0b4f8a", "brand-dark": "#083a66", "accent": "#b3261e", "focus": "#ffbf47",
-    "werk": "#0b6e4f", "leren": "#6a3d9a", "doen": "#8a4b08",
-}
+}  # each kind's colour is a column of schema/taxonomies/kinds.csv
 AANBOD_LOGO = None  # for example str(ROOT / "theme" / "static" / "img" / "logo.svg")
 AANBOD_REPOSITORY_URL = "https://github.com/open-aanbod/open-aanbod"
 AANBOD_REPOSITORY_BRANCH = "main"

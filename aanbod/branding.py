@@ -1,8 +1,9 @@
 """The region's look: its colours as a small stylesheet, and its logo, from the settings.
 
 site.css holds the default colours as CSS custom properties; a fork sets AANBOD_COLOURS and
-this module writes the overrides, so nobody edits the stylesheet to rebrand. Values are
-checked: a setting can only ever produce colour declarations.
+this module writes the overrides, so nobody edits the stylesheet to rebrand. Each kind's colour
+comes from kinds.csv (column colour) as ``--kind-colour`` on the class ``kind-<code>``, which
+site.css uses. Values are checked: a setting or a taxonomy can only ever produce colour declarations.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ class BrandingError(Exception):
     """A colour or logo setting that cannot be used; the message says which and why."""
 
 
-def colours_css(colours: dict) -> str:
+def colours_css(colours: dict, kinds: dict | None = None) -> str:
+    """The stylesheet: AANBOD_COLOURS as custom properties, and ``kinds`` (code -> colour, roles.kind_colours)."""
     if not isinstance(colours, dict):
         raise BrandingError("AANBOD_COLOURS moet een woordenboek zijn, zoals {\"brand\": \"#0b4f8a\"}.")
     lines = ["/* The region's colours (setting AANBOD_COLOURS); written by the build. */", ":root {"]
@@ -33,6 +35,11 @@ def colours_css(colours: dict) -> str:
             raise BrandingError(f"AANBOD_COLOURS: de kleur van '{name}' moet een hexadecimale kleur zijn, zoals #0b4f8a.")
         lines.append(f"  --{name}: {value};")
     lines.append("}")
+    for code, value in (kinds or {}).items():
+        # schema_checks already refuses such codes and colours; this keeps the stylesheet safe on its own.
+        if not (NAME.fullmatch(code) and COLOUR.fullmatch(value)):
+            raise BrandingError(f"kinds.csv: de soort '{code}' heeft geen goede code of kleur. Gebruik kleine letters en een kleur zoals #0b6e4f.")
+        lines.append(f".kind-{code} {{ --kind-colour: {value}; }}")
     return "\n".join(lines) + "\n"
 
 

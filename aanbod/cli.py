@@ -12,10 +12,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import editor_schema, lookalikes, ownership, scaffold
+from . import editor_schema, lookalikes, ownership, roles, scaffold
 from .annotations import annotation
 from .freshness import Limits
-from .history import head_commit_date
+from .history import build_today
 from .loading import DEFAULT_MAX_BYTES
 from .problems import Problem, plural, report
 from .review import added_files, read_changed_list, review_changes
@@ -77,7 +77,7 @@ def _today(args, settings: dict) -> date:
             return date.fromisoformat(args.today)
         except ValueError:
             raise CommandError(f"--today: '{args.today}' is geen datum. Schrijf jaar-maand-dag, zoals 2026-11-22.") from None
-    return settings.get("AANBOD_TODAY") or head_commit_date(Path(args.content)) or date.today()
+    return build_today(settings.get("AANBOD_TODAY"), Path(args.content))
 
 
 def _changed(args) -> list[str] | None:
@@ -110,7 +110,7 @@ def validate(args) -> int:
         new = {path for path in added_files(Path(args.content))}
         sketches = lookalikes.sketches_from_rows(validated.rows)
         candidates = [sketch for sketch in sketches if Path(sketch.path).resolve() in new]
-        warnings = lookalikes.find(candidates, sketches)
+        warnings = lookalikes.find(candidates, sketches, roles.statuses(schema, roles.WITHDRAWN))
     _print_findings(problems, warnings, args.format)
     if args.format != "json":
         offers = len(validated.rows["offers"]) if validated else 0

@@ -63,7 +63,7 @@ def build_index(content: Path, schema: CatalogueSchema) -> ContentIndex:
         folder = content / table.source["folder"]
         ids = {} if folder.is_symlink() else _walk(folder)
         index.ids[table.name] = ids
-        if table.source.get("grouped_by"):
+        if table.group_field:
             index.offer_files = sorted(path for paths in ids.values() for path in paths)
     return index
 

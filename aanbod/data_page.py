@@ -141,7 +141,7 @@ def examples(publication: Publication) -> list[tuple[str, str]]:
 
 
 def context(catalogue: Catalogue, data_files: list[DataFile], publication: Publication) -> dict:
-    licence = catalogue.schema.package["licenses"][0]
+    licence = catalogue.schema.licence
     return {
         "tables": table_docs(catalogue),
         "files": file_docs(data_files, publication),

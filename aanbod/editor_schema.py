@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 
 from .choices import choices, parent_field
-from .rules import FORMULA_PREFIX, FORMULA_STARTS
+from .rules import FORMULA_PREFIX, FORMULA_STARTS, address_or_online
 from .schema import CatalogueSchema, Table
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -168,15 +168,16 @@ def _child(schema: CatalogueSchema, child: Table) -> dict:
 
 
 def _location_or_online(schema: CatalogueSchema, table: Table) -> list[dict]:
-    """Mirrors validation's rule: an offer has an address, or it is online."""
-    children = {child.source["key"] for child in schema.children_of(table.name)}
-    if "online" not in table.field_names or "locations" not in children:
+    """The rule validation applies (rules.CROSS_FIELD, "address-or-online"): an offer has an address, or it is online."""
+    rule = address_or_online(schema)
+    if rule is None or rule[1] is not table:
         return []
-    online = table.field("online")
-    yes = [True, *online.get("trueValues", ["true"])]
+    items, _, flag = rule
+    yes = [True, *table.field(flag).get("trueValues", ["true"])]
+    key = items.source["key"]
     return [{
-        "if": {"properties": {"online": {"enum": yes}}, "required": ["online"]},
-        "else": {"properties": {"locations": {"type": "array", "minItems": 1}}, "required": ["locations"]},
+        "if": {"properties": {flag: {"enum": yes}}, "required": [flag]},
+        "else": {"properties": {key: {"type": "array", "minItems": 1}}, "required": [key]},
     }]
 
 

@@ -103,7 +103,7 @@ def widget(schema: CatalogueSchema, table: Table, name: str, references: dict, d
 def widgets(schema: CatalogueSchema, table: Table, references: dict | None = None, defaults: dict | None = None) -> list[Widget]:
     """One widget for every field a provider writes in ``table``: the name, the organisation and the code first, then schema order."""
     names = [name for name in table.field_names if name not in table.generated_fields]
-    first = [name for name in (name_field(table), table.source.get("grouped_by"), table.primary_key[0]) if name and name in names]
+    first = [name for name in (name_field(table), table.group_field, table.primary_key[0]) if name and name in names]
     return [widget(schema, table, name, references or {}, defaults or {}) for name in first + [name for name in names if name not in first]]
 
 

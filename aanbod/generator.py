@@ -11,7 +11,6 @@ import json
 import logging
 import sys
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
@@ -21,10 +20,10 @@ from pelican.generators import Generator
 
 from . import (
     branding, contributing, data_page, editor_schema, exports, form, freshness, lookalikes, map_library,
-    presentation, review, rules, scaffold, search, shortlist, structured_data,
+    presentation, review, roles, rules, scaffold, search, shortlist, structured_data,
 )
 from .catalogue import read_catalogue
-from .history import head_commit_date
+from .history import build_today
 from .i18n import LANGUAGE_NAMES, Languages
 from .markup import render_markdown
 from .pages import offer as offer_page
@@ -69,7 +68,7 @@ class OfferGenerator(Generator):
         self.languages = Languages(self.settings["AANBOD_LANGUAGES"], Path(self.settings["THEME"]) / "translations")
         self.publication = Publication.from_settings(self.settings)
         self.text_islands = TextIslands(lambda language: self.get_template("_teksten").make_module({**self.context, "lang": language}))
-        self.today = self.settings["AANBOD_TODAY"] or head_commit_date(Path(self.path)) or date.today()
+        self.today = build_today(self.settings["AANBOD_TODAY"], Path(self.path))
         catalogue = self.catalogue = self._hold_back_expired(catalogue)
         self._prepare_contributing()
         self.context["catalogue"] = catalogue
@@ -92,6 +91,10 @@ class OfferGenerator(Generator):
             field=lambda table, name: catalogue.schema.tables[table].field(name),
             terms=lambda taxonomy: catalogue.schema.taxonomies[taxonomy].terms,
             example_postcode=catalogue.example_postcode,
+            # Roles of codes (aanbod/roles.py): templates never name a status, kind or accessibility code.
+            status_term=lambda offer: catalogue.schema.taxonomy_of("offers", "status").get(offer.status),
+            pictogram_terms=lambda offer: roles.pictogram_terms(catalogue.schema, offer.accessibility),
+            kind_icon=lambda code: roles.kind_icon(catalogue.schema, code),
             structured_data=_for_last_offer(lambda offer: structured_data.script_json(structured_data.offer_data(catalogue, offer, self.publication))),
         )
         language_helpers, language_filters = self.language_helpers()
@@ -168,13 +171,17 @@ class OfferGenerator(Generator):
         helpers = dict(
             language=pass_context(lambda context: languages.of(context)),
             language_prefix=pass_context(lambda context: languages.prefix(languages.of(context))),
-            field_title=pass_context(lambda context, table, name: _field_title(catalogue, table, name, languages.of(context))),
+            field_title=pass_context(lambda context, table, name: catalogue.schema.tables[table].title_of(name, languages.of(context))),
+            # The title of the field that uses a taxonomy (search.field_of), to head its list.
+            taxonomy_title=pass_context(lambda context, taxonomy: catalogue.schema.tables[search.field_of(taxonomy)[0]].title_of(search.field_of(taxonomy)[1], languages.of(context))),
             url=pass_context(lambda context, path="": f"{context.get('SITEURL', '')}/{languages.prefix(languages.of(context))}{path}"),
             label=pass_context(lambda context, taxonomy, code: catalogue.label(taxonomy, code, languages.of(context))),
             term_label=pass_context(lambda context, term: term.label_in(languages.of(context))),
             town=catalogue.town,  # a place name, the same in every language
             term_description=pass_context(lambda context, term: term.description_in(languages.of(context))),
             age_range=pass_context(lambda context, low, high: presentation.age_range(low, high, _=translate(context))),
+            # Days and dagdelen in taxonomy order, as the shortlist's handout writes them.
+            schedule_lines=pass_context(lambda context, offer: shortlist.schedule_lines(catalogue, offer, languages.of(context), translate(context))),
             alternates=pass_context(alternates),
             remembered_card=pass_context(remembered_card),
             shared_part=pass_context(shared_part),
@@ -209,7 +216,7 @@ class OfferGenerator(Generator):
     def _catalogue_pages(self) -> list[Page]:
         catalogue, urls = self.catalogue, self.urls
         published = catalogue.published
-        groups = {taxonomy: catalogue.group_by(taxonomy, _codes_getter(taxonomy)) for taxonomy in self.settings["AANBOD_LIST_PAGES"]}
+        groups = {taxonomy: catalogue.group_by(taxonomy, search.codes_of(taxonomy)) for taxonomy in self.settings["AANBOD_LIST_PAGES"]}
         pages = [Page("index.html", "home", "", dict(offers=published, groups=groups))]
         for offer in published:
             pages.append(Page(urls.offer_file(offer.id), "offer", urls.offer(offer.id), dict(offer=offer, provider=catalogue.providers[offer.provider])))
@@ -297,7 +304,7 @@ class OfferGenerator(Generator):
         """Read the guide and check the region's colours and logo now, so a mistake stops the build early."""
         try:
             self.guide = contributing.read_guide(Path(self.settings["AANBOD_CONTRIBUTING_FILE"]))
-            self.house_style = branding.colours_css(self.settings["AANBOD_COLOURS"])
+            self.house_style = branding.colours_css(self.settings["AANBOD_COLOURS"], roles.kind_colours(self.catalogue.schema))
             logo = branding.copy_logo(self.settings["AANBOD_LOGO"], Path(self.output_path), self.settings["THEME_STATIC_DIR"], Path(self.settings["AANBOD_REPOSITORY_ROOT"]))
         except (branding.BrandingError, contributing.GuideError) as error:
             print(str(error), file=sys.stderr)
@@ -321,15 +328,13 @@ class OfferGenerator(Generator):
     def _write_form(self, writer):
         """The "aanbod aanmelden" form: every field from the schema, the providers to choose from."""
         schema = self.catalogue.schema
-        grouped = next(table for table in schema.top_tables if table.source.get("grouped_by"))
-        group = grouped.source["grouped_by"]
-        owner = next(key["reference"]["resource"] for key in grouped.foreign_keys if key["fields"][0] == group)
+        grouped, group, owner = schema.grouping.table, schema.grouping.field, schema.grouping.owner.name
         providers = sorted(self.catalogue.providers.values(), key=lambda provider: provider.name.lower())
         references = {owner: [(provider.id, provider.name) for provider in providers]}
         example_file = Path(self.path) / grouped.source["folder"] / "aanbieder" / "aanbod.yaml"
         self._write(
             writer, self.settings["FORM_SAVE_AS"], "form", self.settings["FORM_URL"],
-            widgets=form.widgets(schema, grouped, references, scaffold.DEFAULTS), form_rules=rules.form_rules(schema, grouped),
+            widgets=form.widgets(schema, grouped, references, scaffold.defaults(schema)), form_rules=rules.form_rules(schema, grouped),
             provider_form=form.provider_form(schema, schema.tables[owner], self.settings["AANBOD_REPOSITORY_CONTENT"], self.path),
             sections=form.sections(schema, grouped),
             form_folder=f"{self.settings['AANBOD_REPOSITORY_CONTENT'].strip('/')}/{grouped.source['folder']}",
@@ -346,12 +351,6 @@ def _site_path(siteurl: str) -> str:
     return "/" + without_scheme.split("/", 1)[1].strip("/") if "/" in without_scheme else ""
 
 
-def _field_title(catalogue, table: str, name: str, language: str) -> str:
-    """A field's schema title in ``language`` (``title_en``), the Dutch title where there is none."""
-    descriptor = catalogue.schema.tables[table].field(name)
-    return descriptor.get(f"title_{language}") or descriptor["title"]
-
-
 def _for_last_offer(function):
     """``function(offer)``, worked out once for the pages of one offer in every language."""
     last: dict = {}
@@ -362,16 +361,3 @@ def _for_last_offer(function):
         return last["value"]
 
     return remembered
-
-
-def _codes_getter(taxonomy: str):
-    """Which codes of ``taxonomy`` an offer has, for the list pages."""
-    getters = {
-        "kinds": lambda offer: [offer.kind],
-        "wijken": lambda offer: offer.wijken,
-        "municipalities": lambda offer: offer.municipalities,
-        "target_groups": lambda offer: offer.target_groups,
-        "sectors": lambda offer: offer.sectors,
-        "subtypes": lambda offer: [offer.subtype],
-    }
-    return getters[taxonomy]

@@ -12,7 +12,8 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 
-def _git(root: Path, *arguments: str) -> str | None:
+def git(root: Path, *arguments: str) -> str | None:
+    """The output of a git command in ``root``; None outside a checkout or when git fails."""
     try:
         result = subprocess.run(["git", "-C", str(root), *arguments], capture_output=True, text=True, check=False)
     except OSError:
@@ -31,11 +32,11 @@ def file_modified_times(folder: Path) -> dict[Path, datetime]:
     Files with uncommitted changes keep their last committed time.
     """
     folder = Path(folder).resolve()
-    top = _git(folder, "rev-parse", "--show-toplevel")
+    top = git(folder, "rev-parse", "--show-toplevel")
     if not top:
         return {}
     root = Path(top.strip())
-    log = _git(root, "log", "--format=%x00%cI", "--name-only", "--no-renames", "--", str(folder.relative_to(root)))
+    log = git(root, "log", "--format=%x00%cI", "--name-only", "--no-renames", "--", str(folder.relative_to(root)))
     if not log:
         return {}
     times: dict[Path, datetime] = {}
@@ -48,7 +49,12 @@ def file_modified_times(folder: Path) -> dict[Path, datetime]:
     return times
 
 
+def build_today(setting: date | None, folder: Path) -> date:
+    """The build's 'today': the AANBOD_TODAY setting, else the date of the commit being built, else the clock."""
+    return setting or head_commit_date(folder) or date.today()
+
+
 def head_commit_date(folder: Path) -> date | None:
     """The (UTC) date of the commit being built; the build's 'today', so a rebuild gives the same site."""
-    stamp = _git(Path(folder), "log", "-1", "--format=%cI")
+    stamp = git(Path(folder), "log", "-1", "--format=%cI")
     return _utc(stamp).date() if stamp and stamp.strip() else None

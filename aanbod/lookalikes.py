@@ -21,13 +21,14 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import roles
 from .problems import Problem
 
 SIMILAR_TITLE = 0.85
-WITHDRAWN = "ingetrokken"
 NAMED = 3  # lookalikes named per new offer and rule; the rest are counted
 LOG_LINES = 20  # lookalikes the build and `validate` name; the report and `--format json` have them all
 PAGE_ROWS = 500  # new offers the editors' page lists; its CSV has them all
@@ -164,13 +165,15 @@ def _first(offers, skip: set[str], limit: int) -> list[Sketch]:
     return found
 
 
-def find_lookalikes(candidates: list[Sketch], others: list[Sketch]) -> list[Lookalike]:
+def find_lookalikes(candidates: list[Sketch], others: list[Sketch], withdrawn: Collection[str]) -> list[Lookalike]:
     """For each candidate, the offers among ``others`` it looks like (never itself), per rule.
+
+    Offers with a status in ``withdrawn`` (roles.statuses(schema, roles.WITHDRAWN)) neither look like others nor are looked at.
 
     Every list is sorted by path once; a candidate reads only the first few of each list it is
     in and counts the rest by their length, so thousands of copies never make a pair each.
     """
-    active = sorted((other for other in others if other.status != WITHDRAWN), key=lambda other: other.path)
+    active = sorted((other for other in others if other.status not in withdrawn), key=lambda other: other.path)
     by_path = {other.path: other for other in active}
     by_title: dict[tuple[str, str], list[Sketch]] = {}
     by_address: dict[tuple[str, str], list[Sketch]] = {}
@@ -185,7 +188,7 @@ def find_lookalikes(candidates: list[Sketch], others: list[Sketch]) -> list[Look
 
     found = []
     for sketch in sorted(candidates, key=lambda sketch: sketch.path):
-        if sketch.status == WITHDRAWN:
+        if sketch.status in withdrawn:
             continue
         indexed = by_path.get(sketch.path)  # the candidate as the lists hold it, if they do
         key = sketch.title_key
@@ -231,9 +234,9 @@ def warnings(lookalikes: list[Lookalike]) -> list[Problem]:
     return sorted(set(result))
 
 
-def find(candidates: list[Sketch], others: list[Sketch]) -> list[Problem]:
+def find(candidates: list[Sketch], others: list[Sketch], withdrawn: Collection[str]) -> list[Problem]:
     """Warnings for each candidate that looks like another offer (never like itself)."""
-    return warnings(find_lookalikes(candidates, others))
+    return warnings(find_lookalikes(candidates, others, withdrawn))
 
 
 def sketches_from_rows(rows: dict) -> list[Sketch]:
@@ -284,7 +287,7 @@ class Report:
 def new_in_catalogue(catalogue, new_files: set[Path]) -> Report:
     """Lookalikes of the offers in ``new_files`` (absolute paths) among all offers of the catalogue."""
     sketches = sketches_from_catalogue(catalogue)
-    return Report(tuple(find_lookalikes([sketch for sketch in sketches if Path(sketch.path).resolve() in new_files], sketches)))
+    return Report(tuple(find_lookalikes([sketch for sketch in sketches if Path(sketch.path).resolve() in new_files], sketches, roles.statuses(catalogue.schema, roles.WITHDRAWN))))
 
 
 def log_lines(report: Report, where: str, limit: int = LOG_LINES) -> list[str]:

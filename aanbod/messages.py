@@ -54,5 +54,33 @@ def constraint_message(schema: CatalogueSchema, descriptor, cell: str, note: str
     return f"'{cell}' klopt niet ({note})."
 
 
+def order_message(low_field, low: str, high_field, high: str) -> str:
+    """``high`` below ``low`` (rules.py, rule "order"): an earlier date, or a lower number."""
+    below = "ligt voor" if low_field["type"] == "date" else "is lager dan"
+    return f"de {high_field.get('title', high_field['name']).lower()} ({high}) {below} de {low_field.get('title', low_field['name']).lower()} ({low})."
+
+
+def together_message(fields) -> str:
+    """Some but not all of ``fields`` filled in (rules.py, rule "together")."""
+    named = " en ".join(f"de {field.get('title', field['name']).lower()} ({field['name']})" for field in fields)
+    both = "allebei" if len(fields) == 2 else "alle"
+    return f"vul {named} {both} in, of {both} niet."
+
+
+def address_or_online_message(key: str, flag) -> str:
+    """No item under ``key`` while ``flag`` is not true (rules.py, rule "address-or-online")."""
+    return f"vul minstens één adres in onder '{key}', of schrijf '{flag['name']}: {flag['trueValues'][0]}' als het aanbod online is."
+
+
+def unfitting_choice_message(name: str, value: str, parent_title: str, parent_value: str, fitting: list[str]) -> str:
+    """A choice that does not fit the field it depends on (choices.py), such as a subtype of another kind."""
+    instead = f"Kies uit: {', '.join(fitting)}." if fitting else f"Laat '{name}' weg of kies een andere {parent_title}."
+    return f"'{value}' past niet bij de {parent_title} '{parent_value}'. {instead}"
+
+
+def missing_choice_message(title: str, fitting: list[str]) -> str:
+    return f"vul de {title} in. Kies uit: {', '.join(fitting)}."
+
+
 def unknown_item_message(taxonomy, item: str) -> str:
     return f"'{item}' kan hier niet. Kies uit: {taxonomy.choices()}."

@@ -11,9 +11,8 @@ from datetime import datetime, time, timezone
 from functools import cached_property
 from types import MappingProxyType
 
+from . import roles
 from .schema import CatalogueSchema
-
-PUBLISHED_STATUSES = ("actief", "gepauzeerd")
 
 
 @dataclass(frozen=True)
@@ -46,10 +45,16 @@ class Provider(Record):
 class Offer(Record):
     locations: tuple[Location, ...] = ()
     schedule: tuple[MappingProxyType, ...] = ()
+    # The role of its status (statuses.csv, column role): published, paused or withdrawn.
+    status_role: str = field(default="", kw_only=True)
 
     @property
     def is_published(self) -> bool:
-        return self.values["status"] in PUBLISHED_STATUSES
+        return self.status_role in roles.ON_SITE
+
+    @property
+    def is_paused(self) -> bool:
+        return self.status_role == roles.PAUSED
 
     @property
     def is_free(self) -> bool:
@@ -161,6 +166,7 @@ def build_catalogue(schema: CatalogueSchema, typed: dict, paths: dict, modified:
             tuple(locations.get(values["id"], ())),
             tuple(schedule.get(values["id"], ())),
             modified=modified.get(("offers", values["id"])),
+            status_role=roles.status_role(schema, values["status"]),
         )
         for values in sorted(typed["offers"], key=lambda values: values["id"])
     )

@@ -71,7 +71,7 @@ class Layout:
     @classmethod
     def of(cls, schema: CatalogueSchema, content: str) -> "Layout":
         owner = _owner_table(schema)
-        grouped = next((table for table in schema.top_tables if table.source.get("grouped_by")), None)
+        grouped = schema.grouping.table if schema.grouping else None
         return cls(PurePosixPath(content), grouped.source["folder"] if grouped else "", owner.source["folder"] if owner else "")
 
     def owner_of(self, path: str) -> str | None:

@@ -9,10 +9,11 @@ from datetime import date
 from decimal import Decimal
 
 def _dutch(message: str) -> str:
+    """The identity gettext: Dutch is the source language, so an untranslated text is already right."""
     return message
 
 
-N_ = _dutch  # marks a text for extraction; it is translated where it is shown
+N_ = _dutch  # the one marker for extraction (babel.cfg); the text is translated where it is shown
 MONTHS = (N_("januari"), N_("februari"), N_("maart"), N_("april"), N_("mei"), N_("juni"), N_("juli"), N_("augustus"),
           N_("september"), N_("oktober"), N_("november"), N_("december"))
 

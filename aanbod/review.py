@@ -9,16 +9,15 @@ existing one, its verified_on is old, or an offer file was thrown away instead o
 from __future__ import annotations
 
 import os
-import subprocess
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import lookalikes
+from . import lookalikes, roles
 from .content_index import ContentIndex, build_index, sketches
 from .freshness import EXPIRED, STALE, Limits
+from .history import git
 from .loading import DEFAULT_MAX_BYTES
-from .model import PUBLISHED_STATUSES
 from .presentation import dutch_date
 from .problems import Problem
 from .schema import CatalogueSchema
@@ -40,28 +39,18 @@ def read_changed_list(path: Path) -> list[str]:
     return [line.strip() for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _grouping(schema: CatalogueSchema):
-    """(table of grouped files, the field that names the group, the table it refers to): offers, provider, providers."""
-    for table in schema.top_tables:
-        group = table.source.get("grouped_by")
-        if group:
-            for foreign in table.foreign_keys:
-                if foreign["fields"][0] == group:
-                    return table, group, schema.tables[foreign["reference"]["resource"]]
-    return None, None, None
-
-
 def _deleted(content: Path, schema: CatalogueSchema, path: Path, index: ContentIndex, review: Review) -> None:
     table = table_of(schema, content, path)
     shown = _display(path)
-    grouped, _, owner = _grouping(schema)
+    grouping = schema.grouping
+    grouped, owner = (grouping.table, grouping.owner) if grouping else (None, None)
     if table is None:
         review.skipped.append(shown)
         return
     review.deleted.append(shown)
     if grouped is not None and table.name == grouped.name:
         review.warnings.append(Problem(shown, 0, "", (
-            "dit aanbod is weggegooid. Zet liever 'status: ingetrokken' in het bestand: dan weten gebruikers van de open data "
+            f"dit aanbod is weggegooid. Zet liever 'status: {roles.status(schema, roles.WITHDRAWN)}' in het bestand: dan weten gebruikers van de open data "
             "dat het gestopt is, en wordt de code nooit opnieuw gebruikt."), code="deleted"))
     elif owner is not None and table.name == owner.name:
         remaining = [other for other in index.offer_files if other.parent.name == path.stem]
@@ -71,7 +60,7 @@ def _deleted(content: Path, schema: CatalogueSchema, path: Path, index: ContentI
                 "Haal een aanbieder pas weg als al het aanbod ervan is ingetrokken."), code="reference"))
 
 
-def _freshness_warnings(rows: dict, limits: Limits) -> list[Problem]:
+def _freshness_warnings(rows: dict, limits: Limits, published: tuple[str, ...]) -> list[Problem]:
     warnings = []
     for row in rows.get("offers", []):
         values = row.values
@@ -79,7 +68,7 @@ def _freshness_warnings(rows: dict, limits: Limits) -> list[Problem]:
             verified = date.fromisoformat(values["verified_on"])
         except ValueError:
             continue  # validation reports the date itself
-        if values["status"] not in PUBLISHED_STATUSES:
+        if values["status"] not in published:
             continue
         state = limits.state(verified)
         when = f"dit aanbod is voor het laatst gecontroleerd op {dutch_date(verified)}"
@@ -115,20 +104,16 @@ def review_changes(content: Path, schema: CatalogueSchema, changed: list, limits
     review.problems.extend(problems)
     candidates = [sketch for sketch in lookalikes.sketches_from_rows(rows) if Path(sketch.path).resolve() in new_files]
     if candidates:
-        review.warnings.extend(lookalikes.find(candidates, sketches(review.index, _display)))
+        review.warnings.extend(lookalikes.find(candidates, sketches(review.index, _display), roles.statuses(schema, roles.WITHDRAWN)))
     if limits is not None:
-        review.warnings.extend(_freshness_warnings(rows, limits))
+        review.warnings.extend(_freshness_warnings(rows, limits, roles.statuses(schema, *roles.ON_SITE)))
     review.problems.sort()
     review.warnings.sort()
     return review
 
 
 def _git(folder: Path, *arguments: str) -> list[str]:
-    try:
-        result = subprocess.run(["git", "-C", str(folder), *arguments], capture_output=True, text=True, check=False)
-    except OSError:
-        return []
-    return result.stdout.splitlines() if result.returncode == 0 else []
+    return (git(folder, *arguments) or "").splitlines()
 
 
 def added_files(folder: Path) -> set[Path]:

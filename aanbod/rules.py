@@ -20,16 +20,6 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_PREFIX = " \u00a0\"'\u2018\u2019\u201c\u201d"
 
 
-def formula_start(text: str) -> int:
-    """Where ``text`` starts like a spreadsheet formula, after what a spreadsheet skips; -1 when it does not."""
-    start = len(text) - len(text.lstrip(FORMULA_PREFIX))
-    return start if text[start:].startswith(FORMULA_STARTS) else -1
-
-
-def free_text(descriptor) -> bool:
-    """A text field without a pattern of its own: the formula rule applies to it."""
-    return descriptor["type"] == "string" and "pattern" not in (descriptor.get("constraints") or {})
-
 # How a file writes a number or a date. Python's int() and Decimal() would also take "+5",
 # "1_000", "1e3" or "NaN"; open data should not, and the form offers one way to write each.
 SYNTAX = {
@@ -48,6 +38,29 @@ CROSS_FIELD = (
     {"rule": "together", "table": "locations", "fields": ["latitude", "longitude"]},
     {"rule": "address-or-online", "table": "locations", "flag": "online"},
 )
+
+
+FORMULA_MESSAGE = "begin deze tekst met een letter of cijfer, niet met =, +, -, @ of een tab. Een spreadsheet kan zo'n tekst uitvoeren als formule."
+
+
+def formula_start(descriptor, value: str) -> int:
+    """Where free text starts like a spreadsheet formula (after spaces or quotes a spreadsheet skips); -1 when it does not.
+
+    Validation and `make new` ask this; the editor schema and the form get FORMULA_STARTS and FORMULA_PREFIX as data."""
+    if descriptor["type"] != "string" or "pattern" in (descriptor.get("constraints") or {}):
+        return -1
+    start = len(value) - len(value.lstrip(FORMULA_PREFIX))
+    return start if value[start:].startswith(FORMULA_STARTS) else -1
+
+
+def address_or_online(schema: CatalogueSchema) -> tuple[Table, Table, str] | None:
+    """The "address-or-online" rule of CROSS_FIELD as tables: (the items, such as locations; their parent, the offers;
+    the parent's flag field, online). None when the schema has no such tables."""
+    for rule in CROSS_FIELD:
+        table = schema.tables.get(rule["table"])
+        if rule["rule"] == "address-or-online" and table is not None and table.parent and rule["flag"] in schema.tables[table.parent].field_names:
+            return table, schema.tables[table.parent], rule["flag"]
+    return None
 
 
 def syntax_problem(descriptor, text: str) -> str | None:

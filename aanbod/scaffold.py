@@ -18,19 +18,19 @@ from typing import Callable
 
 from frictionless import Field
 
-from . import messages
+from . import messages, roles
 from .choices import choices, parent_field
 from .content_index import build_index
 from .editor_schema import modeline
 from .form import FIRST, starts_today
 from .loading import load_file
-from .rules import formula_start, free_text, syntax_problem
+from .rules import FORMULA_MESSAGE, address_or_online, formula_start, syntax_problem
 from .schema import CatalogueSchema, Table, Term
 from .validation import _display, validate_files
 from .yaml_text import scalar
 
-# Values a new offer starts with unless the provider says otherwise.
-DEFAULTS = {"status": "actief", "online": "nee", "referral_required": "nee", "cost_eur": "0"}
+# Values a new offer starts with unless the provider says otherwise (with its status: defaults()).
+DEFAULTS = {"online": "nee", "referral_required": "nee", "cost_eur": "0"}
 NOT_ASKED = {"status", "verified_on"}  # sensible defaults; still settable with an option
 # Optional, but asked: without them the page says "Bel of mail Anja." with no number or address (issue 12).
 # Pressing Enter takes the organisation's own e-mail address or phone number (the provider field named here).
@@ -65,9 +65,14 @@ class Question:
         return "--" + self.name.replace("_", "-")
 
 
+def defaults(schema: CatalogueSchema) -> dict[str, str]:
+    """What `make new` and the form start a new offer with: DEFAULTS and the published status (statuses.csv, role)."""
+    return {**DEFAULTS, "status": roles.status(schema, roles.PUBLISHED)}
+
+
 def questions(schema: CatalogueSchema) -> list[Question]:
     """Every field that can be set: the offer's own writable fields, then those of its list-shaped children."""
-    grouped = next(table for table in schema.top_tables if table.source.get("grouped_by"))
+    grouped = schema.grouping.table
     result = [Question(name, name, grouped) for name in grouped.field_names if name not in grouped.generated_fields]
     taken = set(grouped.field_names)
     for child in schema.children_of(grouped.name):
@@ -127,8 +132,8 @@ def check_answer(schema: CatalogueSchema, question: Question, answer: str, answe
         return code, None
     if descriptor["type"] == "boolean":
         answer = {"j": "ja", "n": "nee"}.get(answer.lower(), answer.lower())
-    if free_text(descriptor) and formula_start(answer) >= 0:
-        return "", "begin deze tekst met een letter of cijfer, niet met =, +, -, @ of een tab."
+    if formula_start(descriptor, answer) >= 0:
+        return "", FORMULA_MESSAGE
     wrong_syntax = syntax_problem(descriptor, answer)
     if wrong_syntax:
         return "", wrong_syntax
@@ -159,8 +164,9 @@ def _needed(schema: CatalogueSchema, question: Question, answers: dict) -> bool:
     """Required fields are asked; a child's fields only when the offer needs an address; narrowed choices when any fit."""
     if question.field in NOT_ASKED:
         return False
-    if question.table.parent and answers.get("online", "") in _true_values(schema):
-        return False  # as validation's rule says: an offer has an address, or it is online
+    rule = address_or_online(schema)
+    if rule and question.table is rule[0] and answers.get(rule[2], "") in rule[1].field(rule[2]).get("trueValues", ["true"]):
+        return False  # as validation's rule says (rules.CROSS_FIELD): an offer has an address, or it is online
     parent = parent_field(schema, question.table, question.field)
     if parent and not choices(schema, question.table, question.field, answers.get(parent)):
         return False
@@ -168,17 +174,12 @@ def _needed(schema: CatalogueSchema, question: Question, answers: dict) -> bool:
     return bool(required) or bool(parent) or (question.field in ASKED_OPTIONAL and not question.table.parent)
 
 
-def _true_values(schema: CatalogueSchema) -> list[str]:
-    grouped = next(table for table in schema.top_tables if table.source.get("grouped_by"))
-    return list(grouped.field("online").get("trueValues", ["true"])) if "online" in grouped.field_names else []
-
-
 def _ordered(schema: CatalogueSchema) -> list[Question]:
     """The order of asking: the name of the offer and the organisation first, as the form does; the code last,
     so it can be suggested from the name."""
     all_questions = questions(schema)
     grouped = all_questions[0].table
-    key, group = grouped.primary_key[0], grouped.source["grouped_by"]
+    key, group = grouped.primary_key[0], schema.grouping.field
     top = [q for q in all_questions if not q.table.parent]
     first = [q for name in (FIRST, group) for q in top if q.field == name]
     last = [q for q in top if q.field == key]
@@ -216,8 +217,8 @@ def collect(schema: CatalogueSchema, given: dict, ask: Callable[[str], str] | No
 
     ``owners`` are the providers that exist; ``taken`` says which file already has an id.
     """
-    grouped = next(table for table in schema.top_tables if table.source.get("grouped_by"))
-    group, key = grouped.source["grouped_by"], grouped.primary_key[0]
+    grouped = schema.grouping.table
+    group, key = schema.grouping.field, grouped.primary_key[0]
     answers: dict[str, str] = {}
 
     def extra_check(question: Question, value: str) -> str | None:
@@ -232,8 +233,9 @@ def collect(schema: CatalogueSchema, given: dict, ask: Callable[[str], str] | No
         code, problem = find_owner(owners, answer)
         return (code or "", problem)
 
+    starting = defaults(schema)
     for question in _ordered(schema):
-        default = DEFAULTS.get(question.field)
+        default = starting.get(question.field)
         if starts_today(question.descriptor):
             default = today.isoformat()
         if question.table is grouped and question.field == key and answers.get("title"):
@@ -314,7 +316,7 @@ def _example(schema: CatalogueSchema, descriptor) -> str:
 
 def render(schema: CatalogueSchema, answers: dict, first_line: str) -> str:
     """The offer file: the modeline, the answers in schema order, then every optional field as a comment."""
-    grouped = next(table for table in schema.top_tables if table.source.get("grouped_by"))
+    grouped = schema.grouping.table
     lines, hints = [first_line], []
     by_table: dict[str, list[Question]] = {}
     for question in questions(schema):
@@ -371,9 +373,9 @@ def create(content: Path, schema: CatalogueSchema, given: dict, ask, say, today:
     """Collect the answers, write the file and validate it; a file that would not validate is not left behind."""
     content = Path(content)
     index = build_index(content, schema)
-    grouped = next(table for table in schema.top_tables if table.source.get("grouped_by"))
-    group = grouped.source["grouped_by"]
-    owners = _owners(index.ids.get(_owner_table_name(schema, grouped, group), {}))
+    grouped = schema.grouping.table
+    group = schema.grouping.field
+    owners = _owners(index.ids.get(_owner_table_name(schema), {}))
     if not owners:
         raise ScaffoldError(f"Er is nog geen aanbieder. Maak eerst een bestand in {content}/providers/.")
 
@@ -406,8 +408,7 @@ def _owners(files: dict[str, list[Path]]) -> list[Owner]:
     return sorted(result, key=lambda owner: owner.name.lower())
 
 
-def _owner_table_name(schema: CatalogueSchema, grouped: Table, group: str) -> str:
-    for foreign in grouped.foreign_keys:
-        if foreign["fields"][0] == group:
-            return foreign["reference"]["resource"]
+def _owner_table_name(schema: CatalogueSchema) -> str:
+    if schema.grouping.owner is not None:
+        return schema.grouping.owner.name
     raise ScaffoldError("Het schema zegt niet bij welke tabel de map van een aanbod hoort.")

@@ -11,6 +11,7 @@ import csv
 import difflib
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
@@ -90,6 +91,11 @@ class Table:
     def field_names(self) -> list[str]:
         return [f["name"] for f in self.fields]
 
+    def title_of(self, name: str, language: str | None = None) -> str:
+        """A field's title in ``language`` (``title_en``), the Dutch title where there is none."""
+        descriptor = self.field(name)
+        return (language and descriptor.get(f"title_{language}")) or descriptor["title"]
+
     def field(self, name: str) -> MappingProxyType:
         for candidate in self.fields:
             if candidate["name"] == name:
@@ -101,12 +107,27 @@ class Table:
         return self.source.get("parent")
 
     @property
+    def group_field(self) -> str | None:
+        """The field whose value names the folder this table's files sit in (offers: provider), if they are grouped."""
+        return self.source.get("grouped_by")
+
+    @property
     def generated_fields(self) -> set[str]:
         """Fields filled in by nesting, which a provider never writes."""
         return {self.source[key] for key in ("parent_field", "position_field") if key in self.source}
 
     def is_list(self, name: str) -> bool:
         return self.field(name)["type"] == "list"
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """The table whose files sit in a folder per group (offers), the field naming the group (provider), and the
+    table that field refers to, which owns the groups (providers)."""
+
+    table: Table
+    field: str
+    owner: Table | None
 
 
 @dataclass(frozen=True)
@@ -119,6 +140,22 @@ class CatalogueSchema:
     @property
     def top_tables(self) -> list[Table]:
         return [table for table in self.tables.values() if not table.parent]
+
+    @cached_property
+    def grouping(self) -> Grouping | None:
+        """Which table is grouped in folders and which table owns the groups: the one place this is worked out."""
+        for table in self.top_tables:
+            group = table.group_field
+            if group:
+                owner = next((self.tables[key["reference"]["resource"]] for key in table.foreign_keys if key["fields"][0] == group), None)
+                return Grouping(table, group, owner)
+        return None
+
+    @property
+    def licence(self) -> MappingProxyType:
+        """The data's licence: the first of datapackage.json's licenses (``path``, ``title``; ``dcat_ap_donl``, its
+        spelling in the DCAT-AP-DONL list, for the national portal). schema_checks makes sure it is there."""
+        return self.package["licenses"][0]
 
     def children_of(self, name: str) -> list[Table]:
         return [table for table in self.tables.values() if table.parent == name]

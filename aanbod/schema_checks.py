@@ -8,17 +8,27 @@ from __future__ import annotations
 
 import re
 
-from . import choices
+from . import choices, roles
 from .problems import Problem
 
-# Columns that validation's rules read by name (a subtype fits its kind, a wijk lies in its municipality).
+# Dependent columns the repository's lists must keep: without them a subtype of any kind, or a wijk in any
+# municipality, would pass (choices.py finds the dependency by the column's name).
 RULE_COLUMNS = {"subtypes": "kind", "wijken": "municipality"}
 # A code or an id becomes a folder or file name in the site: none of these may pass.
 UNSAFE_NAMES = ("", ".", "..", "a/b", "a\\b", "/a", " a")
 
 
 def check(schema) -> list[Problem]:
-    return [*_rule_columns(schema), *_codes(schema), *_references(schema), *_id_patterns(schema)]
+    return [*_licence(schema), *_rule_columns(schema), *_role_columns(schema), *_codes(schema), *_references(schema), *_id_patterns(schema)]
+
+
+def _licence(schema) -> list[Problem]:
+    """Every export names the licence from datapackage.json (schema.licence): it must be there, with its URL."""
+    licences = schema.package.get("licenses")
+    if isinstance(licences, tuple) and licences and hasattr(licences[0], "get") and isinstance(licences[0].get("path"), str) and licences[0]["path"]:
+        return []
+    return [Problem(str(schema.folder / "datapackage.json"), 0, "licenses", "de licentie van de data ontbreekt. Schrijf bijvoorbeeld: \"licenses\": [{\"name\": \"CC0-1.0\", "
+                    "\"title\": \"Creative Commons Zero v1.0 Universal\", \"path\": \"https://creativecommons.org/publicdomain/zero/1.0/\"}]", code="schema")]
 
 
 def _rule_columns(schema) -> list[Problem]:
@@ -28,6 +38,48 @@ def _rule_columns(schema) -> list[Problem]:
         if taxonomy is not None and column not in taxonomy.columns:
             problems.append(Problem(str(taxonomy.path), 1, "", f"de kolom '{column}' ontbreekt. Zet op de eerste regel {','.join(taxonomy.columns)},{column} "
                                     f"en vul per regel de {column} in waar de waarde bij hoort.", code="schema"))
+    return problems
+
+
+def _role_columns(schema) -> list[Problem]:
+    """The columns that give codes their roles (roles.COLUMNS): present, filled in with allowed values, once where once is needed."""
+    problems = []
+    for column in roles.COLUMNS:
+        table = schema.tables.get(column.table)
+        if table is None or column.field not in table.field_names or not table.field(column.field).get("taxonomy"):
+            continue
+        taxonomy = schema.taxonomy_of(column.table, column.field)
+        where, name = str(taxonomy.path), column.name
+        if name not in taxonomy.columns:
+            problems.append(Problem(where, 1, "", f"de kolom '{name}' ontbreekt. Zet op de eerste regel {','.join(taxonomy.columns)},{name} "
+                                    f"en vul per regel de {name} in, zoals '{column.example}'.", code="schema"))
+            continue
+        lines: dict[str, list[int]] = {}
+        for term in taxonomy.terms:
+            value = term.extra.get(name, "")
+            if not value and column.optional:
+                continue
+            if (column.allowed and value not in column.allowed) or (column.pattern and not column.pattern.fullmatch(value)):
+                what = f"'{value}' kan niet" if value else "dit is leeg"
+                choose = f"Kies uit: {', '.join(column.allowed)}." if column.allowed else f"Schrijf bijvoorbeeld '{column.example}'."
+                problems.append(Problem(where, term.line, name, f"{what} in de kolom {name} bij '{term.code}'. {choose}", code="schema"))
+                continue
+            lines.setdefault(value, []).append(term.line)
+        for value, found in lines.items():
+            if len(found) > 1 and (column.unique or value in column.exactly_one):
+                problems.append(Problem(where, found[1], name, f"'{value}' staat al op regel {found[0]} in de kolom {name}. Dit mag maar bij één code staan.", code="schema"))
+        for value in column.exactly_one:
+            if value not in lines:
+                problems.append(Problem(where, 1, name, f"geen enkele code heeft '{value}' in de kolom {name}. Zet '{value}' bij precies één code.", code="schema"))
+    for (table_name, field_name), pattern in roles.CODE_PATTERNS.items():
+        table = schema.tables.get(table_name)
+        if table is None or field_name not in table.field_names or not table.field(field_name).get("taxonomy"):
+            continue
+        taxonomy = schema.taxonomy_of(table_name, field_name)
+        for term in taxonomy.terms:
+            if not pattern.fullmatch(term.code):
+                problems.append(Problem(str(taxonomy.path), term.line, "code", f"'{term.code}' kan geen code zijn: de site maakt er een stijlnaam van. "
+                                        "Gebruik kleine letters, cijfers en streepjes en begin met een letter, zoals 'werk'.", code="schema"))
     return problems
 
 

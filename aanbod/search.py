@@ -28,7 +28,7 @@ from pathlib import Path
 from . import pagefind_service, search_bundle, search_places
 from .markup import plain_text
 from .model import Catalogue, Offer
-from .presentation import euro
+from .presentation import N_, euro
 
 BUNDLE_FOLDER = "pagefind"
 PART_SIZE = 25_000
@@ -73,13 +73,20 @@ _GROUPS = {
     "taal": (("offers", "languages"), "languages", lambda offer: offer.languages or ()),
     "toegankelijk": (("offers", "accessibility"), "accessibility", lambda offer: offer.accessibility or ()),
 }
+
+
+def codes_of(taxonomy: str):
+    """Which codes of ``taxonomy`` an offer has (for list pages too): _GROUPS is the one place that says it."""
+    return next(codes for _, name, codes in _GROUPS.values() if name == taxonomy)
+
+
+def field_of(taxonomy: str) -> tuple[str, str]:
+    """The (table, field) that uses ``taxonomy``, whose title heads its filters and lists."""
+    return next(field for field, name, _ in _GROUPS.values() if name == taxonomy)
+
+
 # Values that no taxonomy lists, derived from a number and a yes/no field. (Online offers get
 # the municipality 'online'.)
-def N_(message: str) -> str:
-    """Marks a text for the catalogue (babel.cfg); it is translated where the page is written."""
-    return message
-
-
 _DERIVED = {
     "kosten": (("gratis", N_("Gratis")), ("betaald", N_("Betaald"))),
     "verwijzing": (("nee", N_("Nee")), ("ja", N_("Ja"))),
@@ -121,8 +128,7 @@ def _title(catalogue: Catalogue, key: str, field: tuple[str, str] | None, langua
     if field is None:
         return _(_DERIVED_TITLES[key])
     table, name = field
-    descriptor = catalogue.schema.tables[table].field(name)
-    return (language and descriptor.get(f"title_{language}")) or descriptor["title"]
+    return catalogue.schema.tables[table].title_of(name, language)
 
 
 def places_text(catalogue: Catalogue, offer: Offer) -> str:
@@ -151,8 +157,8 @@ def offer_document(catalogue: Catalogue, offer: Offer) -> str:
         places_text(catalogue, offer),
     ]
     meta = {"aanbieder": provider.name, "plaats": places_text(catalogue, offer), "samenvatting": offer.summary, "kosten": euro(offer.cost_eur)}
-    if offer.status != "actief":
-        meta["status"] = offer.status
+    if offer.is_paused:  # a status with the role paused (statuses.csv): the card says there is no place now
+        meta["geen_plek"] = "ja"
     parts = [f'<h1 data-pagefind-meta="title">{escape(offer.title)}</h1>']
     parts += [f"<p>{escape(text)}</p>" for text in words if text]
     parts += [f'<data value="{escape(value)}" data-pagefind-meta="{key}[value]"></data>' for key, value in meta.items()]

@@ -16,7 +16,8 @@ import json
 import math
 from pathlib import Path
 
-from . import presentation
+from . import presentation, roles
+from .presentation import _dutch
 from .model import Catalogue, Offer
 
 BUCKET_SIZE = 64
@@ -40,19 +41,15 @@ def bucket_file(bucket: int) -> str:
     return f"aanbod-{bucket}.json"
 
 
-def _dutch(message: str) -> str:
-    return message
-
-
 def schedule_lines(catalogue: Catalogue, offer: Offer, language: str | None = None, _=_dutch) -> list[str]:
     """'Maandag: ochtend en middag', one line per day, days and dagdelen in taxonomy order."""
     days = offer.schedule_by_day()
-    order = catalogue.schema.taxonomies["parts_of_day"].codes
+    order = catalogue.schema.taxonomy_of("schedules", "part_of_day").codes
     lines = []
-    for term in catalogue.schema.taxonomies["days"].terms:
+    for term in catalogue.schema.taxonomy_of("schedules", "day").terms:
         if term.code in days:
             ordered = sorted(days[term.code], key=lambda part: order.index(part) if part in order else len(order))
-            parts = f" {_('en')} ".join(catalogue.label("parts_of_day", part, language).lower() for part in ordered)
+            parts = f" {_('en')} ".join(catalogue.schema.taxonomy_of("schedules", "part_of_day").label(part, language).lower() for part in ordered)
             lines.append(f"{term.label_in(language)}: {parts}")
     return lines
 
@@ -99,9 +96,9 @@ def shortlist_record(catalogue: Catalogue, offer: Offer, url: str, language: str
         "apply": offer.how_to_apply,
         "contact": _contact(offer, provider),
         "access": [label("accessibility", code) for code in offer.accessibility or ()],
-        # The one accessibility fact with a pictogram, as on the offer page (_icons.html).
-        "wheelchair": "rolstoel" in (offer.accessibility or ()),
-        "paused": offer.status == "gepauzeerd",
+        # The accessibility facts with a pictogram (accessibility.csv), as on the offer page (_icons.html).
+        "pictograms": [term.code for term in roles.pictogram_terms(catalogue.schema, offer.accessibility)],
+        "paused": offer.is_paused,
     }
     # Empty and false values are left out: the page reads a missing key as "no".
     return {key: value for key, value in record.items() if value}

@@ -13,14 +13,13 @@ import json
 
 from markupsafe import Markup
 
+from . import roles
 from .exports.values import to_json, utc_stamp
 from .freshness import months_before
 from .markup import plain_text, render_markdown
 from .settings import DEFAULTS
 from .model import Catalogue, Offer
 from .publication import Publication
-
-DAYS = {"maandag": "Monday", "dinsdag": "Tuesday", "woensdag": "Wednesday", "donderdag": "Thursday", "vrijdag": "Friday", "zaterdag": "Saturday", "zondag": "Sunday"}
 
 
 FALLBACK_TYPE = "Service"  # for a fork whose subtypes.csv has no schema_org_type yet
@@ -97,8 +96,9 @@ def _labels(catalogue: Catalogue, taxonomy: str, codes) -> list[str]:
     return [catalogue.label(taxonomy, code) for code in codes or ()]
 
 
-def _days(offer: Offer) -> list[str]:
-    return [f"https://schema.org/{DAYS[day]}" for day in offer.schedule_by_day()]
+def _days(catalogue: Catalogue, offer: Offer) -> list[str]:
+    urls = roles.days(catalogue.schema, "schema_org")  # days.csv, column schema_org
+    return [urls[day] for day in offer.schedule_by_day()]
 
 
 def _valid_through(offer: Offer) -> str:
@@ -136,7 +136,7 @@ def _course(catalogue: Catalogue, offer: Offer, publication: Publication, places
     weeks = (offer.end_date - offer.start_date).days // 7 + 1 if offer.start_date and offer.end_date else None
     schedule = _clean({
         "@type": "Schedule",
-        "byDay": _days(offer),
+        "byDay": _days(catalogue, offer),
         "repeatFrequency": "Weekly",
         "repeatCount": weeks,
         "duration": f"PT{to_json(offer.hours_per_week)}H" if offer.hours_per_week else "",
@@ -166,7 +166,7 @@ def _program(catalogue: Catalogue, offer: Offer, publication: Publication, place
         "endDate": to_json(offer.end_date),
         "educationalProgramMode": modes[0] if len(modes) == 1 else "blended",
         "maximumEnrollment": offer.places,
-        "dayOfWeek": _days(offer),
+        "dayOfWeek": _days(catalogue, offer),
         "occupationalCategory": _labels(catalogue, "sectors", offer.sectors),
     }
 

@@ -18,8 +18,9 @@ from frictionless import Package, Resource, Schema
 from . import messages
 from .loading import DEFAULT_MAX_BYTES, character_problem, find_files, load_file, visible
 from .problems import Problem
+from .choices import choices, parent_field
 from .rows import Row, document_rows
-from .rules import FORMULA_STARTS, formula_start, free_text, syntax_problem
+from .rules import CROSS_FIELD, FORMULA_MESSAGE, formula_start, syntax_problem
 from .schema import CatalogueSchema, Table
 
 # Names Windows keeps for devices, whatever the case or extension: a file or URL folder
@@ -57,7 +58,7 @@ def _check_location(table: Table, folder: Path, path: Path, row: Row) -> list[Pr
     for name in (*relative.parts[:-1], path.stem):
         if name.split(".")[0].lower() in WINDOWS_DEVICES:
             problems.append(Problem(shown, 1, "", f"'{name}' is een naam die Windows gebruikt voor een apparaat; zo'n bestand of map kan daar niet bestaan. Kies een andere naam.", code="file-name"))
-    group = table.source.get("grouped_by")
+    group = table.group_field
     if group:
         if len(relative.parts) != 2:
             problems.append(Problem(shown, 1, "", f"zet dit bestand in de map van de aanbieder: {folder.name}/<aanbieder>/{path.name}.", code="file-location"))
@@ -79,11 +80,6 @@ def _check_characters(descriptor, row: Row, texts: list[str]) -> Problem | None:
     return None
 
 
-def _formula_start(descriptor, value: str) -> int:
-    """Where free text starts like a spreadsheet formula (aanbod/rules.py); -1 when it does not."""
-    return formula_start(value) if free_text(descriptor) else -1
-
-
 def _check_text(schema: CatalogueSchema, table: Table, row: Row) -> list[Problem]:
     """No forbidden characters; list items must come from their taxonomy; free text may not look like a spreadsheet formula."""
     problems = []
@@ -93,10 +89,10 @@ def _check_text(schema: CatalogueSchema, table: Table, row: Row) -> list[Problem
         if not value or name in table.generated_fields:  # a copy of the parent's id is checked once, at its source
             continue
         texts = value if isinstance(value, list) else [value]
-        formula = _formula_start(descriptor, value) if isinstance(value, str) else -1
+        formula = formula_start(descriptor, value) if isinstance(value, str) else -1
         if formula >= 0:
             # A leading tab or carriage return is a formula start; the rest still may not hold control characters.
-            problems.append(Problem(row.path, row.line_of(name), row.label(name), "begin deze tekst met een letter of cijfer, niet met =, +, -, @ of een tab. Een spreadsheet kan zo'n tekst uitvoeren als formule.", code="formula"))
+            problems.append(Problem(row.path, row.line_of(name), row.label(name), FORMULA_MESSAGE, code="formula"))
             texts = [value[formula + 1:]]
         wrong = _check_characters(descriptor, row, texts)
         if wrong:
@@ -136,36 +132,73 @@ def _parse_number(text: str) -> float | None:
 
 def _check_rules(schema: CatalogueSchema, rows: dict[str, list[Row]]) -> list[Problem]:
     """Rules that span fields. They read the raw text leniently: type errors are reported elsewhere."""
+    problems = [problem for table in schema.tables.values() for row in rows.get(table.name, []) for problem in _dependent_choices(schema, table, row)]
+    for rule in CROSS_FIELD:  # declared once in rules.py, which the form reads too
+        table = schema.tables.get(rule["table"])
+        if table is not None:
+            problems += _CROSS_FIELD_CHECKS[rule["rule"]](schema, table, rule, rows)
+    return problems
+
+
+def _order(schema: CatalogueSchema, table: Table, rule: dict, rows: dict[str, list[Row]]) -> list[Problem]:
+    """``high`` may not be below ``low`` (an age, a date)."""
     problems = []
-    kinds, subtypes, wijken = schema.taxonomies["kinds"], schema.taxonomies["subtypes"], schema.taxonomies["wijken"]
-    located = {row.values["offer_id"] for row in rows.get("locations", [])}
-    for row in rows.get("offers", []):
-        values = row.values
-        term = subtypes.get(values["subtype"])
-        if term and values["kind"] in kinds and term.extra["kind"] != values["kind"]:
-            fitting = ", ".join(t.code for t in subtypes.terms if t.extra["kind"] == values["kind"])
-            problems.append(Problem(row.path, row.line_of("subtype"), "subtype", f"'{values['subtype']}' past niet bij de soort '{values['kind']}'. Kies uit: {fitting}.", code="rule"))
-        low, high = _parse_number(values["min_age"]), _parse_number(values["max_age"])
+    low_field, high_field = table.field(rule["low"]), table.field(rule["high"])
+    parse = _parse_date if low_field["type"] == "date" else _parse_number
+    for row in rows.get(table.name, []):
+        low_text, high_text = row.values[rule["low"]], row.values[rule["high"]]
+        low, high = parse(low_text), parse(high_text)
         if low is not None and high is not None and low > high:
-            problems.append(Problem(row.path, row.line_of("max_age"), "max_age", f"de maximale leeftijd ({values['max_age']}) is lager dan de minimale leeftijd ({values['min_age']}).", code="rule"))
-        start, end = _parse_date(values["start_date"]), _parse_date(values["end_date"])
-        if start and end and start > end:
-            problems.append(Problem(row.path, row.line_of("end_date"), "end_date", f"de einddatum ({values['end_date']}) ligt voor de begindatum ({values['start_date']}).", code="rule"))
-        online = schema.tables["offers"].field("online")
-        if values["id"] not in located and values["online"] not in online["trueValues"] and not row.misspelled("locations"):
-            problems.append(Problem(row.path, row.line, "locations", "vul minstens één adres in onder 'locations', of schrijf 'online: ja' als het aanbod online is.", code="rule"))
-    for row in rows.get("locations", []):
-        values = row.values
-        term = wijken.get(values["wijk"])
-        if term and values["municipality"] and term.extra["municipality"] != values["municipality"]:
-            problems.append(Problem(row.path, row.line_of("wijk"), row.label("wijk"), f"de wijk '{values['wijk']}' ligt niet in de gemeente '{values['municipality']}'. Laat 'wijk' weg of kies de goede gemeente.", code="rule"))
-        has_wijken = any(term.extra["municipality"] == values["municipality"] for term in wijken.terms)
-        if has_wijken and not values["wijk"]:
-            choices = ", ".join(term.code for term in wijken.terms if term.extra["municipality"] == values["municipality"])
-            problems.append(Problem(row.path, row.line, row.label("wijk"), f"vul de wijk in. Kies uit: {choices}.", code="rule"))
-        if bool(values["latitude"]) != bool(values["longitude"]):
-            missing = "longitude" if values["latitude"] else "latitude"
-            problems.append(Problem(row.path, row.line, row.label(missing), "vul de breedtegraad (latitude) en de lengtegraad (longitude) allebei in, of allebei niet.", code="rule"))
+            message = messages.order_message(low_field, low_text, high_field, high_text)
+            problems.append(Problem(row.path, row.line_of(rule["high"]), row.label(rule["high"]), message, code="rule"))
+    return problems
+
+
+def _together(schema: CatalogueSchema, table: Table, rule: dict, rows: dict[str, list[Row]]) -> list[Problem]:
+    """All of ``fields`` or none (latitude and longitude)."""
+    problems = []
+    for row in rows.get(table.name, []):
+        empty = [name for name in rule["fields"] if not row.values[name]]
+        if empty and len(empty) < len(rule["fields"]):
+            message = messages.together_message([table.field(name) for name in rule["fields"]])
+            problems.append(Problem(row.path, row.line, row.label(empty[0]), message, code="rule"))
+    return problems
+
+
+def _address_or_online(schema: CatalogueSchema, table: Table, rule: dict, rows: dict[str, list[Row]]) -> list[Problem]:
+    """At least one item of ``table`` (a location) unless the parent's ``flag`` (online) is true."""
+    parent = schema.tables[table.parent]
+    flag = parent.field(rule["flag"])
+    present = {row.values[table.source["parent_field"]] for row in rows.get(table.name, [])}
+    return [
+        Problem(row.path, row.line, table.source["key"], messages.address_or_online_message(table.source["key"], flag), code="rule")
+        for row in rows.get(parent.name, [])
+        if row.values[parent.primary_key[0]] not in present and row.values[rule["flag"]] not in flag["trueValues"]
+        and not row.misspelled(table.source["key"])  # a misspelled 'locations' has its own message
+    ]
+
+
+_CROSS_FIELD_CHECKS = {"order": _order, "together": _together, "address-or-online": _address_or_online}
+
+
+def _dependent_choices(schema: CatalogueSchema, table: Table, row: Row) -> list[Problem]:
+    """A choice that depends on another field (choices.py: subtype on kind, wijk on municipality, or a fork's own) must fit
+    it; an optional one must be filled in when the other field's value has choices of its own."""
+    problems = []
+    for name in table.field_names:
+        parent = parent_field(schema, table, name)
+        parent_value = row.values.get(parent) if parent else None
+        if not parent_value or parent_value not in schema.taxonomy_of(table.name, parent):
+            continue  # no rule to apply, or the other field's own problem is reported already
+        value = row.values.get(name)
+        fitting = [term.code for term in choices(schema, table, name, parent_value)]
+        parent_title = table.field(parent).get("title", parent).lower()
+        if value and value in schema.taxonomy_of(table.name, name) and value not in fitting:
+            message = messages.unfitting_choice_message(name, value, parent_title, parent_value, fitting)
+            problems.append(Problem(row.path, row.line_of(name), row.label(name), message, code="rule"))
+        elif not value and fitting and not (table.field(name).get("constraints") or {}).get("required"):
+            message = messages.missing_choice_message(table.field(name).get("title", name).lower(), fitting)
+            problems.append(Problem(row.path, row.line, row.label(name), message, code="rule"))
     return problems
 
 

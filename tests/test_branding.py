@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import SCHEMA, offer_yaml, write_files
+from conftest import LOCATION as LOCATION_UTRECHT
+from conftest import SCHEMA, offer_yaml, provider_yaml, write_files
 from sitebuild import build_with_settings
 
 LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#8a1538"/></svg>'
@@ -30,6 +32,8 @@ AANBOD_PROVINCE = "Overijssel"
 AANBOD_TODAY = date(2026, 11, 22)
 AANBOD_CONTRIBUTING_FILE = {guide!r}
 """
+
+WHEELCHAIR = '<circle cx="11" cy="4" r="2">'  # the start of the wheelchair pictogram (_icons.html)
 
 GUIDE = "# Aanbod toevoegen in Zwolle\n\nZo zet je je aanbod op de site.\n"
 
@@ -121,3 +125,83 @@ def test_a_colour_that_is_not_a_colour_stops_the_build_with_a_message(tmp_path):
     output = " ".join((result.stdout + result.stderr).split())
     assert "AANBOD_COLOURS: de kleur van 'brand' moet een hexadecimale kleur zijn" in output
     assert "Traceback" not in output
+
+
+# --- A fork that renames codes: their roles come with them (schema/taxonomies, aanbod/roles.py) ---------------------
+
+RENAMED = {"gepauzeerd": "wacht", "maandag": "ma", "cursus": "training", "rolstoel": "drempelvrij"}
+# Where a code, not a word, is written: a JSON value, an attribute, a URL path, a CSV cell.
+OLD_CODES = {old: re.compile(rf"[\"'/=,]{old}[\"'/,:]") for old in RENAMED if old != "rolstoel"}
+SCHEDULE = "schedule:\n  dinsdag: [middag]\n  ma: [middag, ochtend]\n"  # out of order on purpose
+
+
+def renamed_schema(folder):
+    """The repository's schema with a status, a day, a subtype and an accessibility code renamed everywhere they are written."""
+    shutil.copytree(SCHEMA, folder, ignore=shutil.ignore_patterns("editor"))
+    for path in folder.rglob("*"):
+        if path.suffix in (".csv", ".json"):
+            text = path.read_text(encoding="utf-8")
+            for old, new in RENAMED.items():
+                # Codes only: the first column of a CSV line, or "code: meaning" in a field's description.
+                text = re.sub(rf"(?m)^{old},", f"{new},", text) if path.suffix == ".csv" else re.sub(rf"\b{old}:", f"{new}:", text)
+            path.write_text(text, encoding="utf-8")
+    accessibility = (folder / "taxonomies/accessibility.csv").read_text(encoding="utf-8")
+    assert "drempelvrij,Toegankelijk met rolstoel,Wheelchair accessible,rolstoel" in accessibility
+    return folder
+
+
+@pytest.fixture(scope="module")
+def renamed(tmp_path_factory):
+    root = tmp_path_factory.mktemp("renamed")
+    schema = renamed_schema(root / "schema")
+    fields = dict(kind="leren", subtype="training", accessibility="[drempelvrij]")
+    content = write_files(root / "content", {
+        "providers/buurtwerk.yaml": provider_yaml(),
+        "offers/buurtwerk/fietsen.yaml": offer_yaml("fietsen", extra=LOCATION_UTRECHT + SCHEDULE, **fields),
+        "offers/buurtwerk/wachten.yaml": offer_yaml("wachten", title="Tuinieren", status="wacht", extra=LOCATION_UTRECHT + SCHEDULE, **fields),
+    })
+    output = root / "output"
+    (root / "CONTRIBUTING.md").write_text(GUIDE, encoding="utf-8")  # the repository's guide names its own codes
+    settings = f"AANBOD_SCHEMA_PATH = {str(schema)!r}\nAANBOD_CONTRIBUTING_FILE = {str(root / 'CONTRIBUTING.md')!r}\nAANBOD_TODAY = date(2026, 11, 22)"
+    result = build_with_settings(content, output, settings)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+def test_a_renamed_paused_status_still_shows_no_place_and_is_paused_in_hsds(renamed):
+    offer = page(renamed, "aanbod/wachten/index.html")
+    assert "Er is nu geen plek." in offer.select_one(".notice").get_text()
+    assert offer.select_one(".key-fact-paused")
+    assert not page(renamed, "aanbod/fietsen/index.html").select(".notice, .key-fact-paused")
+    services = {service["name"]: service for service in json.loads((renamed / "data/hsds/services.json").read_text(encoding="utf-8"))}
+    assert (services["Tuinieren"]["status"], services["Fietsen repareren"]["status"]) == ("temporarily closed", "active")
+
+
+def test_a_renamed_day_keeps_its_rfc5545_and_schema_org_codes(renamed):
+    services = json.loads((renamed / "data/hsds/services.json").read_text(encoding="utf-8"))
+    assert sorted(schedule["byday"] for schedule in services[0]["schedules"]) == ["MO", "MO", "TU"]
+    offer = page(renamed, "aanbod/fietsen/index.html")
+    ld = json.loads(offer.select_one("script[type='application/ld+json']").string)
+    assert "https://schema.org/Monday" in json.dumps(ld)
+    # Days and dagdelen in taxonomy order, as the shortlist's handout has them, whatever order the file wrote.
+    assert [item.get_text() for item in offer.select(".facts ul.plain li")][:2] == ["Maandag: ochtend en middag", "Dinsdag: middag"]
+
+
+def test_pictograms_follow_the_columns_not_the_codes(renamed):
+    offer = page(renamed, "aanbod/fietsen/index.html")
+    icons = {fact.get_text(strip=True): str(fact.select_one("svg")) for fact in offer.select(".key-facts .key-fact")}
+    assert WHEELCHAIR in icons["Toegankelijk met rolstoel"]
+    assert '<circle cx="12" cy="12" r="4">' not in icons["Leren"]  # the kind's own picture, not the fallback dot
+    shortlist = json.loads(next((renamed / "lijstje").glob("*.json")).read_text(encoding="utf-8"))["offers"]
+    assert shortlist["wachten"]["pictograms"] == ["drempelvrij"] and shortlist["wachten"]["paused"] is True
+    template = page(renamed, "lijstje/index.html").select_one("template[data-iconen]").decode_contents()
+    assert 'data-fact="access-drempelvrij"' in template and WHEELCHAIR in template
+
+
+def test_no_old_code_appears_in_the_output(renamed):
+    found = []
+    for path in renamed.rglob("*"):
+        if path.is_file() and path.suffix in TEXT_FILES and "leaflet" not in path.parts and path.parent.name not in ("js", "css"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            found += [f"{path.relative_to(renamed)}: {old}" for old, pattern in OLD_CODES.items() if pattern.search(text)]
+    assert found == []

@@ -26,7 +26,8 @@ from aanbod.exports.values import to_json, to_text
 from aanbod.publication import Publication
 from aanbod.schema import load_schema
 from aanbod.settings import DEFAULTS
-from aanbod.validation import FORMULA_STARTS, validate_content
+from aanbod.rules import FORMULA_STARTS
+from aanbod.validation import validate_content
 from conftest import SCHEMA, offer_yaml, provider_yaml, write_files
 
 ATOM = "{http://www.w3.org/2005/Atom}"

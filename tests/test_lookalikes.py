@@ -38,7 +38,7 @@ def test_rules_and_what_does_not_count():
         sketch("old-4", "Nog iets", provider="c", kind="leren"),
     ]
     new = sketch("new", "Fietsen  repareren")
-    warnings = lookalikes.find([new], existing + [new])
+    warnings = lookalikes.find([new], existing + [new], {"ingetrokken"})
     assert [(w.field, w.line, w.message.split(" in ")[1].split(":")[0]) for w in warnings] == [
         ("title", 2, "old-1"), ("locations", 3, "old-1"), ("locations", 3, "old-2"),
     ]
@@ -147,7 +147,7 @@ def test_the_title_index_finds_exactly_the_pairs_a_full_comparison_finds(seed):
     sketches = [lookalikes.Sketch(f"o{index:03d}", f"o{index:03d}", f"p{index % 3}", title, "werk") for index, title in enumerate(titles)]
     expected = _brute_force_title_pairs(sketches)
     found = set()
-    for lookalike in lookalikes.find_lookalikes(sketches, sketches):
+    for lookalike in lookalikes.find_lookalikes(sketches, sketches, ()):
         if lookalike.rule == lookalikes.TITLE:
             assert lookalike.total == sum(1 for pair in expected if pair[0] == lookalike.sketch.path)
             found.update((lookalike.sketch.path, other.path) for other in lookalike.named)
@@ -165,7 +165,7 @@ def test_thousands_of_copies_are_indexed_not_compared_pair_by_pair(monkeypatch):
     variants = ["Fietsen repareren in de werkplaats", "Fietsen repareren in het werkplaats", "Fietsen repareren in de werkplaats!",
                 "Koken in de buurthuis", "Koken in het buurthuis"]
     copies = [sketch(f"new-{index:04d}", variants[index % len(variants)], address=f"Kerkweg {index % 2}") for index in range(3000)]
-    found = lookalikes.find_lookalikes(copies, copies)
+    found = lookalikes.find_lookalikes(copies, copies, ())
     assert len(calls) <= 2 * len(variants) ** 2  # distinct titles are compared, never the 3,000 offers
     by_rule = {}
     for lookalike in found:
@@ -188,7 +188,7 @@ def test_thousands_of_copies_are_indexed_not_compared_pair_by_pair(monkeypatch):
 
 def test_the_log_names_twenty_and_counts_the_rest():
     copies = [sketch(f"new-{index:02d}", "Koken") for index in range(30)]
-    lines = lookalikes.log_lines(lookalikes.Report(tuple(lookalikes.find_lookalikes(copies, copies))), "redactie/lijkt-op.csv")
+    lines = lookalikes.log_lines(lookalikes.Report(tuple(lookalikes.find_lookalikes(copies, copies, ()))), "redactie/lijkt-op.csv")
     assert len(lines) == lookalikes.LOG_LINES + 1
     assert lines[-1] == f"En nog {30 * 2 * lookalikes.NAMED - lookalikes.LOG_LINES} keer aanbod dat op ander aanbod lijkt. Alles staat in redactie/lijkt-op.csv."
 
@@ -235,7 +235,7 @@ def test_the_build_logs_twenty_and_the_editors_report_has_them_all(repository, t
 
 def test_the_editors_page_lists_the_first_rows_and_counts_the_rest():
     copies = [sketch(f"new-{index:04d}", f"Koken {index}", address=f"Kerkweg {index % 3}") for index in range(lookalikes.PAGE_ROWS + 9)]
-    report = lookalikes.Report(tuple(lookalikes.find_lookalikes(copies, copies)))
+    report = lookalikes.Report(tuple(lookalikes.find_lookalikes(copies, copies, ())))
     assert len(report.found) == lookalikes.PAGE_ROWS + 9  # one address lookalike each; the numbers keep the titles apart
     assert report.shown == report.found[:lookalikes.PAGE_ROWS] and report.not_shown == 9
     assert not lookalikes.Report(())

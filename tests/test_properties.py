@@ -31,10 +31,10 @@ from aanbod.history import head_commit_date
 from aanbod.catalogue import read_catalogue
 from aanbod.exports import write_all
 from aanbod.rows import LIST_DELIMITER
+from aanbod.rules import formula_start
 from aanbod.schema import load_schema
 from aanbod.settings import DEFAULTS
 from aanbod.urls import Urls
-from aanbod.rules import formula_start
 from aanbod.yaml_text import quoted, scalar
 
 SCHEMA = load_schema(ROOT / "schema")
@@ -57,11 +57,14 @@ PROPERTIES = settings(
 )
 
 
+FREE_TEXT = {"type": "string"}  # a text field without a pattern: the formula rule applies
+
+
 def free_text(max_length: int, multiline: bool = False):
     pieces = st.one_of(CHARACTERS, HOSTILE, st.just("\n")) if multiline else st.one_of(CHARACTERS, HOSTILE)
     return (
         st.lists(pieces, min_size=1, max_size=12).map("".join)
-        .filter(lambda text: text.strip() and len(text) <= max_length and formula_start(text) < 0)
+        .filter(lambda text: text.strip() and len(text) <= max_length and formula_start(FREE_TEXT, text) < 0)
     )
 
 

@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from aanbod import rules, scaffold
 from aanbod.loading import parse_text
 from aanbod.schema import load_schema
 from aanbod.validation import validate_content
@@ -204,3 +205,12 @@ def test_the_hint_for_optional_fields_says_which_space_to_remove(content):
     assert "spatie erachter" in hint and "ervoor" not in hint
     assert any(line.startswith("# ") and line[2:].split(":")[0].isidentifier() for line in text.splitlines()[1:])
     assert result.returncode == 0
+
+
+def test_make_new_refuses_a_formula_as_validation_does_even_after_a_space():
+    """One formula rule (rules.formula_start): a spreadsheet skips the space, so `make new` must not take it either."""
+    schema = load_schema(SCHEMA)
+    title = next(question for question in scaffold.questions(schema) if question.field == "title")
+    for answer in ("=1+1", " =1+1", "'@SUM(A1)"):
+        assert scaffold.check_answer(schema, title, answer, {}) == ("", rules.FORMULA_MESSAGE), answer
+    assert scaffold.check_answer(schema, title, "Koken - samen", {})[1] is None

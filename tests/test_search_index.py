@@ -116,11 +116,11 @@ def test_index_holds_published_offers_with_meta_and_filters(site, catalogue):
     assert fietsen["meta"]["aanbieder"] == "Buurtwerk & Co"
     assert fietsen["meta"]["plaats"] == "Utrecht (Overvecht, Zuid)"
     assert fietsen["meta"]["kosten"] == "Gratis"
-    assert "status" not in fietsen["meta"]
+    assert "geen_plek" not in fietsen["meta"]
     expected = search.offer_filters(offer(catalogue, "fietsen"))
     assert {key: sorted(values) for key, values in fietsen["filters"].items()} == {key: sorted(values) for key, values in expected.items()}
     online = by_url["/aanbod/online/"]["meta"]
-    assert online["plaats"] == "Online" and online["kosten"] == "€ 12,50" and online["status"] == "gepauzeerd"
+    assert online["plaats"] == "Online" and online["kosten"] == "€ 12,50" and online["geen_plek"] == "ja"
 
 
 def test_places_file_maps_page_ids_to_every_location(site):

@@ -49,7 +49,7 @@ def test_record_holds_what_a_handout_needs_in_plain_dutch(catalogue):
         # The offer names a person but no number: the provider's number and address fill in.
         "contact": {"name": "Els", "phone": "030 999 8877", "tel": "tel:0309998877", "email": "info@stil.example.nl"},
         "access": ["Toegankelijk met rolstoel", "Weinig prikkels"],
-        "wheelchair": True,
+        "pictograms": ["rolstoel"],
         "paused": True,
     }
 

@@ -1,3 +1,5 @@
+import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -83,10 +85,33 @@ def test_rules_across_fields(site, schema):
         "content/offers/buurtwerk/fietsen.yaml:19: max_age: De maximale leeftijd (18) is lager dan de minimale leeftijd (30).",
         "content/offers/buurtwerk/fietsen.yaml:21: end_date: De einddatum (2026-01-01) ligt voor de begindatum (2026-05-01).",
         "content/offers/buurtwerk/fietsen.yaml:23: locations[1].longitude: Vul de breedtegraad (latitude) en de lengtegraad (longitude) allebei in, of allebei niet.",
-        f"content/offers/buurtwerk/fietsen.yaml:27: locations[1].wijk: De wijk '{WIJK}' ligt niet in de gemeente '{other}'. Laat 'wijk' weg of kies de goede gemeente.",
+        f"content/offers/buurtwerk/fietsen.yaml:27: locations[1].wijk: '{WIJK}' past niet bij de gemeente '{other}'. Laat 'wijk' weg of kies een andere gemeente.",
         "content/offers/buurtwerk/fietsen.yaml:30: schedule.part_of_day: 'ochtend' staat twee keer in dit bestand (ook op regel 30).",
         "content/offers/buurtwerk/fietsen.yaml:31: schedule.day: 'mandag' kan hier niet. Kies uit: maandag, dinsdag, woensdag, donderdag, vrijdag, zaterdag, zondag.",
     ]
+
+
+def test_a_forks_own_dependent_choice_is_checked_without_code(site, tmp_path):
+    """A fork adds a field whose list has a column named after another field (choices.py): validation applies it as is."""
+    folder = tmp_path / "schema"
+    shutil.copytree(SCHEMA, folder, ignore=shutil.ignore_patterns("editor"))
+    (folder / "taxonomies/activities.csv").write_text(
+        "code,subtype,label\nfietsen-maken,werkervaringsplek,Fietsen maken\nkoken,cursus,Koken\n", encoding="utf-8")
+    offers = json.loads((folder / "offers.schema.json").read_text(encoding="utf-8"))
+    offers["fields"].append({"name": "activity", "type": "string", "title": "Activiteit", "taxonomy": "activities"})
+    (folder / "offers.schema.json").write_text(json.dumps(offers), encoding="utf-8")
+    schema = load_schema(folder)
+    path = site / "offers/buurtwerk/fietsen.yaml"
+    path.write_text(offer_yaml(activity="koken"), encoding="utf-8")
+    assert problems_in(site, schema) == [
+        "content/offers/buurtwerk/fietsen.yaml:18: activity: 'koken' past niet bij de soort aanbod 'werkervaringsplek'. Kies uit: fietsen-maken."
+    ]
+    path.write_text(offer_yaml(), encoding="utf-8")  # optional, but werkervaringsplek has activities to choose from
+    assert problems_in(site, schema) == [
+        "content/offers/buurtwerk/fietsen.yaml:1: activity: Vul de activiteit in. Kies uit: fietsen-maken."
+    ]
+    path.write_text(offer_yaml(activity="fietsen-maken"), encoding="utf-8")
+    assert problems_in(site, schema) == []
 
 
 def test_an_offer_needs_an_address_or_online(site, schema):

@@ -97,12 +97,12 @@ def test_the_index_of_similar_offers_picks_what_sorting_every_offer_would():
         values = {"id": f"o{number}", "status": status, "kind": chance.choice(["doen", "leren"]),
                   "subtype": chance.choice(["cursus", "activiteit", "vrijwilligerswerk"]),
                   "title": chance.choice(["Koken", "koken", "Taal", "Fietsen", "Zwemmen"])}
-        return Offer(MappingProxyType(values), locations=locations)
+        return Offer(MappingProxyType(values), locations=locations, status_role="withdrawn" if status == "ingetrokken" else "published")
 
     offers = tuple(offer(number, chance.choice(["actief", "actief", "actief", "ingetrokken"])) for number in range(400))
     catalogue = Catalogue(schema=None, providers=MappingProxyType({}), offers=offers)
     index = SimilarOffers(catalogue)
-    assert catalogue.withdrawn
+    assert catalogue.withdrawn and catalogue.published
     for withdrawn in catalogue.withdrawn:
         for count in (1, 5, 60):
             everything = sorted((candidate for candidate in catalogue.published if candidate.kind == withdrawn.kind),

@@ -28,7 +28,6 @@ CONTEXT = {
     "dcatap": "http://data.europa.eu/r5r/",
 }
 DUTCH = "http://publications.europa.eu/resource/authority/language/NLD"
-LICENCE = "http://creativecommons.org/publicdomain/zero/1.0/deed.nl"
 PUBLIC = "http://publications.europa.eu/resource/authority/access-right/PUBLIC"
 # What the catalogue is about: work and social security from the DONL theme list (DCAT-AP-DONL 1.1 and
 # DCAT-AP-NL 3.0), and "population and society" from the EU data-theme list (DCAT-AP 3.0).
@@ -75,7 +74,13 @@ def _distribution_id(catalogue_id: str, data_file: DataFile) -> str:
     return f"{catalogue_id}#bestand-{data_file.name.replace('/', '-')}"
 
 
-def _distribution(catalogue_id: str, data_file: DataFile, publication: Publication, modified: dict | None) -> dict:
+def licence_uri(schema) -> str:
+    """The licence as the DCAT-AP-DONL list writes it (datapackage.json, licenses[0].dcat_ap_donl), else its own URL."""
+    licence = schema.licence
+    return licence.get("dcat_ap_donl") or licence["path"]
+
+
+def _distribution(catalogue_id: str, data_file: DataFile, publication: Publication, modified: dict | None, licence: str) -> dict:
     url = publication.data_url(data_file.name)
     node = {
         "@id": _distribution_id(catalogue_id, data_file),
@@ -84,7 +89,7 @@ def _distribution(catalogue_id: str, data_file: DataFile, publication: Publicati
         "dcat:downloadURL": _iri(url),
         "dct:title": _text(data_file.title),
         "dct:description": _text(data_file.description),
-        "dct:license": _iri(LICENCE),
+        "dct:license": _iri(licence),
         "dct:language": _iri(DUTCH),
         "dct:format": _iri(data_file.format_uri),
         "dcat:mediaType": _iri(_media_type(data_file)),
@@ -103,7 +108,7 @@ def _standard(data_file: DataFile, publication: Publication) -> str:
     return data_file.standard or STANDARDS[data_file.file_type]
 
 
-def _vocabulary(files: list[DataFile], publication: Publication, spatial: str) -> list[dict]:
+def _vocabulary(files: list[DataFile], publication: Publication, spatial: str, licence: str) -> list[dict]:
     """The terms the catalogue points to, typed and labelled in the graph itself.
 
     A harvester looks them up in the EU and DONL vocabularies; SHACL validators that check ranges
@@ -111,7 +116,7 @@ def _vocabulary(files: list[DataFile], publication: Publication, spatial: str) -
     """
     nodes = [
         {"@id": DUTCH, "@type": "dct:LinguisticSystem"},
-        {"@id": LICENCE, "@type": "dct:LicenseDocument", "dct:type": _iri(PUBLIC_DOMAIN)},
+        {"@id": licence, "@type": "dct:LicenseDocument", "dct:type": _iri(PUBLIC_DOMAIN)},
         {"@id": PUBLIC_DOMAIN, "@type": "skos:Concept", "skos:prefLabel": _text("publiek domein")},
         {"@id": PUBLIC, "@type": "dct:RightsStatement"},
         {"@id": STABLE, "@type": "skos:Concept", "skos:prefLabel": _text("stabiel")},
@@ -182,7 +187,7 @@ def catalogue_document(catalogue: Catalogue, publication: Publication, data_file
             "dct:spatial": _iri(spatial),
             "dcat:themeTaxonomy": [_iri(scheme) for scheme in THEME_SCHEMES],
             "dct:language": _iri(DUTCH),
-            "dct:license": _iri(LICENCE),
+            "dct:license": _iri(licence_uri(schema)),
             "foaf:homepage": _iri(publication.url()),
             "dcat:dataset": _iri(dataset_id),
             "dcat:record": _iri(record_id),
@@ -198,12 +203,12 @@ def catalogue_document(catalogue: Catalogue, publication: Publication, data_file
             "vcard:hasEmail": _iri(f"mailto:{publication.contact_email}"),
         },
         {"@id": publication.publisher_uri, "@type": ["foaf:Organization", "foaf:Agent"], "foaf:name": publication.publisher_name},
-        *_vocabulary(files, publication, spatial),
+        *_vocabulary(files, publication, spatial, licence_uri(schema)),
     ]
     if modified:
         graph[0]["dct:modified"] = modified
         graph[1]["dct:modified"] = modified
-    graph.extend(_distribution(catalogue_id, data_file, publication, modified) for data_file in files)
+    graph.extend(_distribution(catalogue_id, data_file, publication, modified, licence_uri(schema)) for data_file in files)
     return {"@context": CONTEXT, "@graph": graph}
 
 

@@ -19,7 +19,6 @@ from .values import utc_stamp
 
 ATOM = "http://www.w3.org/2005/Atom"
 ATOM_ENTRIES = 100
-LICENCE = "https://creativecommons.org/publicdomain/zero/1.0/"
 _NO_CHANGES = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
@@ -46,7 +45,8 @@ def atom_feed(catalogue: Catalogue, publication: Publication) -> bytes:
     _element(feed, "link", rel="alternate", type="text/html", href=publication.url())
     author = _element(feed, "author")
     _element(author, "name", publication.publisher_name)
-    _element(feed, "rights", "CC0 1.0: vrij te gebruiken, zonder voorwaarden.")
+    licence = catalogue.schema.licence
+    _element(feed, "rights", f"{licence.get('title') or licence.get('name', '')}: {licence['path']}")
     for offer in recent:
         entry = _element(feed, "entry")
         url = publication.offer_url(offer.id)
@@ -63,7 +63,7 @@ def atom_feed(catalogue: Catalogue, publication: Publication) -> bytes:
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def change_index(publication: Publication, feed_url: str) -> dict:
+def change_index(publication: Publication, feed_url: str, licence: str) -> dict:
     """How to follow the feed, also on a host that cannot rewrite query strings to files."""
     return {
         "description": "Wijzigingenfeed volgens OpenActive RPDE (modified + id). Vraag 'feed' op, volg 'next' tot een lege pagina en vraag die pagina later opnieuw op.",
@@ -74,7 +74,7 @@ def change_index(publication: Publication, feed_url: str) -> dict:
             "feed?afterTimestamp={afterTimestamp}&afterId={afterId}": publication.data_url(rpde.page_file(("{afterTimestamp}", "{afterId}"))),
             "otherwise": publication.data_url(rpde.LAST_PAGE),
         },
-        "license": LICENCE,
+        "license": licence,
     }
 
 
@@ -85,7 +85,7 @@ def write(catalogue: Catalogue, folder: Path, publication: Publication, document
     pages = rpde.feed_pages(catalogue, {document["id"]: document for document in documents}, feed_url, rpde.history_slots(catalogue))
     paths = {name: write_json(folder / name, page) for name, page in pages.items()}
     first, last = paths.pop(rpde.page_file(None)), paths.pop(rpde.LAST_PAGE)
-    index_path = write_json(folder / rpde.CHANGES / "index.json", change_index(publication, feed_url), readable=True)
+    index_path = write_json(folder / rpde.CHANGES / "index.json", change_index(publication, feed_url, catalogue.schema.licence["path"]), readable=True)
     return [
         DataFile(
             "feed.atom", "Nieuw en gewijzigd aanbod (Atom)",

@@ -18,6 +18,7 @@ import hashlib
 import uuid
 from pathlib import Path
 
+from .. import roles
 from ..model import Catalogue, Offer, Provider
 from ..publication import Publication
 from .datafile import DataFile, write_json
@@ -27,9 +28,8 @@ NAMESPACE = uuid.UUID("aa5a2ff7-3d17-456b-9e7d-aa464061f0f0")
 FOLDER = "hsds"
 # The standard these files follow, for dct:conformsTo in the DCAT catalogue.
 STANDARD = "https://docs.openreferral.org/en/v3.0/hsds/"
-STATUSES = {"actief": "active", "gepauzeerd": "temporarily closed", "ingetrokken": "defunct"}
-# RFC 5545 day codes, which HSDS schedules use in byday.
-DAYS = {"maandag": "MO", "dinsdag": "TU", "woensdag": "WE", "donderdag": "TH", "vrijdag": "FR", "zaterdag": "SA", "zondag": "SU"}
+# HSDS service status per role of the offer's status (statuses.csv, column role).
+STATUSES = {roles.PUBLISHED: "active", roles.PAUSED: "temporarily closed", roles.WITHDRAWN: "defunct"}
 ATTRIBUTE_FIELDS = ("kind", "subtype", "sectors", "target_groups")
 
 
@@ -104,11 +104,12 @@ def _locations(catalogue: Catalogue, offer: Offer, publication: Publication) -> 
 
 def _schedules(catalogue: Catalogue, offer: Offer) -> list[dict]:
     schedules = []
+    byday = roles.days(catalogue.schema, "rfc5545")  # RFC 5545 day codes (days.csv), which HSDS uses in byday
     for slot in offer.schedule:
         schedules.append(_without_empty({
             "id": hsds_id("schedule", offer.id, slot["day"], slot["part_of_day"]),
             "freq": "WEEKLY",
-            "byday": DAYS[slot["day"]],
+            "byday": byday[slot["day"]],
             "valid_from": to_json(offer.start_date),
             "valid_to": to_json(offer.end_date),
             "description": f"{catalogue.label('days', slot['day'])}: {catalogue.label('parts_of_day', slot['part_of_day']).lower()}",
@@ -164,7 +165,7 @@ def service(catalogue: Catalogue, offer: Offer, publication: Publication) -> dic
         "description": offer.description,
         "url": publication.offer_url(offer.id),
         "email": offer.contact_email,
-        "status": STATUSES[offer.status],
+        "status": STATUSES[offer.status_role],
         "application_process": offer.how_to_apply,
         "fees_description": offer.cost_description,
         "wait_time": "Er is een wachtlijst." if offer.waiting_list else "",

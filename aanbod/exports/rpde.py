@@ -27,7 +27,6 @@ from ..model import Catalogue, Offer
 PAGE_SIZE = 500
 CHANGES = "changes"
 FEED = f"{CHANGES}/feed"
-LICENCE = "https://creativecommons.org/publicdomain/zero/1.0/"
 STANDARD = "https://openactive.io/realtime-paged-data-exchange/"
 # What a host answers for a key the feed never handed out (a client's own "now", as the validator sends).
 LAST_PAGE = f"{CHANGES}/last.json"
@@ -133,6 +132,8 @@ def feed_pages(catalogue: Catalogue, documents: dict[str, dict], feed_url: str, 
     for slot in slots:
         counts.append(counts[-1] + len(slot.ids))
 
+    licence = catalogue.schema.licence["path"]  # datapackage.json, the one place the licence is written
+
     def url(index: int) -> str:
         if index == 0:
             return feed_url
@@ -154,6 +155,6 @@ def feed_pages(catalogue: Catalogue, documents: dict[str, dict], feed_url: str, 
             items = [item for number in range(start + 1, end + 1) for item in sorted(per_slot.get(number, []), key=lambda item: item["id"])]
         key = None if index == 0 else slots[index - 1].key
         # An empty page is where a client waits: it must point to itself, whatever comes later.
-        pages[page_file(key)] = {"next": url(end if items else index), "items": items, "license": LICENCE}
+        pages[page_file(key)] = {"next": url(end if items else index), "items": items, "license": licence}
     pages[LAST_PAGE] = pages[page_file(slots[-1].key if slots else None)]
     return pages

@@ -59,7 +59,7 @@ import { t } from "./teksten.js";
   }
 
   function fact(name, text) {
-    var template = icons.querySelector('[data-fact="' + name + '"]');
+    var template = icons.querySelector('[data-fact="' + CSS.escape(name) + '"]');
     if (!template) return null;
     var node = template.cloneNode(true);
     node.removeAttribute("data-fact");
@@ -140,9 +140,9 @@ import { t } from "./teksten.js";
       fact("kind-" + offer.kind),
       fact("kosten", offer.cost || t("onbekend")),
       fact(offer.referral ? "verwijzing" : "zelf"),
-      offer.wheelchair ? fact("rolstoel") : null,
+    ].concat((offer.pictograms || []).map(function (code) { return fact("access-" + code); }), [
       offer.paused ? fact("pauze") : null,
-    ].forEach(function (node) { if (node) keyFacts.appendChild(node); });
+    ]).forEach(function (node) { if (node) keyFacts.appendChild(node); });
     li.appendChild(keyFacts);
 
     var facts = element("dl", "shortlist-facts");

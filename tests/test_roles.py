@@ -1,0 +1,114 @@
+"""Codes get their roles from columns of the taxonomies (aanbod/roles.py), and the schema check guards those columns."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from aanbod import branding, roles
+from aanbod.schema import load_schema, read_schema
+from conftest import SCHEMA
+
+
+@pytest.fixture
+def schema_copy(tmp_path):
+    folder = tmp_path / "schema"
+    shutil.copytree(SCHEMA, folder, ignore=shutil.ignore_patterns("editor"))
+    return folder
+
+
+def rewrite(path, old: str, new: str):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def schema_messages(folder) -> list[str]:
+    schema, problems = read_schema(folder)
+    assert schema is None
+    return [problem.format() for problem in sorted(problems)]
+
+
+def test_the_repositorys_roles():
+    schema = load_schema(SCHEMA)
+    assert roles.statuses(schema, *roles.ON_SITE) == ("actief", "gepauzeerd")
+    assert roles.status(schema, roles.PUBLISHED) == "actief" and roles.status(schema, roles.WITHDRAWN) == "ingetrokken"
+    assert roles.days(schema, "rfc5545") == dict(zip(schema.taxonomies["days"].codes, ("MO", "TU", "WE", "TH", "FR", "SA", "SU")))
+    assert roles.days(schema, "schema_org")["zondag"] == "https://schema.org/Sunday"
+    assert roles.pictograms(schema) == {"rolstoel": "rolstoel"}
+    assert [term.code for term in roles.pictogram_terms(schema, ["prikkelarm", "rolstoel"])] == ["rolstoel"]
+    assert roles.kind_icon(schema, "leren") == "studie"
+
+
+def test_two_published_statuses(schema_copy):
+    statuses = schema_copy / "taxonomies/statuses.csv"
+    rewrite(statuses, "later terug.,Paused,There is no place right now. The offer will come back later.,paused", "later terug.,Paused,There is no place right now. The offer will come back later.,published")
+    assert schema_messages(schema_copy) == [
+        f"{statuses}:3: role: 'published' staat al op regel 2 in de kolom role. Dit mag maar bij één code staan."
+    ]
+
+
+def test_no_withdrawn_status_and_an_unknown_role(schema_copy):
+    statuses = schema_copy / "taxonomies/statuses.csv"
+    rewrite(statuses, ",withdrawn", ",weg")
+    assert schema_messages(schema_copy) == [
+        f"{statuses}:1: role: Geen enkele code heeft 'withdrawn' in de kolom role. Zet 'withdrawn' bij precies één code.",
+        f"{statuses}:4: role: 'weg' kan niet in de kolom role bij 'ingetrokken'. Kies uit: published, paused, withdrawn.",
+    ]
+
+
+def test_a_missing_role_column(schema_copy):
+    statuses = schema_copy / "taxonomies/statuses.csv"
+    statuses.write_text("code,label\nactief,Actief\n", encoding="utf-8")
+    assert schema_messages(schema_copy) == [
+        f"{statuses}:1: De kolom 'role' ontbreekt. Zet op de eerste regel code,label,role en vul per regel de role in, zoals 'published'."
+    ]
+
+
+def test_days_need_distinct_rfc5545_and_schema_org_codes(schema_copy):
+    days = schema_copy / "taxonomies/days.csv"
+    rewrite(days, "Tuesday,TU,https://schema.org/Tuesday", "Tuesday,MO,https://schema.org/Dinsdag")
+    assert schema_messages(schema_copy) == [
+        f"{days}:3: rfc5545: 'MO' staat al op regel 2 in de kolom rfc5545. Dit mag maar bij één code staan.",
+        f"{days}:3: schema_org: 'https://schema.org/Dinsdag' kan niet in de kolom schema_org bij 'dinsdag'. Kies uit: "
+        + ", ".join(f"https://schema.org/{day}" for day in roles.DAYS) + ".",
+    ]
+
+
+def test_a_kind_needs_a_colour_and_a_code_fit_for_a_style_name(schema_copy):
+    kinds = schema_copy / "taxonomies/kinds.csv"
+    rewrite(kinds, "#6a3d9a,studie", "paars,studie")
+    rewrite(kinds, "\ndoen,", "\nDoen mee,")
+    subtypes = schema_copy / "taxonomies/subtypes.csv"
+    subtypes.write_text(subtypes.read_text(encoding="utf-8").replace(",doen,", ",Doen mee,"), encoding="utf-8")
+    assert schema_messages(schema_copy) == [
+        f"{kinds}:3: colour: 'paars' kan niet in de kolom colour bij 'leren'. Schrijf bijvoorbeeld '#0b6e4f'.",
+        f"{kinds}:4: code: 'Doen mee' kan geen code zijn: de site maakt er een stijlnaam van. "
+        "Gebruik kleine letters, cijfers en streepjes en begin met een letter, zoals 'werk'.",
+    ]
+
+
+def test_an_empty_pictogram_is_allowed_a_bad_one_is_not(schema_copy):
+    accessibility = schema_copy / "taxonomies/accessibility.csv"
+    rewrite(accessibility, "Hearing loop,", "Hearing loop,<svg>")
+    assert schema_messages(schema_copy) == [
+        f"{accessibility}:6: pictogram: '<svg>' kan niet in de kolom pictogram bij 'ringleiding'. Schrijf bijvoorbeeld 'rolstoel'."
+    ]
+
+
+def test_the_licence_must_be_in_the_datapackage(schema_copy):
+    package_path = schema_copy / "datapackage.json"
+    package = json.loads(package_path.read_text(encoding="utf-8"))
+    del package["licenses"]
+    package_path.write_text(json.dumps(package), encoding="utf-8")
+    [message] = schema_messages(schema_copy)
+    assert message.startswith(f"{package_path}: licenses: De licentie van de data ontbreekt.")
+
+
+def test_kind_colours_become_classes_and_nothing_else():
+    css = branding.colours_css({"brand": "#8a1538"}, {"werk": "#0b6e4f", "doe-mee": "#8a4b08"})
+    assert css.splitlines()[-2:] == [".kind-werk { --kind-colour: #0b6e4f; }", ".kind-doe-mee { --kind-colour: #8a4b08; }"]
+    with pytest.raises(branding.BrandingError, match="kinds.csv"):
+        branding.colours_css({}, {"werk": "red; } body { display: none"})
