@@ -195,13 +195,22 @@ class OfferGenerator(Generator):
         return helpers, filters
 
     def generate_output(self, writer):
-        self._write_pages(writer, [*self._catalogue_pages(), *self._withdrawn_pages()])
-        self._write_data_page(writer, self._write_data_files())
-        self._write_search_index()
+        pages = [*self._catalogue_pages(), *self._withdrawn_pages()]
+        # The data files and the search index need no page: they are made in a process of their own
+        # while the pages are rendered, instead of on one core after them.
+        with workers.alongside(lambda: self._write_data_and_index(writer), enabled=self._cores() > 1):
+            self._write_pages(writer, pages)
         self._write_later_texts()
         self._copy_map_library()
         self._write_shortlist(writer)
         self._write_contributing_pages(writer)
+
+    def _write_data_and_index(self, writer):
+        self._write_data_page(writer, self._write_data_files())
+        self._write_search_index()
+
+    def _cores(self) -> int:
+        return self.settings["AANBOD_WORKERS"] or workers.available_cores()
 
     def _write_pages(self, writer, pages: list[Page]):
         """Render and write ``pages`` in every language, in worker processes on every core (aanbod/pages/workers.py)."""
@@ -210,7 +219,7 @@ class OfferGenerator(Generator):
         for template in {page.template for page in pages}:
             self.get_template(template)  # loaded and compiled once, before the workers start
         workers.run(pages, lambda page: self._write(writer, page.save_as, page.template, page.url, **page.context),
-                    self.settings["AANBOD_WORKERS"] or workers.available_cores(), lambda count: progress.advance(count * languages))
+                    self._cores(), lambda count: progress.advance(count * languages))
         progress.finish()
 
     def _catalogue_pages(self) -> list[Page]:

@@ -7,7 +7,7 @@ For each size it writes a deterministic synthetic catalogue (scripts/synthetic_c
 realistic text, commits it to a fresh git repository (so no offer counts as new, and "today" is the
 commit's fixed date), then measures, one after the other:
 
-- ours, as `make html` runs it: `python -m aanbod validate`, then pelican with the plugin, both
+- ours, as `make html` runs it: pelican with the plugin (which validates the content once), both
   languages, the data files and the search index;
 - the peer: Debian's `hugo` on the same offers (one Markdown page per offer with its text, the
   minimal templates a municipality would start with, written by this script), then the pinned
@@ -17,7 +17,7 @@ For every command: wall time, CPU time (user and system, of the whole process tr
 figure when others share the machine), and the peak of the summed resident memory of its process
 tree (sampled from /proc every 50 ms, so a short peak can be missed). For ours also the stages, read
 from the build's log lines as they arrive and from the times the output files were written:
-validate, context (read, validate, prepare), pages (until the last offer page), data files and
+context (read, validate, prepare), pages (until the last offer page), data files and
 search index (first to last file written in data/ and pagefind/). Then the output's bytes and
 files, and our ratio to the peer. Prints a table and writes everything as JSON.
 """
@@ -214,14 +214,12 @@ def prepare_hugo(content: Path, site: Path) -> int:
 
 
 def ours(content: Path, output: Path) -> dict:
-    validate = measure([str(PYTHON), "-m", "aanbod", "validate", "--content", str(content)], cwd=ROOT)
     build = measure([str(PYTHON.with_name("pelican")), str(content), "--settings", str(ROOT / "pelicanconf.py"), "--output", str(output),
                      "--delete-output-directory", "--fatal", "errors"], cwd=ROOT)
-    stages = {"validate": {"start": 0.0, "end": round(validate.seconds, 2)}}
-    offset = validate.seconds
+    stages = {}
     context_end = next((at for at, line in build.lines if CONTEXT_DONE.search(line)), None)
     if context_end is not None:
-        stages["context"] = {"start": round(offset, 2), "end": round(offset + context_end, 2)}
+        stages["context"] = {"start": 0.0, "end": round(context_end, 2)}
     spans = {
         "pages": write_span(output, build.started_at, "**/aanbod/*/index.html"),
         "data files": write_span(output / "data", build.started_at),
@@ -231,18 +229,18 @@ def ours(content: Path, output: Path) -> dict:
         spans["pages"] = (context_end, spans["pages"][1])
     for name, span in spans.items():
         if span:
-            stages[name] = {"start": round(offset + span[0], 2), "end": round(offset + span[1], 2)}
+            stages[name] = {"start": round(span[0], 2), "end": round(span[1], 2)}
     for stage in stages.values():
         stage["seconds"] = round(stage["end"] - stage["start"], 2)
     size, files = folder_size(output)
     return {
-        "seconds": round(validate.seconds + build.seconds, 2),
-        "cpu_seconds": round(validate.cpu_seconds + build.cpu_seconds, 2),
-        "peak_bytes": max(validate.peak_bytes, build.peak_bytes),
+        "seconds": round(build.seconds, 2),
+        "cpu_seconds": round(build.cpu_seconds, 2),
+        "peak_bytes": build.peak_bytes,
         "output_bytes": size,
         "output_files": files,
         "stages": stages,
-        "commands": {"validate": _command(validate), "build": _command(build)},
+        "commands": {"build": _command(build)},
     }
 
 

@@ -63,3 +63,33 @@ def test_a_site_built_by_three_workers_is_the_site_built_by_one(tmp_path):
     assert files == sorted(path.relative_to(three) for path in three.rglob("*") if path.is_file())
     assert len([path for path in files if path.name == "index.html"]) > 20
     assert all((one / path).read_bytes() == (three / path).read_bytes() for path in files)
+
+
+def test_work_alongside_runs_in_another_process_while_this_one_goes_on(tmp_path):
+    reader, writer = os.pipe()
+
+    def background():
+        # Waits for the body's word: this only finishes if the body runs at the same time, elsewhere.
+        os.read(reader, 1)
+        (tmp_path / "data.pid").write_text(str(os.getpid()))
+
+    with workers.alongside(background):
+        os.write(writer, b".")
+        (tmp_path / "pages.pid").write_text(str(os.getpid()))
+    assert (tmp_path / "data.pid").read_text() != (tmp_path / "pages.pid").read_text() == str(os.getpid())
+
+
+def test_work_alongside_runs_first_and_here_with_one_core(tmp_path):
+    done = []
+    with workers.alongside(lambda: done.append(os.getpid()), enabled=False):
+        assert done == [os.getpid()]
+
+
+def test_failing_work_alongside_stops_the_build_after_the_body(tmp_path):
+    def fails():
+        raise ValueError("databestand kan niet")
+
+    with pytest.raises(workers.WorkerFailed):
+        with workers.alongside(fails):
+            (tmp_path / "page.txt").write_text("goed")
+    assert (tmp_path / "page.txt").exists()

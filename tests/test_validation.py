@@ -32,6 +32,33 @@ def test_a_valid_site_has_typed_rows(site, schema):
     assert validated.file_count == 2
 
 
+
+def test_validation_reads_the_rows_once_and_copies_none(site, schema, monkeypatch):
+    """The typed rows come from frictionless's validation pass itself; its copies share the inline rows."""
+    import copy
+
+    from frictionless.resources import TableResource
+
+    expected = validate_content(site, schema)[0].typed
+    deep_copies = []
+    original_deepcopy = copy.deepcopy
+
+    def counting_deepcopy(value, *args, **kwargs):
+        if isinstance(value, list) and value and value[0] == schema.tables["offers"].field_names:
+            deep_copies.append(value)
+        return original_deepcopy(value, *args, **kwargs)
+
+    def second_pass(self, *args, **kwargs):
+        raise AssertionError("the rows were read again after the validation")
+
+    monkeypatch.setattr(TableResource, "read_rows", second_pass)
+    monkeypatch.setattr("frictionless.metadata.metadata.deepcopy", counting_deepcopy)
+    validated, problems = validate_content(site, schema)
+    assert problems == [] and validated.typed == expected
+    assert validated.typed["offers"][0]["target_groups"] == ["ggz", "bijstand"]
+    # Frictionless asks to copy the offers' rows (package validation, foreign keys); each time it gets the same list.
+    assert deep_copies and all(original_deepcopy(rows) is rows for rows in deep_copies)
+
 def test_every_problem_in_a_file_is_reported_at_once(site, schema):
     write_files(site, {"offers/buurtwerk/fietsen.yaml": offer_yaml(
         title="\"=SOM(A1)\"", kind="werken", referral_required="misschien", cost_eur="2,50",

@@ -13,7 +13,8 @@ import gc
 import os
 import sys
 import traceback
-from typing import Callable, Sequence
+from contextlib import contextmanager
+from typing import Callable, Iterator, Sequence
 
 PROGRESS_EVERY = 50  # a worker reports this many pages at a time
 
@@ -69,13 +70,39 @@ def run(jobs: Sequence, do: Callable[[object], None], workers: int, advance: Cal
         raise WorkerFailed(f"{len(failed)} van de {len(children)} hulpprocessen liep vast; de fout staat hierboven.")
 
 
-def _work(jobs: Sequence, do: Callable[[object], None], writer: int) -> int:
-    """A worker's life: its jobs, a byte through the pipe every PROGRESS_EVERY pages, and an exit status."""
+@contextmanager
+def alongside(do: Callable[[], None], enabled: bool = True) -> Iterator[None]:
+    """``do()`` in a forked process while the ``with`` body runs here; WorkerFailed afterwards if it failed.
+
+    For work that needs nothing the body makes and writes its own files (the data files and the
+    search index beside the pages), so both cores stay busy until the end of the build.
+    Without ``enabled`` (one worker) or fork, ``do()`` runs here first.
+    """
+    if not enabled or not hasattr(os, "fork"):
+        do()
+        yield
+        return
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:
+        gc.freeze()  # what the parent made stays shared: the collector does not touch (copy) it
+        os._exit(_work([None], lambda _: do(), None))
+    try:
+        yield
+    finally:
+        failed = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0
+    if failed:
+        raise WorkerFailed("het hulpproces voor de databestanden en de zoekindex liep vast; de fout staat hierboven.")
+
+
+def _work(jobs: Sequence, do: Callable[[object], None], writer: int | None) -> int:
+    """A worker's life: its jobs, a byte through the pipe (if any) every PROGRESS_EVERY pages, and an exit status."""
     status = 0
     try:
         for count, job in enumerate(jobs, start=1):
             do(job)
-            if count % PROGRESS_EVERY == 0:
+            if writer is not None and count % PROGRESS_EVERY == 0:
                 os.write(writer, b".")
     except BaseException:
         traceback.print_exc()
