@@ -18,10 +18,10 @@ A static host answers the query form with one rewrite (``page_file``); changes/i
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..history import git
 from ..model import Catalogue, Offer
 
 PAGE_SIZE = 500
@@ -44,21 +44,13 @@ class Slot:
         return (self.stamp, self.ids[-1])
 
 
-def _git(root: Path, *arguments: str) -> str | None:
-    try:
-        result = subprocess.run(["git", "-C", str(root), *arguments], capture_output=True, text=True, check=False)
-    except OSError:
-        return None
-    return result.stdout if result.returncode == 0 else None
-
-
 def _commits(folder: Path) -> list[tuple[int, dict[str, bool]]]:
     """(committer time, {offer id: file deleted}) per first-parent commit that touched ``folder``, oldest first."""
-    top = _git(folder, "rev-parse", "--show-toplevel")
+    top = git(folder, "rev-parse", "--show-toplevel")
     if not top:
         return []
     root = Path(top.strip())
-    log = _git(root, "log", "--first-parent", "--diff-merges=first-parent", "--reverse", "--no-renames",
+    log = git(root, "log", "--first-parent", "--diff-merges=first-parent", "--reverse", "--no-renames",
                "--format=%x00%ct", "--name-status", "--", str(folder.resolve().relative_to(root)))
     commits = []
     for entry in (log or "").split("\x00")[1:]:
