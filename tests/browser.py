@@ -24,9 +24,10 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(folder: Path):
-    """The folder on http://127.0.0.1:<free port>/ for the duration of the block."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve(folder: Path, handler_class=_QuietHandler):
+    """The folder on http://127.0.0.1:<free port>/ for the duration of the block; ``handler_class`` may
+    be a SimpleHTTPRequestHandler of a test's own (a host with rewrites or headers)."""
+    handler = functools.partial(handler_class, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -9,14 +9,14 @@ import json
 import os
 import shutil
 import subprocess
-import threading
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 from urllib.request import urlopen
 
 import pytest
+
+from browser import serve
 
 from aanbod.catalogue import read_catalogue
 from aanbod.exports import rpde, write_all
@@ -33,7 +33,7 @@ class FeedHost(SimpleHTTPRequestHandler):
 
     def translate_path(self, path):
         parts = urlsplit(path)
-        data = self.server.root / "data"
+        data = Path(self.directory) / "data"
         if parts.path == "/data/" + rpde.FEED:
             query = parse_qs(parts.query)
             after = (query["afterTimestamp"][0], query["afterId"][0]) if "afterTimestamp" in query else None
@@ -52,19 +52,6 @@ class FeedHost(SimpleHTTPRequestHandler):
 
     def log_message(self, *arguments):
         pass
-
-
-@contextmanager
-def host(folder: Path):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), lambda *a: FeedHost(*a, directory=str(folder)))
-    server.root = folder
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        thread.join()
 
 
 def git(repo: Path, *arguments: str, when: str = "2026-11-01T10:00:00Z") -> None:
@@ -108,7 +95,7 @@ def read_until_empty(url: str, state: dict) -> tuple[str, list[dict]]:
 
 def test_a_polling_client_sees_every_change_after_a_rebuild(repository, tmp_path):
     site = tmp_path / "site"
-    with host(site) as url:
+    with serve(site, FeedHost) as url:
         build(repository, site, url)
         state: dict = {}
         last, items = read_until_empty(f"{url}/data/{rpde.FEED}", state)
@@ -149,7 +136,7 @@ def test_the_official_rpde_validator_accepts_the_feed(repository, tmp_path):
     offer = next((repository / "content/offers").rglob("*.yaml"))
     offer.write_text(offer.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     git(repository, "commit", "-q", "-am", "tweede")
-    with host(site) as url:
+    with serve(site, FeedHost) as url:
         build(repository, site, url)
         script = ("const { RpdeValidator } = require('@openactive/rpde-validator');"
                   "RpdeValidator(process.argv[1]).then((log) => console.log(JSON.stringify(log.pages.map("
