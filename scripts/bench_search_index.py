@@ -24,34 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from aanbod import search  # noqa: E402
 from aanbod.catalogue import read_catalogue  # noqa: E402
+from bench import tree_rss  # noqa: E402  (scripts/bench.py: the process tree's resident memory)
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGE = os.sysconf("SC_PAGE_SIZE")
-
-
-def _children() -> dict[int, list[int]]:
-    tree: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            tree.setdefault(parent, []).append(int(entry.name))
-    return tree
-
-
-def tree_rss(root: int) -> int:
-    """Resident bytes of ``root`` and every process below it."""
-    tree, total, todo = _children(), 0, [root]
-    while todo:
-        pid = todo.pop()
-        try:
-            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
-        except (OSError, IndexError, ValueError):
-            pass
-        todo += tree.get(pid, [])
-    return total
 
 
 class PeakMemory:
