@@ -3,12 +3,9 @@
 // Offer data comes from small bucket files written by aanbod/shortlist.py; every value is
 // placed with textContent, never as HTML, because offers come from pull requests.
 import { t } from "./teksten.js";
+import * as store from "./shortlist-store.js";
 
-(function () {
-  "use strict";
-  var root = document.querySelector("[data-lijstje-pagina]");
-  if (!root || !window.Lijstje) return;
-  var store = window.Lijstje;
+function setUpShortlistPage(root) {
   var dataUrl = new URL(root.getAttribute("data-data"), window.location.href);
   var siteUrl = new URL(root.getAttribute("data-site"), window.location.href);
   var buckets = parseInt(root.getAttribute("data-buckets"), 10) || 1;
@@ -252,7 +249,10 @@ import { t } from "./teksten.js";
   root.querySelector("h1").setAttribute("tabindex", "-1");
   root.querySelector("[data-datum]").textContent = new Date().toLocaleDateString(document.documentElement.lang, { day: "numeric", month: "long", year: "numeric" });
   window.addEventListener("storage", function (event) {
-    if (shared === null && event.key === store.key) render();
+    if (shared === null && event.key === store.KEY) render();
   });
   render();
-})();
+}
+
+const shortlistPage = document.querySelector("[data-lijstje-pagina]");
+if (shortlistPage) setUpShortlistPage(shortlistPage);

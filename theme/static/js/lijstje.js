@@ -1,51 +1,9 @@
-// "Mijn lijstje": offers saved on this device (localStorage), as a list of offer ids.
-// Window.Lijstje is the storage, shared with lijstje-pagina.js; this file also runs the
-// "Bewaar in mijn lijstje" and "Print" buttons of an offer page.
+// The "Bewaar in mijn lijstje" and "Print" buttons of an offer page; the list itself is kept by
+// shortlist-store.js.
 import { t } from "./teksten.js";
+import { KEY, read, write, countText } from "./shortlist-store.js";
 
-(function () {
-  "use strict";
-  var KEY = "open-aanbod-lijstje";
-  var MAX = 100;
-  var ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
-
-  function clean(ids) {
-    var seen = {};
-    return ids.filter(function (id) {
-      if (typeof id !== "string" || !ID.test(id) || seen[id]) return false;
-      seen[id] = true;
-      return true;
-    }).slice(0, MAX);
-  }
-
-  // Storage can be switched off or full (private windows): then nothing is saved, and the
-  // callers say so instead of failing.
-  function read() {
-    try {
-      var value = JSON.parse(window.localStorage.getItem(KEY) || "[]");
-      return Array.isArray(value) ? clean(value) : [];
-    } catch (error) {
-      return [];
-    }
-  }
-
-  function write(ids) {
-    try {
-      window.localStorage.setItem(KEY, JSON.stringify(clean(ids)));
-      return true;
-    } catch (error) {
-      return false;
-    }
-  }
-
-  function countText(count) {
-    return count === 0 ? t("leeg") : t("inLijstje", { n: count });
-  }
-
-  window.Lijstje = { key: KEY, read: read, write: write, clean: clean, countText: countText };
-
-  var tools = document.querySelector(".offer-tools[data-offer]");
-  if (!tools) return;
+function setUpOfferTools(tools) {
   var offerId = tools.getAttribute("data-offer");
   var button = tools.querySelector("[data-lijstje-knop]");
   var status = tools.querySelector("[data-lijstje-status]");
@@ -90,4 +48,7 @@ import { t } from "./teksten.js";
   });
 
   showButton();
-})();
+}
+
+const offerTools = document.querySelector(".offer-tools[data-offer]");
+if (offerTools) setUpOfferTools(offerTools);

@@ -1,10 +1,6 @@
 // "Voorlezen": reads the offer page aloud in Dutch with the browser's own speech synthesis.
 // Nothing is sent anywhere. Where the browser cannot speak, the button is hidden.
-(function () {
-  "use strict";
-  var button = document.querySelector("[data-voorlezen]");
-  var article = document.querySelector("article.offer");
-  if (!button || !article) return;
+function setUpReadAloud(button, article) {
   if (!("speechSynthesis" in window) || typeof SpeechSynthesisUtterance === "undefined") {
     button.hidden = true;
     return;
@@ -98,4 +94,8 @@
     if (reading && event.key === "Escape") stop();
   });
   window.addEventListener("pagehide", stop);
-})();
+}
+
+const readAloudButton = document.querySelector("[data-voorlezen]");
+const offerArticle = document.querySelector("article.offer");
+if (readAloudButton && offerArticle) setUpReadAloud(readAloudButton, offerArticle);
