@@ -7,6 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUTPUT ?= output
 CONTENT ?= content
+SCHEMA ?= schema
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
@@ -28,7 +29,7 @@ $(NODE_STAMP): package.json package-lock.json
 	@touch $@
 
 validate: $(STAMP) ## check every file in content/ against schema/
-	@$(BIN)/python -m aanbod validate --content $(CONTENT)
+	@$(BIN)/python -m aanbod validate --content $(CONTENT) --schema $(SCHEMA)
 
 # The build validates the content itself and stops with the same messages: html does not run validate first,
 # so a build reads and checks every file once.

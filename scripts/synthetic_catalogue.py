@@ -22,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from aanbod import roles  # noqa: E402
 from aanbod.schema import load_schema  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,7 +52,7 @@ STREET_NAMES = ["Zamenhof", "Kerk", "Dorps", "Stations", "Molen", "School", "Par
                 "Rozen", "Hazel", "Merel", "Lijster", "Zwaluw", "Specht"]
 STREET_ENDS = ["straat", "weg", "laan", "plein", "dreef", "kade", "singel", "hof"]
 FIRST_NAMES = ["Ahmed", "Fatima", "Sanne", "Mohamed", "Lotte", "Joost", "Ayse", "Pieter", "Noor", "Kees", "Yusuf", "Ingrid", "Bram", "Samira"]
-CENTRES = {  # municipality -> (latitude, longitude), roughly its centre
+CENTRES = {  # municipality -> (latitude, longitude), roughly its centre; other regions' get _centre()
     "utrecht": (52.0907, 5.1214), "nieuwegein": (52.0292, 5.0808), "zeist": (52.0906, 5.2332), "houten": (52.0286, 5.1681),
     "ijsselstein": (52.0200, 5.0440), "de-bilt": (52.1100, 5.1800), "woerden": (52.0850, 4.8833), "stichtse-vecht": (52.1800, 5.0100),
     "bunnik": (52.0667, 5.1972), "de-ronde-venen": (52.2300, 4.9000), "lopik": (51.9722, 4.9464), "montfoort": (52.0458, 4.9528),
@@ -104,14 +105,26 @@ def _provider(index: int, municipality: str) -> str:
             f"phone: 030 {100 + index % 900:03d} {1000 + index % 9000:04d}\nmunicipality: {municipality}\n")
 
 
+def _centre(index: int) -> tuple[float, float]:
+    """A made-up centre for a municipality without one in CENTRES: spread over the middle of the Netherlands."""
+    return 52.0 + 0.06 * (index % 6), 5.0 + 0.08 * (index // 6 % 6)
+
+
 class _Generator:
     """Draws offers from one seeded random source; titles and addresses are never repeated."""
 
     def __init__(self, schema, seed: int):
         self.rng = random.Random(seed)
         self.taxonomies = schema.taxonomies
-        self.wijken = {term.code: term.label for term in self.taxonomies["wijken"].terms}
+        self.statuses = {role: roles.status(schema, role) for role in ("published", "paused", "withdrawn")}
+        # The region from schema/taxonomies, so a fork measures its own: most offers in the municipality with
+        # the most wijken (Utrecht's sample: utrecht), the rest anywhere in the region.
         self.municipalities = {term.code: term.label for term in self.taxonomies["municipalities"].terms}
+        self.wijken_of = {code: {} for code in self.municipalities}
+        for term in self.taxonomies["wijken"].terms:
+            self.wijken_of[term.extra["municipality"]][term.code] = term.label
+        self.main = max(self.municipalities, key=lambda code: len(self.wijken_of[code]))
+        self.centres = {code: CENTRES.get(code) or _centre(index) for index, code in enumerate(self.municipalities)}
         self.titles: set[str] = set()
         self.addresses: set[tuple[str, str]] = set()
 
@@ -153,10 +166,10 @@ class _Generator:
     def location(self, lines: list[str], municipality: str) -> None:
         rng = self.rng
         street, postcode = self.address(municipality)
-        latitude, longitude = CENTRES[municipality]
+        latitude, longitude = self.centres[municipality]
         lines += [f"  - name: {self.place_name()}", f"    street_address: {street}", f"    postcode: {postcode}", f"    municipality: {municipality}"]
-        if municipality == "utrecht":
-            lines.append(f"    wijk: {rng.choice(list(self.wijken))}")
+        if self.wijken_of[municipality]:
+            lines.append(f"    wijk: {rng.choice(list(self.wijken_of[municipality]))}")
         lines += [f"    latitude: {latitude + rng.uniform(-0.03, 0.03):.4f}", f"    longitude: {longitude + rng.uniform(-0.04, 0.04):.4f}"]
 
     def description(self, verb: str, place: str) -> list[str]:
@@ -175,12 +188,13 @@ class _Generator:
         rng, taxonomies = self.rng, self.taxonomies
         activity, verb = rng.choice(ACTIVITIES)
         subtype = rng.choice(taxonomies["subtypes"].terms)
-        municipality = "utrecht" if rng.random() < 0.7 else rng.choice(list(CENTRES))
-        area = self.wijken[rng.choice(list(self.wijken))] if municipality == "utrecht" else self.municipalities[municipality]
+        municipality = self.main if rng.random() < 0.7 else rng.choice(list(self.municipalities))
+        wijken = self.wijken_of[municipality]
+        area = wijken[rng.choice(list(wijken))] if wijken else self.municipalities[municipality]
         place = self.place_name()
         title = self.title(activity, place, area)
         contact = rng.choice(FIRST_NAMES)
-        status = "ingetrokken" if rng.random() < 0.016 else "gepauzeerd" if rng.random() < 0.02 else "actief"
+        status = self.statuses["withdrawn" if rng.random() < 0.016 else "paused" if rng.random() < 0.02 else "published"]
         lines = [
             f"id: {_slug(title)}",
             f"provider: {provider}",
@@ -218,7 +232,7 @@ class _Generator:
         ]
         self.location(lines, municipality)
         for _ in range(rng.choices([0, 1, 2], weights=[6, 3, 1])[0]):
-            self.location(lines, municipality if rng.random() < 0.7 else rng.choice(list(CENTRES)))
+            self.location(lines, municipality if rng.random() < 0.7 else rng.choice(list(self.municipalities)))
         lines.append("schedule:")
         for day in sorted(rng.sample(range(len(taxonomies["days"].codes)), rng.randint(1, 4))):
             parts = sorted(rng.sample(taxonomies["parts_of_day"].codes, rng.randint(1, 2)), key=taxonomies["parts_of_day"].codes.index)
@@ -226,11 +240,11 @@ class _Generator:
         return _slug(title), "\n".join(lines) + "\n"
 
 
-def write_catalogue(out: Path, offers: int, seed: int = 2026) -> Path:
-    schema = load_schema(ROOT / "schema")
+def write_catalogue(out: Path, offers: int, seed: int = 2026, schema_folder: Path = ROOT / "schema") -> Path:
+    schema = load_schema(schema_folder)
     generator = _Generator(schema, seed)
     provider_count = max(1, offers // 25)
-    municipalities = list(CENTRES)
+    municipalities = list(generator.municipalities)
     for index in range(provider_count):
         path = out / "providers" / f"aanbieder-{index:04d}.yaml"
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import csv
+import atexit
+import json
 import shutil
+import tempfile
 import subprocess
 import sys
 from pathlib import Path
@@ -11,11 +13,38 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SCHEMA = ROOT / "schema"
 SHARED = ROOT.parent / "shared"
+# The repository's own schema: what its content, editor schemas and forms are checked against.
+REPOSITORY_SCHEMA = ROOT / "schema"
+# The region the tests are written for (tests/fixtures/region: Utrecht's municipalities and wijken). A fork replaces
+# schema/taxonomies/municipalities.csv and wijken.csv (README, "Gebruik Open Aanbod in jouw gemeente"); the tests
+# that build their own sites keep this region, because they test the generator, not the region's lists.
+TEST_REGION = Path(__file__).resolve().parent / "fixtures" / "region"
+REGION_TAXONOMIES = ("municipalities.csv", "wijken.csv")
+
+
+def _schema_for_tests() -> Path:
+    """The repository's schema/ with the test region's lists: the folder itself where they are the same."""
+    taxonomies = REPOSITORY_SCHEMA / "taxonomies"
+    if all((taxonomies / name).read_bytes() == (TEST_REGION / name).read_bytes() for name in REGION_TAXONOMIES):
+        return REPOSITORY_SCHEMA
+    folder = Path(tempfile.mkdtemp(prefix="open-aanbod-test-schema-")) / "schema"
+    shutil.copytree(REPOSITORY_SCHEMA, folder)
+    for name in REGION_TAXONOMIES:
+        shutil.copyfile(TEST_REGION / name, folder / "taxonomies" / name)
+    from aanbod import editor_schema
+    from aanbod.schema import load_schema
+    editor_schema.write(load_schema(folder))  # the editor schemas of the test region, as `make schemas` writes them
+    atexit.register(shutil.rmtree, folder.parent, True)
+    return folder
+
+
+SCHEMA = _schema_for_tests()
+# What a `python -m aanbod` command needs to use SCHEMA instead of the repository's own (nothing where they are the same).
+SCHEMA_OPTION = () if SCHEMA == REPOSITORY_SCHEMA else ("--schema", str(SCHEMA))
 
 # Utrecht's sample content. A fork removes it (README, "Gebruik Open Aanbod in jouw gemeente"); the tests of
-# the sample then skip with this reason, and the inline sites below use the fork's own municipalities.
+# the sample then skip with this reason; the inline sites below keep the test region (SCHEMA).
 SAMPLE = ROOT / "content" / "providers" / "buurtwerk-noord.yaml"
 SAMPLE_GONE = "het voorbeeldaanbod van Utrecht staat niet meer in content/ (een fork); deze test hoort bij dat voorbeeld"
 
@@ -25,24 +54,8 @@ def require_sample() -> None:
         pytest.skip(SAMPLE_GONE)
 
 
-def _region() -> tuple[str, str | None]:
-    """A municipality with wijken (if the region has any) and one of its wijken, from schema/taxonomies.
-
-    The sample's own (utrecht, overvecht) where they exist, so the tests read the same on Utrecht's
-    repository; any region's otherwise.
-    """
-    def rows(name):
-        with open(SCHEMA / "taxonomies" / f"{name}.csv", encoding="utf-8", newline="") as handle:
-            return list(csv.DictReader(handle))
-    municipalities = [row["code"] for row in rows("municipalities")]
-    wijken = rows("wijken")
-    with_wijken = [code for code in municipalities if any(row["municipality"] == code for row in wijken)]
-    municipality = "utrecht" if "utrecht" in municipalities else (with_wijken or municipalities)[0]
-    own = [row["code"] for row in wijken if row["municipality"] == municipality]
-    return municipality, ("overvecht" if "overvecht" in own else (own or [None])[0])
-
-
-MUNICIPALITY, WIJK = _region()
+# A municipality of the test region with one of its wijken, for inline sites.
+MUNICIPALITY, WIJK = "utrecht", "overvecht"
 
 PROVIDER = """\
 id: {id}
@@ -118,22 +131,28 @@ def site(tmp_path):
 
 
 def run_pelican(content: Path, output: Path, settings: Path = ROOT / "pelicanconf.py", extra: tuple[str, ...] = (),
-                cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    """The real pelican command, as `make html` runs it; the one place tests assemble it."""
+                cwd: Path = ROOT, schema: Path | None = SCHEMA) -> subprocess.CompletedProcess:
+    """The real pelican command, as `make html` runs it; the one place tests assemble it.
+
+    Inline sites are checked against SCHEMA (the test region); the repository's own content, or a copy of it,
+    against ``schema=REPOSITORY_SCHEMA``; ``schema=None`` leaves it to the settings file.
+    """
     command = [
         str(Path(sys.executable).with_name("pelican")), str(content),
         "--settings", str(settings), "--output", str(output),
         "--delete-output-directory", "--fatal", "errors",
     ]
+    if schema not in (None, REPOSITORY_SCHEMA):
+        extra = (f"AANBOD_SCHEMA_PATH={json.dumps(str(schema))}", *extra)
     if extra:
         command += ["--extra-settings", *extra]
     # No COLUMNS: the build writes whole lines without a terminal (aanbod/build_log.py), as in CI.
     return subprocess.run(command, capture_output=True, text=True, cwd=cwd)
 
 
-def build_site(content: Path, output: Path, search_index: bool = True, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+def build_site(content: Path, output: Path, search_index: bool = True, cwd: Path = ROOT, schema: Path = SCHEMA) -> subprocess.CompletedProcess:
     """Build with the repository's settings (from ``cwd``: a checkout builds from its own root)."""
-    return run_pelican(content, output, extra=() if search_index else ("AANBOD_SEARCH_INDEX=false",), cwd=cwd)
+    return run_pelican(content, output, extra=() if search_index else ("AANBOD_SEARCH_INDEX=false",), cwd=cwd, schema=schema)
 
 
 BROWSER_FIXTURES = {"page", "chromium_path"}
@@ -151,7 +170,7 @@ def sample_site(tmp_path_factory) -> Path:
     """The repository's own sample content, built once per test run."""
     require_sample()
     output = tmp_path_factory.mktemp("sample") / "output"
-    result = build_site(ROOT / "content", output)
+    result = build_site(ROOT / "content", output, schema=REPOSITORY_SCHEMA)
     assert result.returncode == 0, result.stdout + result.stderr
     return output
 
@@ -172,7 +191,7 @@ def catalogue():
     require_sample()
     from aanbod.catalogue import read_catalogue
 
-    catalogue, problems = read_catalogue(ROOT / "content", SCHEMA)
+    catalogue, problems = read_catalogue(ROOT / "content", REPOSITORY_SCHEMA)
     assert problems == []
     return catalogue
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ROOT, run_pelican
+from conftest import ROOT, SCHEMA, run_pelican
 
 
 def build_with_settings(content: Path, output: Path, overrides: str):
@@ -13,7 +13,7 @@ def build_with_settings(content: Path, output: Path, overrides: str):
     settings.write_text(
         "import runpy\nfrom datetime import date\n"
         f"globals().update({{key: value for key, value in runpy.run_path({str(ROOT / 'pelicanconf.py')!r}).items() if key.isupper()}})\n"
-        "AANBOD_SEARCH_INDEX = False\n" + overrides + "\n",
+        f"AANBOD_SEARCH_INDEX = False\nAANBOD_SCHEMA_PATH = {str(SCHEMA)!r}\n" + overrides + "\n",
         encoding="utf-8",
     )
-    return run_pelican(content, output, settings=settings)
+    return run_pelican(content, output, settings=settings, schema=None)

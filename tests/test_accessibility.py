@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from aanbod.catalogue import read_catalogue
 from browser import browser_page
-from conftest import ROOT, SCHEMA
+from conftest import REPOSITORY_SCHEMA, ROOT
 from inclusion import SHORTLIST_KEY, axe_violations, open_filters, page_types, search
 
 pytestmark = pytest.mark.browser
@@ -149,7 +149,7 @@ def test_pictograms_are_hidden_from_screen_readers_and_never_alone(sample_site):
 
 
 def test_key_facts_show_kind_costs_referral_and_wheelchair_in_words(sample_site):
-    catalogue, _ = read_catalogue(ROOT / "content", SCHEMA)
+    catalogue, _ = read_catalogue(ROOT / "content", REPOSITORY_SCHEMA)
     kinds = {"werk": "Werk", "leren": "Leren", "doen": "Doen"}
     for offer in catalogue.published:
         path = sample_site / "aanbod" / offer.id / "index.html"

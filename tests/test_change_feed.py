@@ -17,14 +17,13 @@ from urllib.request import urlopen
 import pytest
 
 from browser import serve
+from conftest import ROOT, SCHEMA, offer_yaml, provider_yaml, write_files
 
 from aanbod.catalogue import read_catalogue
 from aanbod.exports import rpde, write_all
 from aanbod.publication import Publication
 from aanbod.settings import DEFAULTS
 
-ROOT = Path(__file__).resolve().parent.parent
-SCHEMA = ROOT / "schema"
 VALIDATOR = ROOT / "node_modules/@openactive/rpde-validator"
 
 
@@ -62,9 +61,16 @@ def git(repo: Path, *arguments: str, when: str = "2026-11-01T10:00:00Z") -> None
 
 @pytest.fixture
 def repository(tmp_path) -> Path:
+    """A content repository of its own: three published offers of two providers and one withdrawn (a deleted item)."""
     repo = tmp_path / "repo"
-    shutil.copytree(ROOT / "content" / "providers", repo / "content" / "providers")
-    shutil.copytree(ROOT / "content" / "offers", repo / "content" / "offers")
+    write_files(repo / "content", {
+        "providers/buurtwerk.yaml": provider_yaml(),
+        "providers/taalhuis.yaml": provider_yaml("taalhuis", "Taalhuis"),
+        "offers/buurtwerk/fietsen.yaml": offer_yaml(),
+        "offers/buurtwerk/koken.yaml": offer_yaml("koken", title="Koken voor de buurt"),
+        "offers/taalhuis/taalcafe.yaml": offer_yaml("taalcafe", "taalhuis", title="Taalcafé"),
+        "offers/taalhuis/gestopt.yaml": offer_yaml("gestopt", "taalhuis", title="Gestopte cursus", status="ingetrokken"),
+    })
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "start")

@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from conftest import ROOT
+from conftest import ROOT, SCHEMA, SCHEMA_OPTION
 
 FIXTURE = "tests/fixtures/invalid/content"
 EXPECTED = (ROOT / "tests/fixtures/invalid/expected.txt").read_text(encoding="utf-8")
@@ -15,14 +15,14 @@ def run(*command):
 
 
 def test_make_validate_transcript_on_invalid_content():
-    result = run("make", "-s", "validate", f"CONTENT={FIXTURE}")
+    result = run("make", "-s", "validate", f"CONTENT={FIXTURE}", f"SCHEMA={SCHEMA}")
     assert result.stdout == EXPECTED
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
 
 
 def test_cli_exits_1_with_every_problem():
-    result = run(sys.executable, "-m", "aanbod", "validate", "--content", FIXTURE)
+    result = run(sys.executable, "-m", "aanbod", "validate", "--content", FIXTURE, *SCHEMA_OPTION)
     assert result.returncode == 1
     assert result.stdout == EXPECTED
     assert result.stderr == ""
@@ -37,7 +37,7 @@ def test_cli_reports_valid_content_in_one_line():
 
 
 def test_cli_json_output_for_machines():
-    result = run(sys.executable, "-m", "aanbod", "validate", "--content", FIXTURE, "--format", "json")
+    result = run(sys.executable, "-m", "aanbod", "validate", "--content", FIXTURE, "--format", "json", *SCHEMA_OPTION)
     assert result.returncode == 1
     problems = json.loads(result.stdout)
     assert len(problems) == len(EXPECTED.splitlines()) - 1

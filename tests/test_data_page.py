@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from aanbod.catalogue import read_catalogue
 from aanbod.data_page import human_size
-from conftest import ROOT, SCHEMA
+from conftest import REPOSITORY_SCHEMA, ROOT
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +18,7 @@ def page(sample_site) -> BeautifulSoup:
 
 
 def test_every_field_is_explained_from_the_schema(page):
-    catalogue, _ = read_catalogue(ROOT / "content", SCHEMA)
+    catalogue, _ = read_catalogue(ROOT / "content", REPOSITORY_SCHEMA)
     schema = catalogue.schema
     for table in schema.tables.values():
         section = page.find(id=f"tabel-{table.name}").find_parent("section")

@@ -10,7 +10,7 @@ from rdflib.compare import isomorphic
 
 from aanbod.catalogue import read_catalogue
 from aanbod.exports import write_all
-from conftest import ROOT, SCHEMA
+from conftest import REPOSITORY_SCHEMA, ROOT
 
 OVERHEID = Namespace("http://standaarden.overheid.nl/owms/terms/")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:D
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory) -> tuple[Path, list]:
-    catalogue, problems = read_catalogue(ROOT / "content", SCHEMA)
+    catalogue, problems = read_catalogue(ROOT / "content", REPOSITORY_SCHEMA)
     assert problems == []
     folder = tmp_path_factory.mktemp("dcat-data")
     return folder, write_all(catalogue, folder)

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_site, offer_yaml, write_files
+from conftest import ROOT, SCHEMA_OPTION, build_site, offer_yaml, write_files
 
 HOSTILE = ROOT / "tests" / "hostile"
 PUBLISHED = HOSTILE / "published"
@@ -35,7 +35,7 @@ PROVIDER = "kwaadwillig"
 
 
 def _cli(*arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "aanbod", *arguments], capture_output=True, text=True, cwd=ROOT)
+    return subprocess.run([sys.executable, "-m", "aanbod", *arguments, *SCHEMA_OPTION], capture_output=True, text=True, cwd=ROOT)
 
 
 def _outside_offer(offer_id: str) -> str:

@@ -13,7 +13,7 @@ import pytest
 
 from aanbod import lookalikes
 from aanbod.review import added_files
-from conftest import ROOT, offer_yaml, provider_yaml, write_files
+from conftest import ROOT, SCHEMA_OPTION, offer_yaml, provider_yaml, write_files
 
 
 @pytest.mark.parametrize("first, second, same", [
@@ -78,7 +78,7 @@ def test_new_means_uncommitted_or_added_by_the_last_commit(repository):
 
 def test_validate_warns_about_a_new_lookalike_and_still_succeeds(repository):
     write_files(repository, {"offers/buurtwerk/fietsen-nieuw.yaml": offer_yaml("fietsen-nieuw", title="Fietsen repareren.")})
-    result = subprocess.run([sys.executable, "-m", "aanbod", "validate", "--content", str(repository)], capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run([sys.executable, "-m", "aanbod", "validate", "--content", str(repository), *SCHEMA_OPTION], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0
     lines = result.stdout.splitlines()
     assert len(lines) == 3, result.stdout
@@ -195,7 +195,7 @@ def test_the_log_names_twenty_and_counts_the_rest():
 
 def test_validate_shows_twenty_lookalikes_and_json_has_them_all(repository):
     write_files(repository, {f"offers/buurtwerk/kopie-{index}.yaml": offer_yaml(f"kopie-{index}") for index in range(8)})
-    command = [sys.executable, "-m", "aanbod", "validate", "--content", str(repository)]
+    command = [sys.executable, "-m", "aanbod", "validate", "--content", str(repository), *SCHEMA_OPTION]
     text = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     as_json = subprocess.run(command + ["--format", "json"], capture_output=True, text=True, cwd=ROOT)
     assert text.returncode == as_json.returncode == 0

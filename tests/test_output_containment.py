@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, SCHEMA
 from aanbod import containment
 from aanbod.settings import DEFAULTS
 from aanbod.urls import Urls
@@ -18,7 +18,7 @@ from aanbod.urls import Urls
 SETTINGS_HEAD = (
     "import runpy\nfrom datetime import date\n"
     f"globals().update({{key: value for key, value in runpy.run_path({str(ROOT / 'pelicanconf.py')!r}).items() if key.isupper()}})\n"
-    "AANBOD_SEARCH_INDEX = False\nAANBOD_TODAY = date(2026, 11, 22)\n"
+    f"AANBOD_SEARCH_INDEX = False\nAANBOD_TODAY = date(2026, 11, 22)\nAANBOD_SCHEMA_PATH = {str(SCHEMA)!r}\n"
 )
 
 
@@ -65,7 +65,8 @@ def test_a_hostile_setting_is_refused_and_nothing_is_written_outside_output(tmp_
     assert "Traceback" not in result.stdout + result.stderr
     name = overrides.split(" = ")[0]
     # One line naming the settings file, the line of the setting and its name.
-    assert f"{tmp_path / 'fork' / 'pelicanconf.py'}:6: {name}: " in result.stderr
+    line = SETTINGS_HEAD.count("\n") + 1
+    assert f"{tmp_path / 'fork' / 'pelicanconf.py'}:{line}: {name}: " in result.stderr
     assert "geheim" not in result.stdout + result.stderr
 
 

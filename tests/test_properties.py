@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from conftest import OFFER_FIELDS, ROOT, build_site, provider_yaml, write_files
+from conftest import OFFER_FIELDS, ROOT, SCHEMA as SCHEMA_FOLDER, build_site, provider_yaml, write_files
 from aanbod import choices
 from aanbod.history import head_commit_date
 from aanbod.catalogue import read_catalogue
@@ -37,7 +37,7 @@ from aanbod.settings import DEFAULTS
 from aanbod.urls import Urls
 from aanbod.yaml_text import quoted, scalar
 
-SCHEMA = load_schema(ROOT / "schema")
+SCHEMA = load_schema(SCHEMA_FOLDER)  # the tests' schema: the repository's fields with the test region's lists
 OFFERS = next(table for table in SCHEMA.top_tables if table.source.get("grouped_by"))
 PROVIDER = "buurtwerk"
 # The one field the offer page renders as Markdown (offer.html); generated with several lines.
@@ -332,7 +332,7 @@ def check_round_trip(offers, data: Path):
 def test_any_valid_offer_survives_every_export_unchanged(tmp_path_factory, offers):
     folder = tmp_path_factory.mktemp("offers")
     content = write_content(folder / "content", offers)
-    catalogue, problems = read_catalogue(content, ROOT / "schema")
+    catalogue, problems = read_catalogue(content, SCHEMA_FOLDER)
     assert problems == [], [problem.format() for problem in problems]
     write_all(catalogue, folder / "data")
     check_round_trip(offers, folder / "data")

@@ -6,7 +6,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import ROOT, build_site
+from conftest import REPOSITORY_SCHEMA, ROOT, build_site
 
 COMMIT_DATE = "2026-05-06T23:30:00+02:00"
 
@@ -34,7 +34,7 @@ def test_two_builds_of_one_commit_in_different_folders_are_identical(tmp_path):
 
     outputs = []
     for folder in (first, second):
-        result = build_site(folder / "content", folder / "output", cwd=folder)
+        result = build_site(folder / "content", folder / "output", cwd=folder, schema=REPOSITORY_SCHEMA)
         assert result.returncode == 0, result.stdout + result.stderr
         outputs.append(_files(folder / "output"))
     one, two = outputs

@@ -14,7 +14,7 @@ from aanbod.freshness import Limits
 from aanbod.review import review_changes
 from aanbod.schema import load_schema
 from aanbod.validation import validate_content, validate_files
-from conftest import ROOT, SCHEMA, offer_yaml, provider_yaml, write_files
+from conftest import ROOT, SCHEMA, SCHEMA_OPTION, offer_yaml, provider_yaml, write_files
 
 FIXTURE = ROOT / "tests/fixtures/invalid/content"
 
@@ -103,7 +103,7 @@ def test_a_stale_or_expired_verified_on_is_warned_about_on_its_line(catalogue):
 
 
 def run(*arguments):
-    return subprocess.run([sys.executable, "-m", "aanbod", "validate", *arguments], capture_output=True, text=True, cwd=ROOT)
+    return subprocess.run([sys.executable, "-m", "aanbod", "validate", *arguments, *SCHEMA_OPTION], capture_output=True, text=True, cwd=ROOT)
 
 
 def test_github_format_puts_each_problem_on_its_line():

@@ -13,7 +13,9 @@ from aanbod.loading import parse_text
 from aanbod.schema import load_schema
 from aanbod.validation import validate_content
 from aanbod.yaml_text import scalar
-from conftest import ROOT, SCHEMA
+from conftest import ROOT, SCHEMA, SCHEMA_OPTION
+
+FIXTURES = ROOT / "tests" / "fixtures" / "scaffold"
 
 OPTIONS = {
     "--provider": "buurtwerk-noord", "--title": "Koken: samen eten", "--summary": "Je kookt samen met buren.",
@@ -28,13 +30,14 @@ def content(tmp_path):
     folder = tmp_path / "content"
     (folder / "providers").mkdir(parents=True)
     (folder / "offers/buurtwerk-noord").mkdir(parents=True)
-    shutil.copy(ROOT / "content/providers/buurtwerk-noord.yaml", folder / "providers")
-    shutil.copy(ROOT / "content/offers/buurtwerk-noord/fietsenwerkplaats-overvecht.yaml", folder / "offers/buurtwerk-noord")
+    # An organisation and one of its offers from the test region, as in Utrecht's sample (a fork has removed it).
+    shutil.copy(FIXTURES / "providers/buurtwerk-noord.yaml", folder / "providers")
+    shutil.copy(FIXTURES / "offers/buurtwerk-noord/fietsenwerkplaats-overvecht.yaml", folder / "offers/buurtwerk-noord")
     return folder
 
 
 def new(content, *arguments, answers=None):
-    command = [sys.executable, "-m", "aanbod", "new", "--content", str(content), "--today", "2026-11-22", *arguments]
+    command = [sys.executable, "-m", "aanbod", "new", "--content", str(content), "--today", "2026-11-22", *arguments, *SCHEMA_OPTION]
     return subprocess.run(command, input=answers or "", capture_output=True, text=True, cwd=ROOT)
 
 
@@ -148,7 +151,7 @@ def test_text_is_written_as_yaml_that_reads_back_exactly(text):
 
 def test_the_organisation_is_found_by_its_name_in_any_case(content):
     """Issue 12, item 6: 'Vrijwilligerspunt Het Lint' bestaat niet."""
-    shutil.copy(ROOT / "content/providers/het-lint.yaml", content / "providers")
+    shutil.copy(FIXTURES / "providers/het-lint.yaml", content / "providers")
     name = parse_text((content / "providers/het-lint.yaml").read_bytes(), "x")[0].data["name"]
     result = new(content, "--no-questions", *options(**{"--provider": f"  {name.upper()} "}))
     assert result.returncode == 0, result.stderr

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from aanbod import cbor, map_library, pagefind_service, search, search_bundle, search_places
 from aanbod.catalogue import read_catalogue
-from conftest import LOCATION, ROOT, SCHEMA, build_site, offer_yaml, provider_yaml, write_files
+from conftest import LOCATION, REPOSITORY_SCHEMA, ROOT, SCHEMA, build_site, offer_yaml, provider_yaml, require_sample, write_files
 
 SCHEDULE = "schedule:\n  maandag: [ochtend]\n  woensdag: [middag, avond]\n"
 TWO_PLACES = LOCATION + """\
@@ -132,7 +132,7 @@ def test_places_file_maps_page_ids_to_every_location(site):
 
 
 def test_sample_places_cover_every_located_offer(sample_site):
-    catalogue, _ = read_catalogue(ROOT / "content", SCHEMA)
+    catalogue, _ = read_catalogue(ROOT / "content", REPOSITORY_SCHEMA)
     places = search_places.read_places(sample_site / "pagefind")
     ids = search_places.page_ids(sample_site / "pagefind")
     located = [offer for offer in catalogue.published if any(location.has_coordinates for location in offer.locations)]
@@ -206,7 +206,8 @@ def test_every_filter_value_finds_exactly_the_offers_that_have_it(site, catalogu
 
 
 def test_a_large_catalogue_is_indexed_in_parts_that_find_the_same(tmp_path):
-    sample, _problems = read_catalogue(ROOT / "content", SCHEMA)
+    require_sample()  # the sample's size decides how many parts of 20 there are
+    sample, _problems = read_catalogue(ROOT / "content", REPOSITORY_SCHEMA)
     count, located = search.write_index(sample, tmp_path, lambda each: f"/regio/aanbod/{each.id}/", part_size=20)
     published = len(sample.published)
     assert count == published and located == published - 1

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from aanbod.catalogue import read_catalogue
-from conftest import ROOT, SCHEMA, build_site, offer_yaml, write_files
+from conftest import REPOSITORY_SCHEMA, ROOT, build_site, offer_yaml, write_files
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -151,7 +151,7 @@ def test_invalid_content_fails_the_build_with_positions_and_no_traceback(tmp_pat
 # --- the repository's sample content ---
 
 def test_every_sample_offer_is_published_or_withdrawn(sample_site):
-    catalogue, problems = read_catalogue(ROOT / "content", SCHEMA)
+    catalogue, problems = read_catalogue(ROOT / "content", REPOSITORY_SCHEMA)
     assert problems == []
     assert len(catalogue.offers) >= 55 and len(catalogue.providers) >= 10
     pages = {path.parent.name for path in (sample_site / "aanbod").glob("*/index.html")}

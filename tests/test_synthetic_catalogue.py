@@ -1,4 +1,4 @@
-"""The benchmark catalogue is valid and the same every time."""
+"""The benchmark catalogue is valid and the same every time, in this repository's region (a fork's too)."""
 
 import re
 import sys
@@ -6,7 +6,7 @@ from pathlib import Path
 
 from aanbod.schema import load_schema
 from aanbod.validation import validate_content
-from conftest import ROOT
+from conftest import REPOSITORY_SCHEMA, ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from synthetic_catalogue import write_catalogue  # noqa: E402
@@ -18,7 +18,7 @@ def test_synthetic_catalogue_is_valid_and_deterministic(tmp_path: Path):
     files = sorted(path.relative_to(first) for path in first.rglob("*.yaml"))
     assert len(files) == 60 + 2
     assert all((first / name).read_bytes() == (second / name).read_bytes() for name in files)
-    validated, problems = validate_content(first, load_schema(ROOT / "schema"))
+    validated, problems = validate_content(first, load_schema(REPOSITORY_SCHEMA))
     assert [problem.format() for problem in problems] == []
     assert len(validated.typed["offers"]) == 60
 
@@ -27,7 +27,7 @@ def test_synthetic_offers_read_like_real_ones(tmp_path: Path):
     """Text costs what real text costs: 4 to 10 sentences, several places and days, own titles and addresses."""
     from aanbod.catalogue import read_catalogue
 
-    catalogue, problems = read_catalogue(write_catalogue(tmp_path / "c", 400), ROOT / "schema")
+    catalogue, problems = read_catalogue(write_catalogue(tmp_path / "c", 400), REPOSITORY_SCHEMA)
     assert problems == []
     offers = catalogue.offers
     sentences = [len(re.findall(r"[.?!](?:\s|$)", offer.description.split("Wat je leert:")[0])) for offer in offers]
@@ -38,7 +38,7 @@ def test_synthetic_offers_read_like_real_ones(tmp_path: Path):
     assert len(set(addresses)) == len(addresses)
     assert {len(offer.locations) for offer in offers} >= {1, 2, 3}
     assert max(len(offer.schedule) for offer in offers) >= 4
-    assert {offer.status for offer in offers} == {"actief", "gepauzeerd", "ingetrokken"}
+    assert len({offer.status for offer in offers}) == 3  # published, paused and withdrawn
 
 
 def test_addresses_stay_unique_when_the_streets_run_out(tmp_path: Path, monkeypatch):
