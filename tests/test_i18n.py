@@ -188,7 +188,7 @@ def test_search_scripts_write_in_the_page_language(page, site_url, prefix):
     other = SCRIPT_TEXTS["/en" if prefix == "" else ""]
     assert not facts & other["facts"]
 
-    field = page.locator("#zoekwoorden")
+    field = page.locator("#search-words")
     field.fill("")
     field.press_sequentially("qxzqxz", delay=20)
     page.wait_for_selector("[data-empty]:not([hidden]) h3")
@@ -235,7 +235,7 @@ def test_shortlist_scripts_write_in_the_page_language(page, site_url, prefix):
 def test_each_script_text_island_holds_only_known_keys_for_its_page(sample_site):
     """Every page whose scripts write texts carries one island, in its language; keys the same in both."""
     for path in ("zoeken/index.html", "lijstje/index.html", f"aanbod/{OFFER}/index.html", "aanbod-aanmelden/index.html"):
-        dutch, english = (soup(folder / path).select("script#teksten") for folder in (sample_site, sample_site / "en"))
+        dutch, english = (soup(folder / path).select("script#texts") for folder in (sample_site, sample_site / "en"))
         assert len(dutch) == len(english) == 1, path
         dutch, english = json.loads(dutch[0].string), json.loads(english[0].string)
         assert set(dutch) == set(english), path

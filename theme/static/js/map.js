@@ -2,7 +2,7 @@
 // build) and loads only when someone opens a map; OpenStreetMap's tiles are the only thing
 // that comes from another host, and only after that click.
 
-import { loadLater, t } from "./teksten.js";
+import { loadLater, t } from "./texts.js";
 
 await loadLater();
 

@@ -1,6 +1,6 @@
 // The map of an offer's locations: a button that opens it; the map's code, Leaflet and the
 // tiles load only after that.
-import { t } from "./teksten.js";
+import { t } from "./texts.js";
 
 const section = document.querySelector("[data-offer-map]");
 if (section) {

@@ -1,7 +1,7 @@
 // The "Bij jou in de buurt" panel of the search page; loaded when someone first opens or uses it.
 // `place(point, label)` tells the search page where to measure from (null: stop sorting).
 import { NearbyError, devicePosition, normalisePostcode, postcodePosition } from "./nearby.js";
-import { loadLater, t } from "./teksten.js";
+import { loadLater, t } from "./texts.js";
 
 await loadLater();
 
