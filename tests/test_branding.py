@@ -94,7 +94,7 @@ def test_name_region_logo_and_colours_come_from_the_settings(zwolle):
 
 
 def test_lists_repository_and_contact_come_from_the_fork(zwolle):
-    form = page(zwolle, "aanbod-aanmelden/index.html").select_one("form#aanmelden")
+    form = page(zwolle, "aanbod-aanmelden/index.html").select_one("form#offer-form")
     assert form["data-repository"] == "https://github.com/gemeente-zwolle/open-aanbod"
     template = BeautifulSoup(form.select_one("template").decode_contents(), "html.parser")
     assert [option.get_text() for option in template.select("select[data-field=municipality] option")][1:] == ["Zwolle", "Kampen"]

@@ -35,70 +35,70 @@ TARGET_GROUP = SCHEMA_.taxonomies["target_groups"].terms[0].label
 
 # (what is changed: [(selector, value)], the label). A selector starting with "online=" picks that radio.
 CASES = [
-    ([("#veld-title", "Samen koken")], GOOD),
-    ([("#veld-title", "")], BAD),
-    ([("#veld-title", "a" * 100)], GOOD),
-    ([("#veld-title", "a" * 101)], BAD),
-    ([("#veld-title", "Koken " + "🍲" * 95)], BAD),
-    ([("#veld-title", "Koken " + "🍲" * 94)], GOOD),  # 100 characters, 194 UTF-16 units
-    ([("#veld-title", "=SOM(A1)")], BAD),
-    ([("#veld-title", "+31 koken")], BAD),
-    ([("#veld-title", "-koken")], BAD),
-    ([("#veld-title", "@koken")], BAD),
-    ([("#veld-summary", "b" * 200)], GOOD),
-    ([("#veld-summary", "b" * 201)], BAD),
-    ([("#veld-contact-email", "wandelen@hetlint.nl")], GOOD),
-    ([("#veld-contact-email", "Wandelen.Lint@Het-Lint.example.nl")], GOOD),
-    ([("#veld-contact-email", "wandelen@hetlint,example.nl")], BAD),
-    ([("#veld-contact-email", "wandelen@hetlint")], BAD),
-    ([("#veld-contact-email", "wandelen@@hetlint.nl")], BAD),
-    ([("#veld-contact-email", "wan delen@hetlint.nl")], BAD),
-    ([("#veld-contact-email", "wandelen..lint@hetlint.nl")], BAD),
-    ([("#veld-contact-email", "-wandelen@hetlint.nl")], BAD),
-    ([("#veld-contact-email", "wandelen@-hetlint.nl")], BAD),
-    ([("#veld-contact-phone", "030 123 4567")], GOOD),
-    ([("#veld-contact-phone", "06 12345678")], GOOD),
-    ([("#veld-contact-phone", "+31 30 123 4567")], GOOD),
-    ([("#veld-contact-phone", "0800 1234")], GOOD),
-    ([("#veld-contact-phone", "030 123 456")], BAD),
-    ([("#veld-contact-phone", "+32 30 123 4567")], BAD),
-    ([("#veld-contact-phone", "bel ons")], BAD),
-    ([("#veld-website", "https://www.hetlint.nl/wandelen")], GOOD),
-    ([("#veld-website", "www.hetlint.nl")], BAD),
-    ([("#veld-website", "https://het lint.nl")], BAD),
-    ([("#veld-min-age", "18")], GOOD),
-    ([("#veld-min-age", "0")], GOOD),
-    ([("#veld-min-age", "120")], GOOD),
-    ([("#veld-min-age", "121")], BAD),
-    ([("#veld-min-age", "-1")], BAD),
-    ([("#veld-min-age", "18.5")], BAD),
-    ([("#veld-min-age", "+18")], BAD),
-    ([("#veld-min-age", "1_8")], BAD),
-    ([("#veld-min-age", "١٨")], BAD),  # Arabic-Indic digits: Python's int() reads them, the files may not have them
-    ([("#veld-min-age", "achttien")], BAD),
-    ([("#veld-min-age", "18"), ("#veld-max-age", "67")], GOOD),
-    ([("#veld-min-age", "18"), ("#veld-max-age", "18")], GOOD),
-    ([("#veld-min-age", "18"), ("#veld-max-age", "17")], BAD),
-    ([("#veld-cost-eur", "0")], GOOD),
-    ([("#veld-cost-eur", "2,50")], GOOD),
-    ([("#veld-cost-eur", "2.50")], GOOD),
-    ([("#veld-cost-eur", "10000")], GOOD),
-    ([("#veld-cost-eur", "10000,01")], BAD),
-    ([("#veld-cost-eur", "-1")], BAD),
-    ([("#veld-cost-eur", "1e3")], BAD),
-    ([("#veld-cost-eur", "NaN")], BAD),
-    ([("#veld-cost-eur", "Infinity")], BAD),
-    ([("#veld-cost-eur", "€ 2")], BAD),
-    ([("#veld-cost-eur", "")], BAD),
-    ([("#veld-hours-per-week", "60")], GOOD),
-    ([("#veld-hours-per-week", "60,5")], BAD),
-    ([("#veld-places", "6")], GOOD),
-    ([("#veld-places", "zes")], BAD),
-    ([("#veld-start-date", "2027-03-01")], GOOD),
-    ([("#veld-start-date", "2027-03-01"), ("#veld-end-date", "2027-03-01")], GOOD),
-    ([("#veld-start-date", "2027-03-01"), ("#veld-end-date", "2027-02-28")], BAD),
-    ([("#veld-end-date", "2027-02-28")], GOOD),
-    ([("#veld-how-to-apply", "")], BAD),
+    ([("#field-title", "Samen koken")], GOOD),
+    ([("#field-title", "")], BAD),
+    ([("#field-title", "a" * 100)], GOOD),
+    ([("#field-title", "a" * 101)], BAD),
+    ([("#field-title", "Koken " + "🍲" * 95)], BAD),
+    ([("#field-title", "Koken " + "🍲" * 94)], GOOD),  # 100 characters, 194 UTF-16 units
+    ([("#field-title", "=SOM(A1)")], BAD),
+    ([("#field-title", "+31 koken")], BAD),
+    ([("#field-title", "-koken")], BAD),
+    ([("#field-title", "@koken")], BAD),
+    ([("#field-summary", "b" * 200)], GOOD),
+    ([("#field-summary", "b" * 201)], BAD),
+    ([("#field-contact-email", "wandelen@hetlint.nl")], GOOD),
+    ([("#field-contact-email", "Wandelen.Lint@Het-Lint.example.nl")], GOOD),
+    ([("#field-contact-email", "wandelen@hetlint,example.nl")], BAD),
+    ([("#field-contact-email", "wandelen@hetlint")], BAD),
+    ([("#field-contact-email", "wandelen@@hetlint.nl")], BAD),
+    ([("#field-contact-email", "wan delen@hetlint.nl")], BAD),
+    ([("#field-contact-email", "wandelen..lint@hetlint.nl")], BAD),
+    ([("#field-contact-email", "-wandelen@hetlint.nl")], BAD),
+    ([("#field-contact-email", "wandelen@-hetlint.nl")], BAD),
+    ([("#field-contact-phone", "030 123 4567")], GOOD),
+    ([("#field-contact-phone", "06 12345678")], GOOD),
+    ([("#field-contact-phone", "+31 30 123 4567")], GOOD),
+    ([("#field-contact-phone", "0800 1234")], GOOD),
+    ([("#field-contact-phone", "030 123 456")], BAD),
+    ([("#field-contact-phone", "+32 30 123 4567")], BAD),
+    ([("#field-contact-phone", "bel ons")], BAD),
+    ([("#field-website", "https://www.hetlint.nl/wandelen")], GOOD),
+    ([("#field-website", "www.hetlint.nl")], BAD),
+    ([("#field-website", "https://het lint.nl")], BAD),
+    ([("#field-min-age", "18")], GOOD),
+    ([("#field-min-age", "0")], GOOD),
+    ([("#field-min-age", "120")], GOOD),
+    ([("#field-min-age", "121")], BAD),
+    ([("#field-min-age", "-1")], BAD),
+    ([("#field-min-age", "18.5")], BAD),
+    ([("#field-min-age", "+18")], BAD),
+    ([("#field-min-age", "1_8")], BAD),
+    ([("#field-min-age", "١٨")], BAD),  # Arabic-Indic digits: Python's int() reads them, the files may not have them
+    ([("#field-min-age", "achttien")], BAD),
+    ([("#field-min-age", "18"), ("#field-max-age", "67")], GOOD),
+    ([("#field-min-age", "18"), ("#field-max-age", "18")], GOOD),
+    ([("#field-min-age", "18"), ("#field-max-age", "17")], BAD),
+    ([("#field-cost-eur", "0")], GOOD),
+    ([("#field-cost-eur", "2,50")], GOOD),
+    ([("#field-cost-eur", "2.50")], GOOD),
+    ([("#field-cost-eur", "10000")], GOOD),
+    ([("#field-cost-eur", "10000,01")], BAD),
+    ([("#field-cost-eur", "-1")], BAD),
+    ([("#field-cost-eur", "1e3")], BAD),
+    ([("#field-cost-eur", "NaN")], BAD),
+    ([("#field-cost-eur", "Infinity")], BAD),
+    ([("#field-cost-eur", "€ 2")], BAD),
+    ([("#field-cost-eur", "")], BAD),
+    ([("#field-hours-per-week", "60")], GOOD),
+    ([("#field-hours-per-week", "60,5")], BAD),
+    ([("#field-places", "6")], GOOD),
+    ([("#field-places", "zes")], BAD),
+    ([("#field-start-date", "2027-03-01")], GOOD),
+    ([("#field-start-date", "2027-03-01"), ("#field-end-date", "2027-03-01")], GOOD),
+    ([("#field-start-date", "2027-03-01"), ("#field-end-date", "2027-02-28")], BAD),
+    ([("#field-end-date", "2027-02-28")], GOOD),
+    ([("#field-how-to-apply", "")], BAD),
     ([("#locations-1-postcode", "3562 JT")], GOOD),
     ([("#locations-1-postcode", "3562jt")], BAD),
     ([("#locations-1-postcode", "3562 jt")], GOOD),  # written in capitals (schema: "case": "upper")
@@ -112,7 +112,7 @@ CASES = [
     ([("#locations-1-latitude", "49"), ("#locations-1-longitude", "5.12")], BAD),
     ([("#locations-1-municipality", WITHOUT_WIJKEN)], GOOD),
     *([([("#locations-1-municipality", WITH_WIJKEN), ("#locations-1-wijk", "")], BAD)] if WITH_WIJKEN else []),
-    ([("#veld-kind", OTHER_KIND)], BAD),  # the subtype no longer fits: the form empties it, the check refuses it
+    ([("#field-kind", OTHER_KIND)], BAD),  # the subtype no longer fits: the form empties it, the check refuses it
     ([("#locations-1-street-address", ""), ("#locations-1-postcode", ""), ("#locations-1-municipality", "")], BAD),
     ([("#locations-1-street-address", ""), ("#locations-1-postcode", ""), ("#locations-1-municipality", ""),
       ("online=ja", "")], GOOD),
@@ -126,14 +126,14 @@ def form_url(sample_site):
 
 
 def fill_valid_offer(page):
-    page.fill("#veld-title", "Wandelen in de wijk")
-    page.select_option("#veld-provider", PROVIDER)
-    page.fill("#veld-summary", "Je wandelt elke week met buren.")
-    page.fill("#veld-description", "We lopen een uur door de wijk.")
-    page.select_option("#veld-kind", KIND)
-    page.select_option("#veld-subtype", SUBTYPE)
+    page.fill("#field-title", "Wandelen in de wijk")
+    page.select_option("#field-provider", PROVIDER)
+    page.fill("#field-summary", "Je wandelt elke week met buren.")
+    page.fill("#field-description", "We lopen een uur door de wijk.")
+    page.select_option("#field-kind", KIND)
+    page.select_option("#field-subtype", SUBTYPE)
     page.get_by_role("group", name="Voor wie").get_by_label(TARGET_GROUP, exact=True).check()
-    page.fill("#veld-how-to-apply", "Kom langs op dinsdag.")
+    page.fill("#field-how-to-apply", "Kom langs op dinsdag.")
     page.fill("#locations-1-street-address", "Dorpsstraat 1")
     page.fill("#locations-1-postcode", "3562 JT")
     page.select_option("#locations-1-municipality", WITH_WIJKEN or WITHOUT_WIJKEN)

@@ -88,7 +88,7 @@ def test_untrusted_text_is_escaped_everywhere(inline_site):
             if script.get("type") == "application/ld+json":
                 json.loads(script.string)  # data, not code: schema.org JSON-LD (tests/test_structured_data.py)
                 continue
-            if script.get("type") == "application/json" and script.get("id") in ("teksten", "form-regels", "organisatie-regels"):
+            if script.get("type") == "application/json" and script.get("id") in ("texts", "offer-rules", "provider-rules"):
                 json.loads(script.string)  # data, not code: the texts the page's scripts write (_teksten.html), the form's rules
                 continue
             assert script.get("src"), f"inline script in {path}"
@@ -129,7 +129,7 @@ def test_pages_404_and_search_exist(inline_site):
     assert not about.select("article script")
     assert soup(output / "404.html").h1.get_text() == "Deze pagina bestaat (meer) niet".replace("bestaat (meer) niet", "bestaat niet (meer)")
     search = soup(output / "zoeken/index.html")
-    assert search.select_one("#zoeken")
+    assert search.select_one("#search")
     # The search interface is our own module on Pagefind's JavaScript API (tests/test_search_index.py).
     assert [s["src"] for s in search.select("main script[src]")] == ["/theme/js/search.js"]
 
