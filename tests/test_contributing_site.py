@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import json
 import re
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -13,12 +12,9 @@ from bs4 import BeautifulSoup
 from aanbod import editor_schema
 from aanbod.contributing import MARKER
 from aanbod.schema import load_schema
-from conftest import ROOT, SCHEMA, offer_yaml, provider_yaml, write_files
+from conftest import ROOT, SCHEMA, offer_yaml, provider_yaml, soup, write_files
 from sitebuild import build_with_settings
 
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def test_the_guide_page_is_contributing_md_up_to_the_marker(sample_site):

@@ -9,17 +9,13 @@ import re
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
-from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import ROOT, soup
 from inclusion import page_types, search
 
 CATALOGUE = ROOT / "theme" / "translations" / "en" / "LC_MESSAGES" / "messages.po"
 OFFER = "fietsenwerkplaats-overvecht"  # the wheelchair-accessible sample offer, as in tests/test_accessibility.py
 
-
-def soup(path):
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def extracted_ids() -> set:
