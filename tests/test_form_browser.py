@@ -5,7 +5,6 @@ The form opens GitHub's "new file" page; the browser helper aborts that request 
 """
 
 import json
-import shutil
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -13,8 +12,9 @@ from jsonschema import Draft7Validator
 
 from aanbod.schema import load_schema
 from aanbod.validation import validate_content
-from browser import browser_page, serve
+from browser import browser_page
 from conftest import ROOT, SCHEMA
+from form_page import fill, form_url, validate_files  # noqa: F401 (form_url is a fixture)
 from yaml12 import load as load_yaml12
 
 pytestmark = pytest.mark.browser
@@ -22,28 +22,24 @@ pytestmark = pytest.mark.browser
 TITLE = 'Koken: samen "eten" #1'
 
 
-@pytest.fixture(scope="module")
-def form_url(sample_site):
-    with serve(sample_site) as url:
-        yield f"{url}/aanbod-aanmelden/"
-
-
-def fill_valid_offer(page):
-    page.select_option("#field-provider", "buurtwerk-noord")
-    page.fill("#field-title", TITLE)
-    page.fill("#field-summary", "Je kookt elke dinsdag met buurtgenoten.")
-    page.fill("#field-description", "In het buurthuis koken we samen.\n\nJe leert nieuwe recepten.")
-    page.select_option("#field-kind", "doen")
-    page.select_option("#field-subtype", "vrijwilligerswerk")
-    page.get_by_role("group", name="Voor wie").get_by_label("Psychische klachten").check()
-    page.get_by_role("group", name="Voor wie").get_by_label("Iedereen").check()
-    page.fill("#field-how-to-apply", "Bel of mail Fatima.")
-    page.fill("#field-cost-eur", "2,50")
-    page.fill("#locations-1-street-address", "Zamenhofdreef 10")
-    page.fill("#locations-1-postcode", "3562 JT")
-    page.select_option("#locations-1-municipality", "utrecht")
-    page.select_option("#locations-1-wijk", "overvecht")
-    page.get_by_label("Dinsdag middag").check()
+# A complete offer, as a provider fills it in.
+VALID_OFFER = [
+    ("#field-provider", "buurtwerk-noord"),
+    ("#field-title", TITLE),
+    ("#field-summary", "Je kookt elke dinsdag met buurtgenoten."),
+    ("#field-description", "In het buurthuis koken we samen.\n\nJe leert nieuwe recepten."),
+    ("#field-kind", "doen"),
+    ("#field-subtype", "vrijwilligerswerk"),
+    ("group:Voor wie", "Psychische klachten"),
+    ("group:Voor wie", "Iedereen"),
+    ("#field-how-to-apply", "Bel of mail Fatima."),
+    ("#field-cost-eur", "2,50"),
+    ("#locations-1-street-address", "Zamenhofdreef 10"),
+    ("#locations-1-postcode", "3562 JT"),
+    ("#locations-1-municipality", "utrecht"),
+    ("#locations-1-wijk", "overvecht"),
+    ("label:Dinsdag middag", ""),
+]
 
 
 def test_the_form_produces_a_file_that_passes_validation(form_url, chromium_path, tmp_path):
@@ -51,7 +47,7 @@ def test_the_form_produces_a_file_that_passes_validation(form_url, chromium_path
         page.goto(form_url)
         assert page.locator("#github-link").get_attribute("aria-disabled") == "true"
         assert page.locator("#github-link").get_attribute("href") == "#form-errors"
-        fill_valid_offer(page)
+        fill(page, VALID_OFFER)
         assert page.input_value("#field-id") == "koken-samen-eten-1"
         assert "Alles is goed ingevuld" in page.text_content("#form-status")
         with page.context.expect_page():
@@ -66,12 +62,7 @@ def test_the_form_produces_a_file_that_passes_validation(form_url, chromium_path
     query = parse_qs(url.query)
     assert query["filename"] == ["content/offers/buurtwerk-noord/koken-samen-eten-1.yaml"]
     text = query["value"][0]
-    content = tmp_path / "content"
-    (content / "offers/buurtwerk-noord").mkdir(parents=True)
-    (content / "providers").mkdir()
-    shutil.copy(ROOT / "content/providers/buurtwerk-noord.yaml", content / "providers")
-    (content / "offers/buurtwerk-noord/koken-samen-eten-1.yaml").write_text(text, encoding="utf-8")
-    validated, problems = validate_content(content, load_schema(SCHEMA))
+    validated, problems = validate_files(tmp_path, "buurtwerk-noord", {"koken-samen-eten-1.yaml": text})
     assert [problem.format() for problem in problems] == []
 
     offer = validated.typed["offers"][0]
@@ -88,7 +79,7 @@ def test_the_form_produces_a_file_that_passes_validation(form_url, chromium_path
 def test_the_form_says_what_is_wrong_while_typing_and_opens_nothing(form_url, chromium_path):
     with browser_page(chromium_path) as page:
         page.goto(form_url)
-        fill_valid_offer(page)
+        fill(page, VALID_OFFER)
         page.fill("#locations-1-postcode", "3562jt")
         error = page.locator("#locations-1-postcode-error")
         assert error.is_visible()
@@ -135,7 +126,7 @@ def test_optional_fields_start_empty_and_stay_out_of_the_file(form_url, chromium
                 and not (offers.field(name).get("constraints") or {}).get("required")]
     with browser_page(chromium_path) as page:
         page.goto(form_url)
-        fill_valid_offer(page)
+        fill(page, VALID_OFFER)
         yaml_keys = {line.split(":")[0] for line in page.input_value("#yaml").splitlines() if not line.startswith((" ", "#"))}
         assert "Alles is goed ingevuld" in page.text_content("#form-status")
         assert page.input_value("#field-start-date") == "" and page.input_value("#field-end-date") == ""
@@ -168,7 +159,7 @@ def test_a_problem_in_the_folded_coordinates_opens_them_and_the_form_stays_acces
     with browser_page(chromium_path) as page:
         page.set_viewport_size({"width": 320, "height": 640})
         page.goto(form_url)
-        fill_valid_offer(page)
+        fill(page, VALID_OFFER)
         page.click("details.form-extra summary")
         page.fill("#locations-1-latitude", "52.09")
         page.click("details.form-extra summary")  # folded again, with only one of the two filled in

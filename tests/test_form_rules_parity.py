@@ -9,14 +9,12 @@ form that refuses what the check takes.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from aanbod.schema import load_schema
-from aanbod.validation import validate_content
-from browser import browser_page, serve
+from browser import browser_page
 from conftest import ROOT, SCHEMA
+from form_page import change, fill, form_url, validate_files  # noqa: F401 (form_url is a fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +31,7 @@ SUBTYPE = next(term.code for term in SCHEMA_.taxonomies["subtypes"].terms if ter
 OTHER_KIND = SCHEMA_.taxonomies["kinds"].codes[1]
 TARGET_GROUP = SCHEMA_.taxonomies["target_groups"].terms[0].label
 
-# (what is changed: [(selector, value)], the label). A selector starting with "online=" picks that radio.
+# (what is changed: [(selector, value)], the label); selectors as form_page.change takes them.
 CASES = [
     ([("#field-title", "Samen koken")], GOOD),
     ([("#field-title", "")], BAD),
@@ -115,42 +113,25 @@ CASES = [
     ([("#field-kind", OTHER_KIND)], BAD),  # the subtype no longer fits: the form empties it, the check refuses it
     ([("#locations-1-street-address", ""), ("#locations-1-postcode", ""), ("#locations-1-municipality", "")], BAD),
     ([("#locations-1-street-address", ""), ("#locations-1-postcode", ""), ("#locations-1-municipality", ""),
-      ("online=ja", "")], GOOD),
+      ("group:Online", "Ja")], GOOD),
 ]
 
 
-@pytest.fixture(scope="module")
-def form_url(sample_site):
-    with serve(sample_site) as url:
-        yield f"{url}/aanbod-aanmelden/"
-
-
-def fill_valid_offer(page):
-    page.fill("#field-title", "Wandelen in de wijk")
-    page.select_option("#field-provider", PROVIDER)
-    page.fill("#field-summary", "Je wandelt elke week met buren.")
-    page.fill("#field-description", "We lopen een uur door de wijk.")
-    page.select_option("#field-kind", KIND)
-    page.select_option("#field-subtype", SUBTYPE)
-    page.get_by_role("group", name="Voor wie").get_by_label(TARGET_GROUP, exact=True).check()
-    page.fill("#field-how-to-apply", "Kom langs op dinsdag.")
-    page.fill("#locations-1-street-address", "Dorpsstraat 1")
-    page.fill("#locations-1-postcode", "3562 JT")
-    page.select_option("#locations-1-municipality", WITH_WIJKEN or WITHOUT_WIJKEN)
-    if WITH_WIJKEN:
-        page.select_option("#locations-1-wijk", WIJKEN[0].code)
-
-
-def change(page, selector: str, value: str):
-    if selector.startswith("online="):
-        page.get_by_role("group", name="Online").get_by_label(selector.split("=")[1].capitalize(), exact=True).check()
-    elif page.eval_on_selector(selector, "element => element.tagName") == "SELECT":
-        page.select_option(selector, value)
-    else:
-        folded = page.locator(selector).locator("xpath=ancestor::details[not(@open)]/summary")
-        if folded.count():
-            folded.click()  # the coordinates are folded away until the provider opens them
-        page.fill(selector, value)
+# A complete, valid offer in any region's taxonomies.
+VALID_OFFER = [
+    ("#field-title", "Wandelen in de wijk"),
+    ("#field-provider", PROVIDER),
+    ("#field-summary", "Je wandelt elke week met buren."),
+    ("#field-description", "We lopen een uur door de wijk."),
+    ("#field-kind", KIND),
+    ("#field-subtype", SUBTYPE),
+    ("group:Voor wie", TARGET_GROUP),
+    ("#field-how-to-apply", "Kom langs op dinsdag."),
+    ("#locations-1-street-address", "Dorpsstraat 1"),
+    ("#locations-1-postcode", "3562 JT"),
+    ("#locations-1-municipality", WITH_WIJKEN or WITHOUT_WIJKEN),
+    *([("#locations-1-wijk", WIJKEN[0].code)] if WITH_WIJKEN else []),
+]
 
 
 def form_verdicts(form_url, chromium_path) -> list[tuple[bool, str]]:
@@ -165,8 +146,8 @@ def form_verdicts(form_url, chromium_path) -> list[tuple[bool, str]]:
         for changes, _ in CASES:
             if fresh:
                 page.goto(form_url)
-                fill_valid_offer(page)
-            typed_only = all(not selector.startswith("online=") and page.eval_on_selector(selector, "e => e.tagName") != "SELECT"
+                fill(page, VALID_OFFER)
+            typed_only = all(not selector.startswith(("group:", "label:")) and page.eval_on_selector(selector, "e => e.tagName") != "SELECT"
                              for selector, _ in changes)
             before = [(selector, page.input_value(selector)) for selector, _ in changes] if typed_only else []
             for selector, value in changes:
@@ -184,15 +165,12 @@ def check_verdicts(tmp_path, texts: list[str]) -> list[list[str]]:
     Each file gets its own code (case-<n>), as many files of one provider would; everything
     else is the form's text as written.
     """
-    content = tmp_path / "content"
-    (content / "providers").mkdir(parents=True)
-    shutil.copy(ROOT / "content/providers" / f"{PROVIDER}.yaml", content / "providers")
-    (content / "offers" / PROVIDER).mkdir(parents=True)
+    files = {}
     for number, text in enumerate(texts):
         lines = [line for line in text.splitlines() if not line.startswith("id: ")]
         lines.insert(1, f"id: case-{number}")
-        (content / "offers" / PROVIDER / f"case-{number}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    problems = validate_content(content, SCHEMA_)[1]
+        files[f"case-{number}.yaml"] = "\n".join(lines) + "\n"
+    problems = validate_files(tmp_path, PROVIDER, files)[1]
     return [[problem.format() for problem in problems if problem.path.endswith(f"/case-{number}.yaml")] for number in range(len(texts))]
 
 
