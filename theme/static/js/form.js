@@ -136,7 +136,7 @@ function setUp(form) {
     const holder = document.createElement("div");
     holder.innerHTML = template.innerHTML.replace(/__N__/g, String(itemCounter));
     const item = holder.firstElementChild;
-    section.querySelector("[data-items]").append(item);
+    part(section, "items").append(item);
     part(item, "remove").addEventListener("click", () => {
       item.remove();
       renumber(section);
@@ -314,15 +314,15 @@ function setUp(form) {
     const status = result("form-status");
     if (!navigator.clipboard?.writeText) {
       text.select();
-      announce(status, t("geselecteerd"), { repeat: true });
+      announce(status, t("geselecteerd"));
       return;
     }
     try {
       await navigator.clipboard.writeText(text.value);
-      announce(status, t("klembord"), { repeat: true });
+      announce(status, t("klembord"));
     } catch (error) {
       text.select();
-      announce(status, t("kopierenMislukt"), { repeat: true });
+      announce(status, t("kopierenMislukt"));
     }
   });
 

@@ -1,7 +1,7 @@
 // The search page's DOM: the filter checkboxes, chips, counts, result cards, the status sentence
 // and the map's button. It builds and reads nodes and says nothing about when: search.js (the
 // controller) decides that. Every text from the index goes in through textContent (dom.js).
-import { element, parts } from "./dom.js";
+import { element, part as partIn, parts } from "./dom.js";
 import { chosenParts, filterLabels } from "./search-model.js";
 import { t } from "./texts.js";
 
@@ -71,6 +71,7 @@ export function createView(root) {
     total: "chosen-total", mapSection: "map-section", mapToggle: "map-toggle", map: "map",
     filterGroups: "filter-groups", nearby: "nearby", nearStatus: "near-status", locate: "locate", postcode: "postcode",
   });
+  part.postcodeField = part.nearby.querySelector("input[autocomplete=postal-code]");
   const labels = filterLabels(JSON.parse(part.filterGroups.dataset.filterGroups));
   buildFilters(part.filterGroups, labels);
   const field = root.querySelector("input[name=q]");
@@ -118,10 +119,12 @@ export function createView(root) {
       part.clear.hidden = !total;
       for (const group of groups()) {
         const chosen = (state.filters[group.dataset.group] || []).length;
-        group.querySelector("[data-chosen]").textContent = chosen ? t("gekozen", { n: chosen }) : "";
+        partIn(group, "chosen").textContent = chosen ? t("gekozen", { n: chosen }) : "";
       }
       part.active.replaceChildren(...Object.entries(state.filters).flatMap(([key, values]) => values.map((value) => chip(labels, key, value))));
     },
+    // The codes of a group's checkboxes, in the page's order.
+    codesOf: (group) => [...group.querySelectorAll("input[type=checkbox]")].map((box) => box.value),
     // counts: code -> number of results with it. A value that would give nothing is dimmed.
     showCounts(group, counts) {
       for (const box of group.querySelectorAll("input[type=checkbox]")) {

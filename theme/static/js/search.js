@@ -61,8 +61,7 @@ function start(root) {
   }
 
   async function showCounts(pagefind, state, group, mine = sequence) {
-    const codes = [...group.querySelectorAll("input[type=checkbox]")].map((box) => box.value);
-    const counts = await groupCounts(pagefind, term(state), state.filters, group.dataset.group, codes);
+    const counts = await groupCounts(pagefind, term(state), state.filters, group.dataset.group, view.codesOf(group));
     if (mine === sequence) view.showCounts(group, counts);
   }
 
@@ -267,7 +266,7 @@ function start(root) {
     const button = event.target.closest("button");
     if (button) pressNear(button);
   });
-  part.nearby.querySelector("input[autocomplete=postal-code]").addEventListener("keydown", (event) => {
+  part.postcodeField.addEventListener("keydown", (event) => {
     if (event.key !== "Enter") return;
     event.preventDefault();
     pressNear(part.postcode);
