@@ -8,6 +8,7 @@ import json
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import expect
 from jsonschema import Draft7Validator
 
 from aanbod.schema import load_schema
@@ -202,3 +203,12 @@ def test_an_organisation_not_in_the_list_gets_a_file_from_the_second_form(form_u
     assert [problem.format() for problem in problems] == []
     assert validated.typed["providers"][0]["maintainers"] == ["anja-destap", "piet-destap"]
     assert text.splitlines()[0] == "# yaml-language-server: $schema=../../schema/editor/provider.schema.json"
+
+
+def test_copying_the_file_puts_it_on_the_clipboard_and_says_so(form_url, chromium_path):
+    with browser_page(chromium_path, permissions=["clipboard-read", "clipboard-write"]) as page:
+        page.goto(form_url)
+        fill(page, VALID_OFFER)
+        page.click("#copy-yaml")
+        expect(page.locator("#form-status")).to_have_text("De tekst staat nu op je klembord.")
+        assert page.evaluate("() => navigator.clipboard.readText()") == page.input_value("#yaml")
