@@ -9,7 +9,6 @@ shared machine the CPU time is the steadier figure), and the size of each file o
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 import time
@@ -17,25 +16,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from aanbod.catalogue import read_catalogue  # noqa: E402
 from aanbod.data_page import human_size  # noqa: E402
 from aanbod.exports import csv_tables, datapackage, dcat, feeds, geojson, hsds, offer_files, offers_json, xlsx  # noqa: E402
 from aanbod.publication import Publication  # noqa: E402
 from aanbod.settings import DEFAULTS  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
+from synthetic_catalogue import read_for_benchmark  # noqa: E402
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("content", type=Path)
-    args = parser.parse_args()
-    started = time.perf_counter()
-    catalogue, problems = read_catalogue(args.content, ROOT / "schema")
-    if problems:
-        print(f"{len(problems)} problemen in {args.content}", file=sys.stderr)
+    catalogue = read_for_benchmark(__doc__.splitlines()[0])
+    if catalogue is None:
         return 1
-    print(f"{len(catalogue.offers)} offers read and validated in {time.perf_counter() - started:.2f} s")
     publication = Publication.from_settings(DEFAULTS)
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)

@@ -12,7 +12,7 @@ real pelican command, serves it on 127.0.0.1 and drives Debian's chromium, then 
   page to the first rendered result (page, CSS, JavaScript, Pagefind), headers included, as a
   plain static server sends it; and what that would be with a server that gzips text files;
 - the time from the last keystroke to the first rendered result: from the moment the debounce
-  ends ("zoeken-start") to the rendered list ("zoeken-getoond"), and the same including the
+  ends ("search-start") to the rendered list ("search-shown"), and the same including the
   debounce; the first query after the page has loaded, then the median and slowest of more;
 - what comes later, on request: opening every filter group (counts), "Bij jou in de buurt".
 
@@ -153,29 +153,29 @@ def group(path: str) -> str:
 
 
 def wait_for_update(page, before: int) -> None:
-    page.wait_for_function("n => Number(document.getElementById('zoeken').dataset.updates || 0) > n", arg=before, timeout=120000)
+    page.wait_for_function("n => Number(document.getElementById('search').dataset.updates || 0) > n", arg=before, timeout=120000)
 
 
 def updates(page) -> int:
-    return int(page.get_attribute("#zoeken", "data-updates") or 0)
+    return int(page.get_attribute("#search", "data-updates") or 0)
 
 
 def type_query(page, words: str) -> dict[str, float]:
     """Type like a person; the timings of the resulting search from the page's performance marks."""
     page.evaluate("performance.clearMarks()")
     before = updates(page)
-    field = page.locator("#zoekwoorden")
+    field = page.locator("#search-words")
     field.fill("")
     field.press_sequentially(words, delay=60)
     wait_for_update(page, before)
     # The update for the whole word: its list appeared after the last keystroke.
     page.wait_for_function("""() => {
         const last = (name) => performance.getEntriesByName(name).at(-1)?.startTime ?? -1;
-        return last('zoeken-getoond') > last('zoeken-invoer') && last('zoeken-start') > last('zoeken-invoer');
+        return last('search-shown') > last('search-input') && last('search-start') > last('search-input');
     }""", timeout=120000)
     return page.evaluate("""() => {
         const last = (name) => performance.getEntriesByName(name).at(-1).startTime;
-        return {search: last('zoeken-getoond') - last('zoeken-start'), keystroke: last('zoeken-getoond') - last('zoeken-invoer')};
+        return {search: last('search-shown') - last('search-start'), keystroke: last('search-shown') - last('search-input')};
     }""")
 
 
@@ -229,7 +229,7 @@ def measure(site: Path, offers: int) -> None:
         started = page.evaluate("performance.now()")
         page.get_by_role("button", name="Gebruik mijn locatie").click()
         wait_for_update(page, before)
-        ranked = page.evaluate("performance.getEntriesByName('zoeken-getoond').at(-1).startTime") - started
+        ranked = page.evaluate("performance.getEntriesByName('search-shown').at(-1).startTime") - started
         print(f"- 'Bij jou in de buurt' (device location, all results of '{QUERIES[-1]}' ranked): {ranked:.0f} ms, "
               f"{kilobytes(sum(item[1] for item in downloads.since(mark)))} more "
               f"({kilobytes(sum(item[2] for item in downloads.since(mark)))} if gzipped)")

@@ -11,7 +11,6 @@ wall time on a busy machine), the peak resident memory of this process and all i
 
 from __future__ import annotations
 
-import argparse
 import os
 import resource
 import sys
@@ -23,10 +22,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from aanbod import search  # noqa: E402
-from aanbod.catalogue import read_catalogue  # noqa: E402
 from bench import tree_rss  # noqa: E402  (scripts/bench.py: the process tree's resident memory)
-
-ROOT = Path(__file__).resolve().parent.parent
+from synthetic_catalogue import read_for_benchmark  # noqa: E402
 
 
 class PeakMemory:
@@ -57,15 +54,9 @@ def _cpu_seconds() -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("content", type=Path)
-    args = parser.parse_args()
-    started = time.perf_counter()
-    catalogue, problems = read_catalogue(args.content, ROOT / "schema")
-    if problems:
-        print(f"{len(problems)} problemen in {args.content}", file=sys.stderr)
+    catalogue = read_for_benchmark(__doc__.splitlines()[0])
+    if catalogue is None:
         return 1
-    print(f"{len(catalogue.published)} offers read and validated in {time.perf_counter() - started:.1f} s")
     with tempfile.TemporaryDirectory(prefix="bench-zoekindex-") as temporary:
         site = Path(temporary)
         before = tree_rss(os.getpid())

@@ -2,6 +2,8 @@
 
     .venv/bin/python scripts/synthetic_catalogue.py --offers 10000 --out /tmp/catalogue-10k
 
+``read_for_benchmark`` reads one back for a benchmark script.
+
 The result is a content folder (providers/ and offers/<provider>/) that passes validation;
 the same N always gives byte-identical files. Values come from the real taxonomies in schema/.
 
@@ -256,6 +258,26 @@ def write_catalogue(out: Path, offers: int, seed: int = 2026, schema_folder: Pat
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return out
+
+
+def read_for_benchmark(description: str):
+    """The catalogue named on a benchmark's command line (its one argument, a content folder), read and
+    validated, with the time that took; None (after saying why on stderr) when it has problems."""
+    import time
+
+    from aanbod.catalogue import read_catalogue
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("content", type=Path)
+    content = parser.parse_args().content
+    started = time.perf_counter()
+    catalogue, problems = read_catalogue(content, ROOT / "schema")
+    if problems:
+        print(f"{len(problems)} problemen in {content}", file=sys.stderr)
+        return None
+    print(f"{len(catalogue.offers)} offers ({len(catalogue.published)} published) read and validated "
+          f"in {time.perf_counter() - started:.2f} s")
+    return catalogue
 
 
 def main() -> int:

@@ -1,13 +1,26 @@
-"""Shared helpers: inline test sites written into tmp_path, and one build of the sample site."""
+"""Shared helpers: inline test sites written into tmp_path, and one build of the sample site.
+
+Fixture names mean one thing in every test file (a file may define its own fixture of a name only
+with the same meaning, for example with other content or another scope):
+
+- ``site``: an inline content folder (a ``Path``) with one provider and one valid offer; tests add or
+  replace files. ``content``: a content folder a test file writes itself, for the same purpose.
+- ``output``: a folder a test file built a site into; ``sample_site``: the repository's own content,
+  built once per run; ``site_url``: that build served on 127.0.0.1.
+- ``catalogue``: a validated ``Catalogue`` (of the sample content unless the file says otherwise);
+  ``data``: every data file written from it.
+- ``page``: a chromium page that aborts requests leaving 127.0.0.1 (a browser test); an HTML page
+  read for its markup is a ``soup`` (``soup(path)``), never a ``page``.
+"""
 
 from __future__ import annotations
 
 import atexit
 import json
 import shutil
-import tempfile
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -108,6 +121,34 @@ def provider_yaml(provider_id: str = "buurtwerk", name: str = "Buurtwerk") -> st
     return PROVIDER.format(id=provider_id, name=name, municipality=MUNICIPALITY)
 
 
+def soup(path: Path):
+    """A built HTML page, parsed for its markup."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def messages(problems) -> list[str]:
+    """Problems as the command prints them, in their order."""
+    return [problem.format() for problem in sorted(problems)]
+
+
+def schema_messages(folder: Path) -> list[str]:
+    """The problems of a schema folder that must not load."""
+    from aanbod.schema import read_schema
+
+    schema, problems = read_schema(folder)
+    assert schema is None
+    return messages(problems)
+
+
+def rewrite(path: Path, old: str, new: str) -> None:
+    """Replace text that must be there (a test that edits nothing proves nothing)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
     for relative, text in files.items():
         path = root / relative
@@ -155,6 +196,26 @@ def build_site(content: Path, output: Path, search_index: bool = True, cwd: Path
     return run_pelican(content, output, extra=() if search_index else ("AANBOD_SEARCH_INDEX=false",), cwd=cwd, schema=schema)
 
 
+def build_ok(content: Path, output: Path, search_index: bool = True, schema: Path = SCHEMA) -> subprocess.CompletedProcess:
+    """``build_site`` for a test that needs the site: a failed build fails the test with the build's log."""
+    result = build_site(content, output, search_index=search_index, schema=schema)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+# The only inline scripts a page has: data, never code.
+DATA_SCRIPTS = ("application/json", "application/ld+json")
+
+
+def assert_no_inline_code(page, where) -> None:
+    """Every inline script of a parsed page is a data block that still reads as JSON, and no element has an
+    event handler attribute: a text that broke out of its place would leave one or the other."""
+    for script in page.find_all("script", src=False):
+        assert script.get("type") in DATA_SCRIPTS, (where, str(script)[:200])
+        json.loads(script.string)
+    assert not [element.name for element in page.find_all(True) if any(name.startswith("on") for name in element.attrs)], where
+
+
 BROWSER_FIXTURES = {"page", "chromium_path"}
 
 
@@ -165,13 +226,20 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.fixture
+def schema_copy(tmp_path) -> Path:
+    """A copy of schema/ (without the generated editor schemas) that a test may break."""
+    folder = tmp_path / "schema"
+    shutil.copytree(SCHEMA, folder, ignore=shutil.ignore_patterns("editor"))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Path:
     """The repository's own sample content, built once per test run."""
     require_sample()
     output = tmp_path_factory.mktemp("sample") / "output"
-    result = build_site(ROOT / "content", output, schema=REPOSITORY_SCHEMA)
-    assert result.returncode == 0, result.stdout + result.stderr
+    build_ok(ROOT / "content", output, schema=REPOSITORY_SCHEMA)
     return output
 
 

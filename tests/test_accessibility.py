@@ -5,11 +5,10 @@ hidden without it."""
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
 
 from aanbod.catalogue import read_catalogue
 from browser import browser_page
-from conftest import REPOSITORY_SCHEMA, ROOT
+from conftest import REPOSITORY_SCHEMA, ROOT, soup
 from inclusion import SHORTLIST_KEY, axe_violations, open_filters, page_types, search
 
 pytestmark = pytest.mark.browser
@@ -24,9 +23,6 @@ LAYOUT_SHIFTS = """
     }
 """
 
-
-def soup(path):
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 @pytest.fixture(scope="module")

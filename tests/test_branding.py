@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import LOCATION as LOCATION_UTRECHT
-from conftest import SCHEMA, offer_yaml, provider_yaml, write_files
+from conftest import SCHEMA, offer_yaml, provider_yaml, soup, write_files
 from sitebuild import build_with_settings
 
 LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#8a1538"/></svg>'
@@ -76,12 +76,8 @@ def zwolle(tmp_path_factory):
     return output
 
 
-def page(output, path="index.html") -> BeautifulSoup:
-    return BeautifulSoup((output / path).read_text(encoding="utf-8"), "html.parser")
-
-
 def test_name_region_logo_and_colours_come_from_the_settings(zwolle):
-    home = page(zwolle)
+    home = soup(zwolle / "index.html")
     brand = home.select_one(".brand")
     assert brand.get_text(strip=True) == "Open Aanbod Zwolle"
     logo = brand.select_one("img.brand-logo")
@@ -94,11 +90,11 @@ def test_name_region_logo_and_colours_come_from_the_settings(zwolle):
 
 
 def test_lists_repository_and_contact_come_from_the_fork(zwolle):
-    form = page(zwolle, "aanbod-aanmelden/index.html").select_one("form#aanmelden")
+    form = soup(zwolle / "aanbod-aanmelden/index.html").select_one("form#offer-form")
     assert form["data-repository"] == "https://github.com/gemeente-zwolle/open-aanbod"
     template = BeautifulSoup(form.select_one("template").decode_contents(), "html.parser")
     assert [option.get_text() for option in template.select("select[data-field=municipality] option")][1:] == ["Zwolle", "Kampen"]
-    assert "aanbod@zwolle.example.nl" in page(zwolle, "aanbod-toevoegen/index.html").get_text()
+    assert "aanbod@zwolle.example.nl" in soup(zwolle / "aanbod-toevoegen/index.html").get_text()
     assert (zwolle / "wijk/stadshagen/index.html").exists()
 
 
@@ -169,10 +165,10 @@ def renamed(tmp_path_factory):
 
 
 def test_a_renamed_paused_status_still_shows_no_place_and_is_paused_in_hsds(renamed):
-    offer = page(renamed, "aanbod/wachten/index.html")
+    offer = soup(renamed / "aanbod/wachten/index.html")
     assert "Er is nu geen plek." in offer.select_one(".notice").get_text()
     assert offer.select_one(".key-fact-paused")
-    assert not page(renamed, "aanbod/fietsen/index.html").select(".notice, .key-fact-paused")
+    assert not soup(renamed / "aanbod/fietsen/index.html").select(".notice, .key-fact-paused")
     services = {service["name"]: service for service in json.loads((renamed / "data/hsds/services.json").read_text(encoding="utf-8"))}
     assert (services["Tuinieren"]["status"], services["Fietsen repareren"]["status"]) == ("temporarily closed", "active")
 
@@ -180,7 +176,7 @@ def test_a_renamed_paused_status_still_shows_no_place_and_is_paused_in_hsds(rena
 def test_a_renamed_day_keeps_its_rfc5545_and_schema_org_codes(renamed):
     services = json.loads((renamed / "data/hsds/services.json").read_text(encoding="utf-8"))
     assert sorted(schedule["byday"] for schedule in services[0]["schedules"]) == ["MO", "MO", "TU"]
-    offer = page(renamed, "aanbod/fietsen/index.html")
+    offer = soup(renamed / "aanbod/fietsen/index.html")
     ld = json.loads(offer.select_one("script[type='application/ld+json']").string)
     assert "https://schema.org/Monday" in json.dumps(ld)
     # Days and dagdelen in taxonomy order, as the shortlist's handout has them, whatever order the file wrote.
@@ -188,13 +184,13 @@ def test_a_renamed_day_keeps_its_rfc5545_and_schema_org_codes(renamed):
 
 
 def test_pictograms_follow_the_columns_not_the_codes(renamed):
-    offer = page(renamed, "aanbod/fietsen/index.html")
+    offer = soup(renamed / "aanbod/fietsen/index.html")
     icons = {fact.get_text(strip=True): str(fact.select_one("svg")) for fact in offer.select(".key-facts .key-fact")}
     assert WHEELCHAIR in icons["Toegankelijk met rolstoel"]
     assert '<circle cx="12" cy="12" r="4">' not in icons["Leren"]  # the kind's own picture, not the fallback dot
     shortlist = json.loads(next((renamed / "lijstje").glob("*.json")).read_text(encoding="utf-8"))["offers"]
     assert shortlist["wachten"]["pictograms"] == ["drempelvrij"] and shortlist["wachten"]["paused"] is True
-    template = page(renamed, "lijstje/index.html").select_one("template[data-iconen]").decode_contents()
+    template = soup(renamed / "lijstje/index.html").select_one("template[data-iconen]").decode_contents()
     assert 'data-fact="access-drempelvrij"' in template and WHEELCHAIR in template
 
 

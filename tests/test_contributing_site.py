@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import json
 import re
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -13,12 +12,9 @@ from bs4 import BeautifulSoup
 from aanbod import editor_schema
 from aanbod.contributing import MARKER
 from aanbod.schema import load_schema
-from conftest import ROOT, SCHEMA, offer_yaml, provider_yaml, write_files
+from conftest import ROOT, SCHEMA, offer_yaml, provider_yaml, soup, write_files
 from sitebuild import build_with_settings
 
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def test_the_guide_page_is_contributing_md_up_to_the_marker(sample_site):
@@ -37,17 +33,17 @@ def test_the_guide_page_is_contributing_md_up_to_the_marker(sample_site):
 def test_the_form_has_exactly_the_schemas_fields_and_choices(sample_site):
     schema = load_schema(SCHEMA)
     page = soup(sample_site / "aanbod-aanmelden/index.html")
-    form = page.select_one("form#aanmelden")
+    form = page.select_one("form#offer-form")
     offers, locations = schema.tables["offers"], schema.tables["locations"]
     top = [element["data-field"] for element in form.select("[data-field]") if not element.find_parent("template")]
     assert sorted(top) == sorted(name for name in offers.field_names if name not in offers.generated_fields)
     assert top[:3] == ["title", "provider", "id"]  # what a provider knows first; the code follows the name
     template = BeautifulSoup(form.select_one("template[data-item-template]").decode_contents(), "html.parser")
     assert sorted(element["data-field"] for element in template.select("[data-field]")) == sorted(name for name in locations.field_names if name not in locations.generated_fields)
-    assert [option["value"] for option in form.select("#veld-kind option") if option["value"]] == schema.taxonomies["kinds"].codes
+    assert [option["value"] for option in form.select("#field-kind option") if option["value"]] == schema.taxonomies["kinds"].codes
     providers = sorted(path.stem for path in (ROOT / "content/providers").glob("*.yaml"))
-    assert sorted(option["value"] for option in form.select("#veld-provider option") if option["value"]) == providers
-    rules = json.loads(page.select_one("script#form-regels").string)
+    assert sorted(option["value"] for option in form.select("#field-provider option") if option["value"]) == providers
+    rules = json.loads(page.select_one("script#offer-rules").string)
     assert rules["fields"]["offers"]["id"]["pattern"] == offers.field("id")["constraints"]["pattern"]
     assert rules["fields"]["offers"]["title"]["maxLength"] == offers.field("title")["constraints"]["maxLength"]
     assert rules["fields"]["offers"]["contact_email"]["pattern"] == offers.field("contact_email")["constraints"]["pattern"]
@@ -62,7 +58,7 @@ def test_the_form_has_exactly_the_schemas_fields_and_choices(sample_site):
 def test_a_narrowed_choice_is_not_called_optional_on_the_form(sample_site):
     # The wijk is shown when the municipality has wijken, and then the check requires it (make new too):
     # "(mag leeg blijven)" next to it would promise what the pull request then refuses.
-    template = soup(sample_site / "aanbod-aanmelden/index.html").select_one("form#aanmelden template[data-item-template]")
+    template = soup(sample_site / "aanbod-aanmelden/index.html").select_one("form#offer-form template[data-item-template]")
     fields = BeautifulSoup(template.decode_contents(), "html.parser")
     wijk = fields.select_one("[data-field=wijk]")
     label = fields.select_one(f"label[for='{wijk['id']}']") or wijk.find_previous(["label", "legend"])
@@ -134,7 +130,7 @@ def test_an_organisation_not_in_the_list_has_a_route_on_the_guide_and_the_form(s
     assert guide.select_one("#staat-je-organisatie-er-niet-bij a[href='mailto:%s']" % address)
     assert "Staat je organisatie er niet bij?" in [heading.get_text() for heading in guide.select("article h2")]
     form = soup(sample_site / "aanbod-aanmelden/index.html")
-    note = form.select_one("#niet-in-de-lijst")
+    note = form.select_one("#provider-missing")
     assert note.select_one("a[href^='mailto:%s']" % address)
     assert note.select_one("a[href='#organisatie-aanmelden']")
-    assert form.select_one("#organisatie-aanmelden form[data-rules='organisatie-regels']")
+    assert form.select_one("#organisatie-aanmelden form[data-rules='provider-rules']")

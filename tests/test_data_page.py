@@ -9,19 +9,19 @@ from bs4 import BeautifulSoup
 
 from aanbod.catalogue import read_catalogue
 from aanbod.data_page import human_size
-from conftest import REPOSITORY_SCHEMA, ROOT
+from conftest import REPOSITORY_SCHEMA, ROOT, soup
 
 
 @pytest.fixture(scope="module")
-def page(sample_site) -> BeautifulSoup:
-    return BeautifulSoup((sample_site / "data/index.html").read_text(encoding="utf-8"), "html.parser")
+def data_page(sample_site) -> BeautifulSoup:
+    return soup(sample_site / "data/index.html")
 
 
-def test_every_field_is_explained_from_the_schema(page):
+def test_every_field_is_explained_from_the_schema(data_page):
     catalogue, _ = read_catalogue(ROOT / "content", REPOSITORY_SCHEMA)
     schema = catalogue.schema
     for table in schema.tables.values():
-        section = page.find(id=f"tabel-{table.name}").find_parent("section")
+        section = data_page.find(id=f"tabel-{table.name}").find_parent("section")
         rows = section.select("tbody tr")
         assert [row.th.code.get_text() for row in rows] == table.field_names, table.name
         for row, field in zip(rows, table.fields):
@@ -35,12 +35,12 @@ def test_every_field_is_explained_from_the_schema(page):
             if field.get("taxonomy"):
                 allowed = [(item.code.get_text(), item.get_text().split(": ", 1)[1]) for item in row.select(".allowed-values li")]
                 assert allowed == [(term.code, term.label) for term in schema.taxonomies[field["taxonomy"]].terms]
-    cost = page.find(id="veld-offers-cost_eur").get_text(" ")
+    cost = data_page.find(id="veld-offers-cost_eur").get_text(" ")
     assert "getal" in cost and "van 0 tot en met 10000" in cost
 
 
-def test_every_file_is_listed_with_its_real_size(page, sample_site):
-    rows = page.select("table.data-files tbody tr")
+def test_every_file_is_listed_with_its_real_size(data_page, sample_site):
+    rows = data_page.select("table.data-files tbody tr")
     listed = {row.td.code.get_text(): row for row in rows}
     on_disk = {path.relative_to(sample_site / "data").as_posix() for path in (sample_site / "data").rglob("*") if path.is_file() and path.name != "index.html"}
     singles = {name for name in listed if "{" not in name}
@@ -57,13 +57,13 @@ def test_every_file_is_listed_with_its_real_size(page, sample_site):
         assert size == (f"{len(files)} bestanden, samen {human_size(total)}" if len(files) > 1 else human_size(total)), name
 
 
-def test_examples_licence_and_harvesting(page):
-    text = page.get_text(" ")
+def test_examples_licence_and_harvesting(data_page):
+    text = data_page.get_text(" ")
     for language in ("Python (pandas)", "R", "DuckDB"):
-        assert page.find("h3", string=language), language
+        assert data_page.find("h3", string=language), language
     assert "https://openaanbod.example.nl/data/offers.csv" in text
     assert "https://openaanbod.example.nl/data/dcat.jsonld" in text
-    assert page.select_one(".lead a")["href"] == "https://creativecommons.org/publicdomain/zero/1.0/"
+    assert data_page.select_one(".lead a")["href"] == "https://creativecommons.org/publicdomain/zero/1.0/"
     assert "aa5a2ff7-3d17-456b-9e7d-aa464061f0f0" in text
 
 

@@ -5,16 +5,17 @@ The form opens GitHub's "new file" page; the browser helper aborts that request 
 """
 
 import json
-import shutil
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import expect
 from jsonschema import Draft7Validator
 
 from aanbod.schema import load_schema
 from aanbod.validation import validate_content
-from browser import browser_page, serve
+from browser import browser_page
 from conftest import ROOT, SCHEMA
+from form_page import fill, form_url, validate_files  # noqa: F401 (form_url is a fixture)
 from yaml12 import load as load_yaml12
 
 pytestmark = pytest.mark.browser
@@ -22,28 +23,24 @@ pytestmark = pytest.mark.browser
 TITLE = 'Koken: samen "eten" #1'
 
 
-@pytest.fixture(scope="module")
-def form_url(sample_site):
-    with serve(sample_site) as url:
-        yield f"{url}/aanbod-aanmelden/"
-
-
-def fill_valid_offer(page):
-    page.select_option("#veld-provider", "buurtwerk-noord")
-    page.fill("#veld-title", TITLE)
-    page.fill("#veld-summary", "Je kookt elke dinsdag met buurtgenoten.")
-    page.fill("#veld-description", "In het buurthuis koken we samen.\n\nJe leert nieuwe recepten.")
-    page.select_option("#veld-kind", "doen")
-    page.select_option("#veld-subtype", "vrijwilligerswerk")
-    page.get_by_role("group", name="Voor wie").get_by_label("Psychische klachten").check()
-    page.get_by_role("group", name="Voor wie").get_by_label("Iedereen").check()
-    page.fill("#veld-how-to-apply", "Bel of mail Fatima.")
-    page.fill("#veld-cost-eur", "2,50")
-    page.fill("#locations-1-street-address", "Zamenhofdreef 10")
-    page.fill("#locations-1-postcode", "3562 JT")
-    page.select_option("#locations-1-municipality", "utrecht")
-    page.select_option("#locations-1-wijk", "overvecht")
-    page.get_by_label("Dinsdag middag").check()
+# A complete offer, as a provider fills it in.
+VALID_OFFER = [
+    ("#field-provider", "buurtwerk-noord"),
+    ("#field-title", TITLE),
+    ("#field-summary", "Je kookt elke dinsdag met buurtgenoten."),
+    ("#field-description", "In het buurthuis koken we samen.\n\nJe leert nieuwe recepten."),
+    ("#field-kind", "doen"),
+    ("#field-subtype", "vrijwilligerswerk"),
+    ("group:Voor wie", "Psychische klachten"),
+    ("group:Voor wie", "Iedereen"),
+    ("#field-how-to-apply", "Bel of mail Fatima."),
+    ("#field-cost-eur", "2,50"),
+    ("#locations-1-street-address", "Zamenhofdreef 10"),
+    ("#locations-1-postcode", "3562 JT"),
+    ("#locations-1-municipality", "utrecht"),
+    ("#locations-1-wijk", "overvecht"),
+    ("label:Dinsdag middag", ""),
+]
 
 
 def test_the_form_produces_a_file_that_passes_validation(form_url, chromium_path, tmp_path):
@@ -51,8 +48,8 @@ def test_the_form_produces_a_file_that_passes_validation(form_url, chromium_path
         page.goto(form_url)
         assert page.locator("#github-link").get_attribute("aria-disabled") == "true"
         assert page.locator("#github-link").get_attribute("href") == "#form-errors"
-        fill_valid_offer(page)
-        assert page.input_value("#veld-id") == "koken-samen-eten-1"
+        fill(page, VALID_OFFER)
+        assert page.input_value("#field-id") == "koken-samen-eten-1"
         assert "Alles is goed ingevuld" in page.text_content("#form-status")
         with page.context.expect_page():
             page.click("#github-link")
@@ -66,12 +63,7 @@ def test_the_form_produces_a_file_that_passes_validation(form_url, chromium_path
     query = parse_qs(url.query)
     assert query["filename"] == ["content/offers/buurtwerk-noord/koken-samen-eten-1.yaml"]
     text = query["value"][0]
-    content = tmp_path / "content"
-    (content / "offers/buurtwerk-noord").mkdir(parents=True)
-    (content / "providers").mkdir()
-    shutil.copy(ROOT / "content/providers/buurtwerk-noord.yaml", content / "providers")
-    (content / "offers/buurtwerk-noord/koken-samen-eten-1.yaml").write_text(text, encoding="utf-8")
-    validated, problems = validate_content(content, load_schema(SCHEMA))
+    validated, problems = validate_files(tmp_path, "buurtwerk-noord", {"koken-samen-eten-1.yaml": text})
     assert [problem.format() for problem in problems] == []
 
     offer = validated.typed["offers"][0]
@@ -88,13 +80,13 @@ def test_the_form_produces_a_file_that_passes_validation(form_url, chromium_path
 def test_the_form_says_what_is_wrong_while_typing_and_opens_nothing(form_url, chromium_path):
     with browser_page(chromium_path) as page:
         page.goto(form_url)
-        fill_valid_offer(page)
+        fill(page, VALID_OFFER)
         page.fill("#locations-1-postcode", "3562jt")
-        error = page.locator("#locations-1-postcode-fout")
+        error = page.locator("#locations-1-postcode-error")
         assert error.is_visible()
         assert "Vier cijfers, een spatie en twee letters" in error.text_content()
-        page.fill("#veld-contact-email", "koken-at-buurtwerk")
-        assert "geen goed e-mailadres" in page.text_content("#veld-contact-email-fout")
+        page.fill("#field-contact-email", "koken-at-buurtwerk")
+        assert "geen goed e-mailadres" in page.text_content("#field-contact-email-error")
         assert page.locator("#github-link").get_attribute("href") == "#form-errors"
         page.click("#github-link", force=True)  # aria-disabled: Playwright would wait for it to be enabled
         summary = page.locator("#form-errors")
@@ -102,7 +94,7 @@ def test_the_form_says_what_is_wrong_while_typing_and_opens_nothing(form_url, ch
         assert summary.locator("li").count() == 2
         assert page.evaluate("document.activeElement.id") == "form-errors"
         page.fill("#locations-1-postcode", "3562 JT")
-        page.fill("#veld-contact-email", "")
+        page.fill("#field-contact-email", "")
         assert not error.is_visible()
         assert page.locator("#github-link").get_attribute("href").startswith("https://github.com/")
         assert page.locator("#github-link").get_attribute("aria-disabled") is None
@@ -112,8 +104,8 @@ def test_the_form_says_what_is_wrong_while_typing_and_opens_nothing(form_url, ch
 def test_choices_follow_the_field_they_depend_on(form_url, chromium_path):
     with browser_page(chromium_path) as page:
         page.goto(form_url)
-        page.select_option("#veld-kind", "leren")
-        visible = page.eval_on_selector_all("#veld-subtype option", "options => options.filter(o => o.value && !o.disabled).map(o => o.value)")
+        page.select_option("#field-kind", "leren")
+        visible = page.eval_on_selector_all("#field-subtype option", "options => options.filter(o => o.value && !o.disabled).map(o => o.value)")
         schema = load_schema(SCHEMA)
         assert visible == [term.code for term in schema.taxonomies["subtypes"].terms if term.extra["kind"] == "leren"]
         page.select_option("#locations-1-municipality", "zeist")
@@ -135,11 +127,11 @@ def test_optional_fields_start_empty_and_stay_out_of_the_file(form_url, chromium
                 and not (offers.field(name).get("constraints") or {}).get("required")]
     with browser_page(chromium_path) as page:
         page.goto(form_url)
-        fill_valid_offer(page)
+        fill(page, VALID_OFFER)
         yaml_keys = {line.split(":")[0] for line in page.input_value("#yaml").splitlines() if not line.startswith((" ", "#"))}
         assert "Alles is goed ingevuld" in page.text_content("#form-status")
-        assert page.input_value("#veld-start-date") == "" and page.input_value("#veld-end-date") == ""
-        assert page.input_value("#veld-verified-on") == page.evaluate("new Date().toLocaleDateString('sv')")
+        assert page.input_value("#field-start-date") == "" and page.input_value("#field-end-date") == ""
+        assert page.input_value("#field-verified-on") == page.evaluate("new Date().toLocaleDateString('sv')")
     assert {"start_date", "end_date"} <= set(optional)
     assert yaml_keys & set(optional) == set()
     assert "verified_on" in yaml_keys
@@ -148,14 +140,14 @@ def test_optional_fields_start_empty_and_stay_out_of_the_file(form_url, chromium
 def test_the_form_asks_the_name_first_and_the_organisation_by_name(form_url, chromium_path):
     with browser_page(chromium_path) as page:
         page.goto(form_url)
-        order = page.eval_on_selector_all("#aanmelden > fieldset:first-of-type [data-field]", "fields => fields.map(f => f.dataset.field)")
+        order = page.eval_on_selector_all("#offer-form > fieldset:first-of-type [data-field]", "fields => fields.map(f => f.dataset.field)")
         assert order[:3] == ["title", "provider", "id"]
-        labels = page.eval_on_selector_all("#veld-provider option", "options => options.filter(o => o.value).map(o => o.textContent.trim())")
+        labels = page.eval_on_selector_all("#field-provider option", "options => options.filter(o => o.value).map(o => o.textContent.trim())")
         names = sorted((load_yaml12((ROOT / "content/providers" / f"{code}.yaml").read_text(encoding="utf-8"))["name"]
-                        for code in page.eval_on_selector_all("#veld-provider option", "options => options.filter(o => o.value).map(o => o.value)")),
+                        for code in page.eval_on_selector_all("#field-provider option", "options => options.filter(o => o.value).map(o => o.value)")),
                        key=str.lower)
         assert labels == names
-        note = page.locator("#niet-in-de-lijst")
+        note = page.locator("#provider-missing")
         assert "Staat je organisatie er niet bij?" in note.text_content()
         assert note.locator("a[href^='mailto:']").count() == 1
         assert page.locator("#locations-1-latitude").is_hidden()  # coordinates are folded away, optional
@@ -168,13 +160,13 @@ def test_a_problem_in_the_folded_coordinates_opens_them_and_the_form_stays_acces
     with browser_page(chromium_path) as page:
         page.set_viewport_size({"width": 320, "height": 640})
         page.goto(form_url)
-        fill_valid_offer(page)
+        fill(page, VALID_OFFER)
         page.click("details.form-extra summary")
         page.fill("#locations-1-latitude", "52.09")
         page.click("details.form-extra summary")  # folded again, with only one of the two filled in
         page.click("#copy-yaml")
-        assert page.locator("#locations-1-longitude-fout").is_visible()
-        assert "allebei" in page.text_content("#locations-1-longitude-fout")
+        assert page.locator("#locations-1-longitude-error").is_visible()
+        assert "allebei" in page.text_content("#locations-1-longitude-error")
         assert page.locator("#form-errors li").count() == 1
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
         assert axe_violations(page) == []
@@ -188,21 +180,21 @@ def test_an_organisation_not_in_the_list_gets_a_file_from_the_second_form(form_u
     municipality = schema.taxonomies["municipalities"].codes[0]
     with browser_page(chromium_path) as page:
         page.goto(form_url)
-        page.click("#niet-in-de-lijst a[href='#organisatie-aanmelden']")
-        page.fill("#organisatie-name", "Wandelclub De Stap")
-        assert page.input_value("#organisatie-id") == "wandelclub-de-stap"
-        page.fill("#organisatie-description", "Wij wandelen elke week met buurtbewoners.")
-        page.select_option("#organisatie-municipality", municipality)
-        page.fill("#organisatie-email", "info@destap,example.nl")
-        page.fill("#organisatie-maintainers", "anja-destap, @piet")
-        status = page.locator("#organisatie-form-status")
+        page.click("#provider-missing a[href='#organisatie-aanmelden']")
+        page.fill("#provider-name", "Wandelclub De Stap")
+        assert page.input_value("#provider-id") == "wandelclub-de-stap"
+        page.fill("#provider-description", "Wij wandelen elke week met buurtbewoners.")
+        page.select_option("#provider-municipality", municipality)
+        page.fill("#provider-email", "info@destap,example.nl")
+        page.fill("#provider-maintainers", "anja-destap, @piet")
+        status = page.locator("#provider-form-status")
         assert "Alles is goed ingevuld" not in status.text_content()
-        assert page.locator("#organisatie-email-fout").is_visible() and page.locator("#organisatie-maintainers-fout").is_visible()
-        page.fill("#organisatie-email", "info@destap.example.nl")
-        page.fill("#organisatie-maintainers", "anja-destap, piet-destap")
+        assert page.locator("#provider-email-error").is_visible() and page.locator("#provider-maintainers-error").is_visible()
+        page.fill("#provider-email", "info@destap.example.nl")
+        page.fill("#provider-maintainers", "anja-destap, piet-destap")
         assert "Alles is goed ingevuld" in status.text_content()
-        assert page.text_content("#organisatie-file-name") == "content/providers/wandelclub-de-stap.yaml"
-        text = page.input_value("#organisatie-yaml")
+        assert page.text_content("#provider-file-name") == "content/providers/wandelclub-de-stap.yaml"
+        text = page.input_value("#provider-yaml")
         assert "Alles is goed ingevuld" not in page.text_content("#form-status")  # the offer form is its own form
     content = tmp_path / "content"
     (content / "providers").mkdir(parents=True)
@@ -211,3 +203,12 @@ def test_an_organisation_not_in_the_list_gets_a_file_from_the_second_form(form_u
     assert [problem.format() for problem in problems] == []
     assert validated.typed["providers"][0]["maintainers"] == ["anja-destap", "piet-destap"]
     assert text.splitlines()[0] == "# yaml-language-server: $schema=../../schema/editor/provider.schema.json"
+
+
+def test_copying_the_file_puts_it_on_the_clipboard_and_says_so(form_url, chromium_path):
+    with browser_page(chromium_path, permissions=["clipboard-read", "clipboard-write"]) as page:
+        page.goto(form_url)
+        fill(page, VALID_OFFER)
+        page.click("#copy-yaml")
+        expect(page.locator("#form-status")).to_have_text("De tekst staat nu op je klembord.")
+        assert page.evaluate("() => navigator.clipboard.readText()") == page.input_value("#yaml")

@@ -9,14 +9,12 @@ form that refuses what the check takes.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from aanbod.schema import load_schema
-from aanbod.validation import validate_content
-from browser import browser_page, serve
+from browser import browser_page
 from conftest import ROOT, SCHEMA
+from form_page import change, fill, form_url, validate_files  # noqa: F401 (form_url is a fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -33,72 +31,72 @@ SUBTYPE = next(term.code for term in SCHEMA_.taxonomies["subtypes"].terms if ter
 OTHER_KIND = SCHEMA_.taxonomies["kinds"].codes[1]
 TARGET_GROUP = SCHEMA_.taxonomies["target_groups"].terms[0].label
 
-# (what is changed: [(selector, value)], the label). A selector starting with "online=" picks that radio.
+# (what is changed: [(selector, value)], the label); selectors as form_page.change takes them.
 CASES = [
-    ([("#veld-title", "Samen koken")], GOOD),
-    ([("#veld-title", "")], BAD),
-    ([("#veld-title", "a" * 100)], GOOD),
-    ([("#veld-title", "a" * 101)], BAD),
-    ([("#veld-title", "Koken " + "🍲" * 95)], BAD),
-    ([("#veld-title", "Koken " + "🍲" * 94)], GOOD),  # 100 characters, 194 UTF-16 units
-    ([("#veld-title", "=SOM(A1)")], BAD),
-    ([("#veld-title", "+31 koken")], BAD),
-    ([("#veld-title", "-koken")], BAD),
-    ([("#veld-title", "@koken")], BAD),
-    ([("#veld-summary", "b" * 200)], GOOD),
-    ([("#veld-summary", "b" * 201)], BAD),
-    ([("#veld-contact-email", "wandelen@hetlint.nl")], GOOD),
-    ([("#veld-contact-email", "Wandelen.Lint@Het-Lint.example.nl")], GOOD),
-    ([("#veld-contact-email", "wandelen@hetlint,example.nl")], BAD),
-    ([("#veld-contact-email", "wandelen@hetlint")], BAD),
-    ([("#veld-contact-email", "wandelen@@hetlint.nl")], BAD),
-    ([("#veld-contact-email", "wan delen@hetlint.nl")], BAD),
-    ([("#veld-contact-email", "wandelen..lint@hetlint.nl")], BAD),
-    ([("#veld-contact-email", "-wandelen@hetlint.nl")], BAD),
-    ([("#veld-contact-email", "wandelen@-hetlint.nl")], BAD),
-    ([("#veld-contact-phone", "030 123 4567")], GOOD),
-    ([("#veld-contact-phone", "06 12345678")], GOOD),
-    ([("#veld-contact-phone", "+31 30 123 4567")], GOOD),
-    ([("#veld-contact-phone", "0800 1234")], GOOD),
-    ([("#veld-contact-phone", "030 123 456")], BAD),
-    ([("#veld-contact-phone", "+32 30 123 4567")], BAD),
-    ([("#veld-contact-phone", "bel ons")], BAD),
-    ([("#veld-website", "https://www.hetlint.nl/wandelen")], GOOD),
-    ([("#veld-website", "www.hetlint.nl")], BAD),
-    ([("#veld-website", "https://het lint.nl")], BAD),
-    ([("#veld-min-age", "18")], GOOD),
-    ([("#veld-min-age", "0")], GOOD),
-    ([("#veld-min-age", "120")], GOOD),
-    ([("#veld-min-age", "121")], BAD),
-    ([("#veld-min-age", "-1")], BAD),
-    ([("#veld-min-age", "18.5")], BAD),
-    ([("#veld-min-age", "+18")], BAD),
-    ([("#veld-min-age", "1_8")], BAD),
-    ([("#veld-min-age", "١٨")], BAD),  # Arabic-Indic digits: Python's int() reads them, the files may not have them
-    ([("#veld-min-age", "achttien")], BAD),
-    ([("#veld-min-age", "18"), ("#veld-max-age", "67")], GOOD),
-    ([("#veld-min-age", "18"), ("#veld-max-age", "18")], GOOD),
-    ([("#veld-min-age", "18"), ("#veld-max-age", "17")], BAD),
-    ([("#veld-cost-eur", "0")], GOOD),
-    ([("#veld-cost-eur", "2,50")], GOOD),
-    ([("#veld-cost-eur", "2.50")], GOOD),
-    ([("#veld-cost-eur", "10000")], GOOD),
-    ([("#veld-cost-eur", "10000,01")], BAD),
-    ([("#veld-cost-eur", "-1")], BAD),
-    ([("#veld-cost-eur", "1e3")], BAD),
-    ([("#veld-cost-eur", "NaN")], BAD),
-    ([("#veld-cost-eur", "Infinity")], BAD),
-    ([("#veld-cost-eur", "€ 2")], BAD),
-    ([("#veld-cost-eur", "")], BAD),
-    ([("#veld-hours-per-week", "60")], GOOD),
-    ([("#veld-hours-per-week", "60,5")], BAD),
-    ([("#veld-places", "6")], GOOD),
-    ([("#veld-places", "zes")], BAD),
-    ([("#veld-start-date", "2027-03-01")], GOOD),
-    ([("#veld-start-date", "2027-03-01"), ("#veld-end-date", "2027-03-01")], GOOD),
-    ([("#veld-start-date", "2027-03-01"), ("#veld-end-date", "2027-02-28")], BAD),
-    ([("#veld-end-date", "2027-02-28")], GOOD),
-    ([("#veld-how-to-apply", "")], BAD),
+    ([("#field-title", "Samen koken")], GOOD),
+    ([("#field-title", "")], BAD),
+    ([("#field-title", "a" * 100)], GOOD),
+    ([("#field-title", "a" * 101)], BAD),
+    ([("#field-title", "Koken " + "🍲" * 95)], BAD),
+    ([("#field-title", "Koken " + "🍲" * 94)], GOOD),  # 100 characters, 194 UTF-16 units
+    ([("#field-title", "=SOM(A1)")], BAD),
+    ([("#field-title", "+31 koken")], BAD),
+    ([("#field-title", "-koken")], BAD),
+    ([("#field-title", "@koken")], BAD),
+    ([("#field-summary", "b" * 200)], GOOD),
+    ([("#field-summary", "b" * 201)], BAD),
+    ([("#field-contact-email", "wandelen@hetlint.nl")], GOOD),
+    ([("#field-contact-email", "Wandelen.Lint@Het-Lint.example.nl")], GOOD),
+    ([("#field-contact-email", "wandelen@hetlint,example.nl")], BAD),
+    ([("#field-contact-email", "wandelen@hetlint")], BAD),
+    ([("#field-contact-email", "wandelen@@hetlint.nl")], BAD),
+    ([("#field-contact-email", "wan delen@hetlint.nl")], BAD),
+    ([("#field-contact-email", "wandelen..lint@hetlint.nl")], BAD),
+    ([("#field-contact-email", "-wandelen@hetlint.nl")], BAD),
+    ([("#field-contact-email", "wandelen@-hetlint.nl")], BAD),
+    ([("#field-contact-phone", "030 123 4567")], GOOD),
+    ([("#field-contact-phone", "06 12345678")], GOOD),
+    ([("#field-contact-phone", "+31 30 123 4567")], GOOD),
+    ([("#field-contact-phone", "0800 1234")], GOOD),
+    ([("#field-contact-phone", "030 123 456")], BAD),
+    ([("#field-contact-phone", "+32 30 123 4567")], BAD),
+    ([("#field-contact-phone", "bel ons")], BAD),
+    ([("#field-website", "https://www.hetlint.nl/wandelen")], GOOD),
+    ([("#field-website", "www.hetlint.nl")], BAD),
+    ([("#field-website", "https://het lint.nl")], BAD),
+    ([("#field-min-age", "18")], GOOD),
+    ([("#field-min-age", "0")], GOOD),
+    ([("#field-min-age", "120")], GOOD),
+    ([("#field-min-age", "121")], BAD),
+    ([("#field-min-age", "-1")], BAD),
+    ([("#field-min-age", "18.5")], BAD),
+    ([("#field-min-age", "+18")], BAD),
+    ([("#field-min-age", "1_8")], BAD),
+    ([("#field-min-age", "١٨")], BAD),  # Arabic-Indic digits: Python's int() reads them, the files may not have them
+    ([("#field-min-age", "achttien")], BAD),
+    ([("#field-min-age", "18"), ("#field-max-age", "67")], GOOD),
+    ([("#field-min-age", "18"), ("#field-max-age", "18")], GOOD),
+    ([("#field-min-age", "18"), ("#field-max-age", "17")], BAD),
+    ([("#field-cost-eur", "0")], GOOD),
+    ([("#field-cost-eur", "2,50")], GOOD),
+    ([("#field-cost-eur", "2.50")], GOOD),
+    ([("#field-cost-eur", "10000")], GOOD),
+    ([("#field-cost-eur", "10000,01")], BAD),
+    ([("#field-cost-eur", "-1")], BAD),
+    ([("#field-cost-eur", "1e3")], BAD),
+    ([("#field-cost-eur", "NaN")], BAD),
+    ([("#field-cost-eur", "Infinity")], BAD),
+    ([("#field-cost-eur", "€ 2")], BAD),
+    ([("#field-cost-eur", "")], BAD),
+    ([("#field-hours-per-week", "60")], GOOD),
+    ([("#field-hours-per-week", "60,5")], BAD),
+    ([("#field-places", "6")], GOOD),
+    ([("#field-places", "zes")], BAD),
+    ([("#field-start-date", "2027-03-01")], GOOD),
+    ([("#field-start-date", "2027-03-01"), ("#field-end-date", "2027-03-01")], GOOD),
+    ([("#field-start-date", "2027-03-01"), ("#field-end-date", "2027-02-28")], BAD),
+    ([("#field-end-date", "2027-02-28")], GOOD),
+    ([("#field-how-to-apply", "")], BAD),
     ([("#locations-1-postcode", "3562 JT")], GOOD),
     ([("#locations-1-postcode", "3562jt")], BAD),
     ([("#locations-1-postcode", "3562 jt")], GOOD),  # written in capitals (schema: "case": "upper")
@@ -112,45 +110,28 @@ CASES = [
     ([("#locations-1-latitude", "49"), ("#locations-1-longitude", "5.12")], BAD),
     ([("#locations-1-municipality", WITHOUT_WIJKEN)], GOOD),
     *([([("#locations-1-municipality", WITH_WIJKEN), ("#locations-1-wijk", "")], BAD)] if WITH_WIJKEN else []),
-    ([("#veld-kind", OTHER_KIND)], BAD),  # the subtype no longer fits: the form empties it, the check refuses it
+    ([("#field-kind", OTHER_KIND)], BAD),  # the subtype no longer fits: the form empties it, the check refuses it
     ([("#locations-1-street-address", ""), ("#locations-1-postcode", ""), ("#locations-1-municipality", "")], BAD),
     ([("#locations-1-street-address", ""), ("#locations-1-postcode", ""), ("#locations-1-municipality", ""),
-      ("online=ja", "")], GOOD),
+      ("group:Online", "Ja")], GOOD),
 ]
 
 
-@pytest.fixture(scope="module")
-def form_url(sample_site):
-    with serve(sample_site) as url:
-        yield f"{url}/aanbod-aanmelden/"
-
-
-def fill_valid_offer(page):
-    page.fill("#veld-title", "Wandelen in de wijk")
-    page.select_option("#veld-provider", PROVIDER)
-    page.fill("#veld-summary", "Je wandelt elke week met buren.")
-    page.fill("#veld-description", "We lopen een uur door de wijk.")
-    page.select_option("#veld-kind", KIND)
-    page.select_option("#veld-subtype", SUBTYPE)
-    page.get_by_role("group", name="Voor wie").get_by_label(TARGET_GROUP, exact=True).check()
-    page.fill("#veld-how-to-apply", "Kom langs op dinsdag.")
-    page.fill("#locations-1-street-address", "Dorpsstraat 1")
-    page.fill("#locations-1-postcode", "3562 JT")
-    page.select_option("#locations-1-municipality", WITH_WIJKEN or WITHOUT_WIJKEN)
-    if WITH_WIJKEN:
-        page.select_option("#locations-1-wijk", WIJKEN[0].code)
-
-
-def change(page, selector: str, value: str):
-    if selector.startswith("online="):
-        page.get_by_role("group", name="Online").get_by_label(selector.split("=")[1].capitalize(), exact=True).check()
-    elif page.eval_on_selector(selector, "element => element.tagName") == "SELECT":
-        page.select_option(selector, value)
-    else:
-        folded = page.locator(selector).locator("xpath=ancestor::details[not(@open)]/summary")
-        if folded.count():
-            folded.click()  # the coordinates are folded away until the provider opens them
-        page.fill(selector, value)
+# A complete, valid offer in any region's taxonomies.
+VALID_OFFER = [
+    ("#field-title", "Wandelen in de wijk"),
+    ("#field-provider", PROVIDER),
+    ("#field-summary", "Je wandelt elke week met buren."),
+    ("#field-description", "We lopen een uur door de wijk."),
+    ("#field-kind", KIND),
+    ("#field-subtype", SUBTYPE),
+    ("group:Voor wie", TARGET_GROUP),
+    ("#field-how-to-apply", "Kom langs op dinsdag."),
+    ("#locations-1-street-address", "Dorpsstraat 1"),
+    ("#locations-1-postcode", "3562 JT"),
+    ("#locations-1-municipality", WITH_WIJKEN or WITHOUT_WIJKEN),
+    *([("#locations-1-wijk", WIJKEN[0].code)] if WITH_WIJKEN else []),
+]
 
 
 def form_verdicts(form_url, chromium_path) -> list[tuple[bool, str]]:
@@ -165,8 +146,8 @@ def form_verdicts(form_url, chromium_path) -> list[tuple[bool, str]]:
         for changes, _ in CASES:
             if fresh:
                 page.goto(form_url)
-                fill_valid_offer(page)
-            typed_only = all(not selector.startswith("online=") and page.eval_on_selector(selector, "e => e.tagName") != "SELECT"
+                fill(page, VALID_OFFER)
+            typed_only = all(not selector.startswith(("group:", "label:")) and page.eval_on_selector(selector, "e => e.tagName") != "SELECT"
                              for selector, _ in changes)
             before = [(selector, page.input_value(selector)) for selector, _ in changes] if typed_only else []
             for selector, value in changes:
@@ -184,15 +165,12 @@ def check_verdicts(tmp_path, texts: list[str]) -> list[list[str]]:
     Each file gets its own code (case-<n>), as many files of one provider would; everything
     else is the form's text as written.
     """
-    content = tmp_path / "content"
-    (content / "providers").mkdir(parents=True)
-    shutil.copy(ROOT / "content/providers" / f"{PROVIDER}.yaml", content / "providers")
-    (content / "offers" / PROVIDER).mkdir(parents=True)
+    files = {}
     for number, text in enumerate(texts):
         lines = [line for line in text.splitlines() if not line.startswith("id: ")]
         lines.insert(1, f"id: case-{number}")
-        (content / "offers" / PROVIDER / f"case-{number}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    problems = validate_content(content, SCHEMA_)[1]
+        files[f"case-{number}.yaml"] = "\n".join(lines) + "\n"
+    problems = validate_files(tmp_path, PROVIDER, files)[1]
     return [[problem.format() for problem in problems if problem.path.endswith(f"/case-{number}.yaml")] for number in range(len(texts))]
 
 

@@ -391,7 +391,7 @@ def test_no_script_from_content_runs_and_nothing_leaves_the_machine(published_si
                 ran.append(path)
         # Pages whose scripts write offer texts: search results and a shared list of every hostile offer.
         page.goto(f"{url}/zoeken/?q=script")
-        page.wait_for_function("() => Number(document.getElementById('zoeken').dataset.updates || 0) > 0")
+        page.wait_for_function("() => Number(document.getElementById('search').dataset.updates || 0) > 0")
         assert page.locator(".finder-card").count() > 0
         page.goto(f"{url}/lijstje/?aanbod={','.join(PUBLISHED_OFFERS)}")
         page.wait_for_function("n => document.querySelectorAll('.shortlist-item').length === n", arg=len(PUBLISHED_OFFERS))

@@ -9,17 +9,13 @@ import re
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
-from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import ROOT, soup
 from inclusion import page_types, search
 
 CATALOGUE = ROOT / "theme" / "translations" / "en" / "LC_MESSAGES" / "messages.po"
 OFFER = "fietsenwerkplaats-overvecht"  # the wheelchair-accessible sample offer, as in tests/test_accessibility.py
 
-
-def soup(path):
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def extracted_ids() -> set:
@@ -188,7 +184,7 @@ def test_search_scripts_write_in_the_page_language(page, site_url, prefix):
     other = SCRIPT_TEXTS["/en" if prefix == "" else ""]
     assert not facts & other["facts"]
 
-    field = page.locator("#zoekwoorden")
+    field = page.locator("#search-words")
     field.fill("")
     field.press_sequentially("qxzqxz", delay=20)
     page.wait_for_selector("[data-empty]:not([hidden]) h3")
@@ -235,7 +231,7 @@ def test_shortlist_scripts_write_in_the_page_language(page, site_url, prefix):
 def test_each_script_text_island_holds_only_known_keys_for_its_page(sample_site):
     """Every page whose scripts write texts carries one island, in its language; keys the same in both."""
     for path in ("zoeken/index.html", "lijstje/index.html", f"aanbod/{OFFER}/index.html", "aanbod-aanmelden/index.html"):
-        dutch, english = (soup(folder / path).select("script#teksten") for folder in (sample_site, sample_site / "en"))
+        dutch, english = (soup(folder / path).select("script#texts") for folder in (sample_site, sample_site / "en"))
         assert len(dutch) == len(english) == 1, path
         dutch, english = json.loads(dutch[0].string), json.loads(english[0].string)
         assert set(dutch) == set(english), path

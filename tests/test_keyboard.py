@@ -69,7 +69,7 @@ def test_filters_by_keyboard_narrow_the_results(page, site_url):
     # Only the search for the whole word counts: an update for a shorter word that finishes late is
     # never counted (the page numbers every keystroke), so this waits for exactly 'koken'.
     # A locator assertion, not wait_for_function: the page's CSP forbids the eval a string predicate needs when it polls.
-    expect(page.locator("#zoeken")).to_have_attribute("data-shown-query", "koken")
+    expect(page.locator("#search")).to_have_attribute("data-shown-query", "koken")
     before = set(result_urls(page))
     assert 2 < len(before) < 10
     # Open filter groups and tick the first box, with Enter, Space and Tab only.

@@ -3,32 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
 from aanbod import branding, roles
-from aanbod.schema import load_schema, read_schema
-from conftest import SCHEMA
-
-
-@pytest.fixture
-def schema_copy(tmp_path):
-    folder = tmp_path / "schema"
-    shutil.copytree(SCHEMA, folder, ignore=shutil.ignore_patterns("editor"))
-    return folder
-
-
-def rewrite(path, old: str, new: str):
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def schema_messages(folder) -> list[str]:
-    schema, problems = read_schema(folder)
-    assert schema is None
-    return [problem.format() for problem in sorted(problems)]
+from aanbod.schema import load_schema
+from conftest import SCHEMA, rewrite, schema_messages
 
 
 def test_the_repositorys_roles():
@@ -42,39 +22,33 @@ def test_the_repositorys_roles():
     assert roles.kind_icon(schema, "leren") == "studie"
 
 
-def test_two_published_statuses(schema_copy):
-    statuses = schema_copy / "taxonomies/statuses.csv"
-    rewrite(statuses, "later terug.,Paused,There is no place right now. The offer will come back later.,paused", "later terug.,Paused,There is no place right now. The offer will come back later.,published")
-    assert schema_messages(schema_copy) == [
-        f"{statuses}:3: role: 'published' staat al op regel 2 in de kolom role. Dit mag maar bij één code staan."
-    ]
-
-
-def test_no_withdrawn_status_and_an_unknown_role(schema_copy):
-    statuses = schema_copy / "taxonomies/statuses.csv"
-    rewrite(statuses, ",withdrawn", ",weg")
-    assert schema_messages(schema_copy) == [
-        f"{statuses}:1: role: Geen enkele code heeft 'withdrawn' in de kolom role. Zet 'withdrawn' bij precies één code.",
-        f"{statuses}:4: role: 'weg' kan niet in de kolom role bij 'ingetrokken'. Kies uit: published, paused, withdrawn.",
-    ]
-
-
-def test_a_missing_role_column(schema_copy):
-    statuses = schema_copy / "taxonomies/statuses.csv"
-    statuses.write_text("code,label\nactief,Actief\n", encoding="utf-8")
-    assert schema_messages(schema_copy) == [
-        f"{statuses}:1: De kolom 'role' ontbreekt. Zet op de eerste regel code,label,role en vul per regel de role in, zoals 'published'."
-    ]
-
-
-def test_days_need_distinct_rfc5545_and_schema_org_codes(schema_copy):
-    days = schema_copy / "taxonomies/days.csv"
-    rewrite(days, "Tuesday,TU,https://schema.org/Tuesday", "Tuesday,MO,https://schema.org/Dinsdag")
-    assert schema_messages(schema_copy) == [
-        f"{days}:3: rfc5545: 'MO' staat al op regel 2 in de kolom rfc5545. Dit mag maar bij één code staan.",
-        f"{days}:3: schema_org: 'https://schema.org/Dinsdag' kan niet in de kolom schema_org bij 'dinsdag'. Kies uit: "
+# One edit of a role column: the schema check names each problem on its line and says what fits.
+ROLE_EDITS = [
+    pytest.param("statuses.csv", "later terug.,Paused,There is no place right now. The offer will come back later.,paused",
+                 "later terug.,Paused,There is no place right now. The offer will come back later.,published", [
+        ":3: role: 'published' staat al op regel 2 in de kolom role. Dit mag maar bij één code staan.",
+    ], id="two-published-statuses"),
+    pytest.param("statuses.csv", ",withdrawn", ",weg", [
+        ":1: role: Geen enkele code heeft 'withdrawn' in de kolom role. Zet 'withdrawn' bij precies één code.",
+        ":4: role: 'weg' kan niet in de kolom role bij 'ingetrokken'. Kies uit: published, paused, withdrawn.",
+    ], id="no-withdrawn-status-and-an-unknown-role"),
+    pytest.param("days.csv", "Tuesday,TU,https://schema.org/Tuesday", "Tuesday,MO,https://schema.org/Dinsdag", [
+        ":3: rfc5545: 'MO' staat al op regel 2 in de kolom rfc5545. Dit mag maar bij één code staan.",
+        ":3: schema_org: 'https://schema.org/Dinsdag' kan niet in de kolom schema_org bij 'dinsdag'. Kies uit: "
         + ", ".join(f"https://schema.org/{day}" for day in roles.DAYS) + ".",
-    ]
+    ], id="days-need-distinct-rfc5545-and-schema-org-codes"),
+    # An empty pictogram is allowed (most accessibility codes have none); a bad one is not.
+    pytest.param("accessibility.csv", "Hearing loop,", "Hearing loop,<svg>", [
+        ":6: pictogram: '<svg>' kan niet in de kolom pictogram bij 'ringleiding'. Schrijf bijvoorbeeld 'rolstoel'.",
+    ], id="a-bad-pictogram"),
+]
+
+
+@pytest.mark.parametrize("name, old, new, expected", ROLE_EDITS)
+def test_a_role_column_filled_in_wrong(schema_copy, name, old, new, expected):
+    path = schema_copy / "taxonomies" / name
+    rewrite(path, old, new)
+    assert schema_messages(schema_copy) == [f"{path}{message}" for message in expected]
 
 
 def test_a_kind_needs_a_colour_and_a_code_fit_for_a_style_name(schema_copy):
@@ -82,19 +56,11 @@ def test_a_kind_needs_a_colour_and_a_code_fit_for_a_style_name(schema_copy):
     rewrite(kinds, "#6a3d9a,studie", "paars,studie")
     rewrite(kinds, "\ndoen,", "\nDoen mee,")
     subtypes = schema_copy / "taxonomies/subtypes.csv"
-    subtypes.write_text(subtypes.read_text(encoding="utf-8").replace(",doen,", ",Doen mee,"), encoding="utf-8")
+    rewrite(subtypes, ",doen,", ",Doen mee,")
     assert schema_messages(schema_copy) == [
         f"{kinds}:3: colour: 'paars' kan niet in de kolom colour bij 'leren'. Schrijf bijvoorbeeld '#0b6e4f'.",
         f"{kinds}:4: code: 'Doen mee' kan geen code zijn: de site maakt er een stijlnaam van. "
         "Gebruik kleine letters, cijfers en streepjes en begin met een letter, zoals 'werk'.",
-    ]
-
-
-def test_an_empty_pictogram_is_allowed_a_bad_one_is_not(schema_copy):
-    accessibility = schema_copy / "taxonomies/accessibility.csv"
-    rewrite(accessibility, "Hearing loop,", "Hearing loop,<svg>")
-    assert schema_messages(schema_copy) == [
-        f"{accessibility}:6: pictogram: '<svg>' kan niet in de kolom pictogram bij 'ringleiding'. Schrijf bijvoorbeeld 'rolstoel'."
     ]
 
 

@@ -38,12 +38,12 @@ def site_url(request, sample_site, catalogue, tmp_path_factory):
 
 
 def updates(page) -> int:
-    return int(page.get_attribute("#zoeken", "data-updates") or 0)
+    return int(page.get_attribute("#search", "data-updates") or 0)
 
 
 def after_update(page, before: int) -> None:
     """Wait until the search page has finished an update started after ``before`` was read."""
-    page.wait_for_function("n => Number(document.getElementById('zoeken').dataset.updates || 0) > n", arg=before)
+    page.wait_for_function("n => Number(document.getElementById('search').dataset.updates || 0) > n", arg=before)
 
 
 def open_search(page, site_url: str, query_string: str = "") -> None:

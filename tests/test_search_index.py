@@ -10,11 +10,10 @@ import json
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from aanbod import cbor, map_library, pagefind_service, search, search_bundle, search_places
 from aanbod.catalogue import read_catalogue
-from conftest import LOCATION, REPOSITORY_SCHEMA, ROOT, SCHEMA, build_site, offer_yaml, provider_yaml, require_sample, write_files
+from conftest import LOCATION, REPOSITORY_SCHEMA, ROOT, SCHEMA, build_site, offer_yaml, provider_yaml, require_sample, soup, write_files
 
 SCHEDULE = "schedule:\n  maandag: [ochtend]\n  woensdag: [middag, avond]\n"
 TWO_PLACES = LOCATION + """\
@@ -27,9 +26,6 @@ TWO_PLACES = LOCATION + """\
     longitude: 5.1232
 """
 
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +49,7 @@ def catalogue(content):
 
 
 @pytest.fixture(scope="module")
-def site(content) -> Path:
+def output(content) -> Path:
     output = content.parent / "output"
     result = build_site(content, output)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -64,8 +60,8 @@ def offer(catalogue, offer_id):
     return next(offer for offer in catalogue.offers if offer.id == offer_id)
 
 
-def fragments(site: Path) -> dict[str, dict]:
-    bundle = site / "pagefind"
+def fragments(output: Path) -> dict[str, dict]:
+    bundle = output / "pagefind"
     return {path.name.split(".")[0]: json.loads(search_bundle.read_index_file(path)) for path in (bundle / "fragment").glob("*.pf_fragment")}
 
 
@@ -108,8 +104,8 @@ def test_record_text_is_escaped_and_carries_labels(catalogue):
 
 # --- the built index ---
 
-def test_index_holds_published_offers_with_meta_and_filters(site, catalogue):
-    by_url = {fragment["url"]: fragment for fragment in fragments(site).values()}
+def test_index_holds_published_offers_with_meta_and_filters(output, catalogue):
+    by_url = {fragment["url"]: fragment for fragment in fragments(output).values()}
     assert set(by_url) == {"/aanbod/fietsen/", "/aanbod/online/"}
     fietsen = by_url["/aanbod/fietsen/"]
     assert fietsen["meta"]["title"] == "Fietsen <b>repareren</b>"  # text, escaped where it is shown
@@ -123,11 +119,11 @@ def test_index_holds_published_offers_with_meta_and_filters(site, catalogue):
     assert online["plaats"] == "Online" and online["kosten"] == "€ 12,50" and online["geen_plek"] == "ja"
 
 
-def test_places_file_maps_page_ids_to_every_location(site):
-    places = search_places.read_places(site / "pagefind")
-    ids = {fragment["url"]: page_id for page_id, fragment in fragments(site).items()}
+def test_places_file_maps_page_ids_to_every_location(output):
+    places = search_places.read_places(output / "pagefind")
+    ids = {fragment["url"]: page_id for page_id, fragment in fragments(output).items()}
     assert places == {ids["/aanbod/fietsen/"]: [(52.1121, 5.1162), (52.0702, 5.1232)]}  # online: no place
-    raw = json.loads((site / "pagefind" / search_places.PLACES_FILE).read_text())
+    raw = json.loads((output / "pagefind" / search_places.PLACES_FILE).read_text())
     assert raw["origin"] == [520702, 51162] and raw["pages"][ids["/aanbod/fietsen/"]] == [419, 0, 0, 70]
 
 
@@ -155,16 +151,16 @@ def meta_of(bundle: Path) -> tuple[str, list]:
     return name, cbor.decode(search_bundle.read_index_file(bundle / f"pagefind.{name}.pf_meta"))
 
 
-def test_bundle_holds_only_what_the_search_page_loads(site):
-    bundle = site / "pagefind"
+def test_bundle_holds_only_what_the_search_page_loads(output):
+    bundle = output / "pagefind"
     name, _meta = meta_of(bundle)
     top = {path.name for path in bundle.iterdir()}
     assert top == {"pagefind.js", "pagefind-entry.json", f"pagefind.{name}.pf_meta", "wasm.nl.pagefind", "plaatsen.json",
                    "delen.json", "fragment", "index", "filter"}
 
 
-def test_filter_files_are_sorted_and_named_by_their_bytes(site):
-    bundle = site / "pagefind"
+def test_filter_files_are_sorted_and_named_by_their_bytes(output):
+    bundle = output / "pagefind"
     name, meta = meta_of(bundle)
     data = search_bundle.read_index_file(bundle / f"pagefind.{name}.pf_meta")
     assert name == "nl_" + hashlib.sha1(data).hexdigest()[:10]
@@ -200,9 +196,9 @@ def expected_filters(catalogue, prefix: str = "") -> dict[tuple[str, str], set[s
     return expected
 
 
-def test_every_filter_value_finds_exactly_the_offers_that_have_it(site, catalogue):
-    assert json.loads((site / "pagefind" / search.PARTS_FILE).read_text()) == []  # a small catalogue: one part
-    assert found_by_filters(site / "pagefind") == expected_filters(catalogue)
+def test_every_filter_value_finds_exactly_the_offers_that_have_it(output, catalogue):
+    assert json.loads((output / "pagefind" / search.PARTS_FILE).read_text()) == []  # a small catalogue: one part
+    assert found_by_filters(output / "pagefind") == expected_filters(catalogue)
 
 
 def test_a_large_catalogue_is_indexed_in_parts_that_find_the_same(tmp_path):
@@ -295,42 +291,42 @@ def test_pagefind_refusing_a_document_is_an_error_with_its_message():
 
 # --- pages ---
 
-def test_search_page_works_without_javascript_through_the_lists(site):
-    page = soup(site / "zoeken/index.html")
-    finder = page.select_one("#zoeken")
+def test_search_page_works_without_javascript_through_the_lists(output):
+    page = soup(output / "zoeken/index.html")
+    finder = page.select_one("#search")
     assert "needs-js" in finder["class"]  # hidden before the first paint when scripts are off
     assert page.select_one("main noscript").get_text(strip=True).startswith("Zoeken werkt alleen met JavaScript.")
     browse = [link["href"] for link in page.select(".browse a")]
     assert "/soort/werk/" in browse and "/wijk/overvecht/" in browse and "/gemeente/utrecht/" in browse
     for href in browse:
-        assert (site / href.strip("/") / "index.html").exists(), href
+        assert (output / href.strip("/") / "index.html").exists(), href
     assert [script["src"] for script in page.select("main script[src]")] == ["/theme/js/search.js"]
     assert not page.select("link[href*=pagefind], script[src*=pagefind]")  # Pagefind's own interface is not loaded
 
 
-def test_search_page_filters_come_from_the_groups(site, catalogue):
-    page = soup(site / "zoeken/index.html")
+def test_search_page_filters_come_from_the_groups(output, catalogue):
+    page = soup(output / "zoeken/index.html")
     data = json.loads(page.select_one("[data-filter-groups]")["data-filter-groups"])
     assert data == [[group.key, group.title, [list(value) for value in group.values]] for group in search.filter_groups(catalogue)]
     assert ["kosten", "Kosten", [["gratis", "Gratis"], ["betaald", "Betaald"]]] in data
 
 
-def test_offer_page_map_has_every_located_address(site):
-    section = soup(site / "aanbod/fietsen/index.html").select_one("[data-offer-map]")
+def test_offer_page_map_has_every_located_address(output):
+    section = soup(output / "aanbod/fietsen/index.html").select_one("[data-offer-map]")
     assert "needs-js" in section["class"]
     points = json.loads(section["data-points"])
     assert [(point["lat"], point["lon"], point["title"]) for point in points] == [
         (52.1121, 5.1162, "Werkplaats De Spaak"), (52.0702, 5.1232, "Buurthuis Zuid")]
     assert section["data-leaflet"] == "/theme/leaflet/"
-    assert not soup(site / "aanbod/online/index.html").select("[data-offer-map]")
+    assert not soup(output / "aanbod/online/index.html").select("[data-offer-map]")
 
 
-def test_leaflet_is_copied_from_npm_into_the_site(site):
+def test_leaflet_is_copied_from_npm_into_the_site(output):
     dist = ROOT / "node_modules/leaflet/dist"
     for name in ("leaflet.js", "leaflet.css", "images/marker-icon.png"):
-        assert filecmp.cmp(dist / name, site / "theme/leaflet" / name, shallow=False), name
-    assert (site / "theme/leaflet/LICENSE.txt").exists()
-    assert not (site / "theme/leaflet/leaflet-src.js").exists()
+        assert filecmp.cmp(dist / name, output / "theme/leaflet" / name, shallow=False), name
+    assert (output / "theme/leaflet/LICENSE.txt").exists()
+    assert not (output / "theme/leaflet/leaflet-src.js").exists()
 
 
 def test_missing_leaflet_is_reported_not_fatal(tmp_path):

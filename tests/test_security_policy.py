@@ -116,7 +116,7 @@ def _searched(page, url: str) -> int:
     """Open a search URL and wait for its first update (the page counts them); the number of result cards."""
     page.goto(url)
     # A blocked script never updates: stop at the first violation instead of waiting for the timeout.
-    page.wait_for_function("() => Number(document.getElementById('zoeken').dataset.updates || 0) > 0 || window.__violations.length")
+    page.wait_for_function("() => Number(document.getElementById('search').dataset.updates || 0) > 0 || window.__violations.length")
     assert _violations(page) == [], url
     return page.locator(".finder-card").count()
 
@@ -178,9 +178,9 @@ def test_search_finds_results_under_the_policy(site_url, checked_page):
     _searched(page, f"{site_url}/zoeken/?q=fietsen")
     page.locator("[data-nearby] > summary").click()
     page.get_by_label("Of vul je postcode in").fill("3562jw")
-    before = int(page.get_attribute("#zoeken", "data-updates"))
+    before = int(page.get_attribute("#search", "data-updates"))
     page.get_by_role("button", name="Zoek op postcode").click()
-    page.wait_for_function("n => Number(document.getElementById('zoeken').dataset.updates) > n", arg=before)
+    page.wait_for_function("n => Number(document.getElementById('search').dataset.updates) > n", arg=before)
     assert len(looked_up) == 1
     # The result map: Leaflet and tiles.
     with page.expect_event("requestfailed", lambda request: "tile.openstreetmap.org" in request.url):

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from bs4 import BeautifulSoup
 
 from aanbod.catalogue import read_catalogue
-from conftest import REPOSITORY_SCHEMA, ROOT, build_site, offer_yaml, write_files
+from conftest import REPOSITORY_SCHEMA, ROOT, assert_no_inline_code, build_ok, build_site, offer_yaml, soup, write_files
 
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 @pytest.fixture(scope="module")
@@ -35,9 +29,7 @@ def inline_site(tmp_path_factory):
         "pages/over.md": "Title: Over\nSlug: over\n\nOver <script>x()</script> deze **site**.\n",
     })
     output = root / "output"
-    result = build_site(content, output, search_index=False)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return output, result
+    return output, build_ok(content, output, search_index=False)
 
 
 def test_published_offers_get_a_page_and_withdrawn_ones_are_reported(inline_site):
@@ -84,14 +76,7 @@ def test_untrusted_text_is_escaped_everywhere(inline_site):
     output, _ = inline_site
     for path in output.rglob("*.html"):
         page = soup(path)
-        for script in page.find_all("script"):
-            if script.get("type") == "application/ld+json":
-                json.loads(script.string)  # data, not code: schema.org JSON-LD (tests/test_structured_data.py)
-                continue
-            if script.get("type") == "application/json" and script.get("id") in ("teksten", "form-regels", "organisatie-regels"):
-                json.loads(script.string)  # data, not code: the texts the page's scripts write (_teksten.html), the form's rules
-                continue
-            assert script.get("src"), f"inline script in {path}"
+        assert_no_inline_code(page, path)
         assert not page.select("b"), f"provider HTML passed through in {path}"
         for link in page.find_all("a", href=True):
             assert not link["href"].lower().startswith("javascript"), path
@@ -129,7 +114,7 @@ def test_pages_404_and_search_exist(inline_site):
     assert not about.select("article script")
     assert soup(output / "404.html").h1.get_text() == "Deze pagina bestaat (meer) niet".replace("bestaat (meer) niet", "bestaat niet (meer)")
     search = soup(output / "zoeken/index.html")
-    assert search.select_one("#zoeken")
+    assert search.select_one("#search")
     # The search interface is our own module on Pagefind's JavaScript API (tests/test_search_index.py).
     assert [s["src"] for s in search.select("main script[src]")] == ["/theme/js/search.js"]
 

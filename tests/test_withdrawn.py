@@ -7,21 +7,17 @@ import json
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
-from conftest import build_site, offer_yaml, provider_yaml, write_files
+from conftest import build_site, offer_yaml, provider_yaml, soup, write_files
 
 
 def location(wijk: str, street: str = "Zamenhofdreef 30", postcode: str = "3562 JW") -> str:
     return f"locations:\n  - street_address: {street}\n    postcode: {postcode}\n    municipality: utrecht\n    wijk: {wijk}\n"
 
 
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
+def output(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("withdrawn")
     volunteering = {"kind": "doen", "subtype": "vrijwilligerswerk"}
     write_files(root / "content", {
@@ -39,8 +35,8 @@ def site(tmp_path_factory) -> Path:
     return output
 
 
-def test_the_url_of_a_withdrawn_offer_says_it_stopped(site):
-    page = soup(site / "aanbod/gestopt/index.html")
+def test_the_url_of_a_withdrawn_offer_says_it_stopped(output):
+    page = soup(output / "aanbod/gestopt/index.html")
     assert page.h1.get_text() == "Klussen in Overvecht"
     assert page.select_one(".notice").get_text().startswith("Dit aanbod is gestopt.")
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
@@ -48,8 +44,8 @@ def test_the_url_of_a_withdrawn_offer_says_it_stopped(site):
     assert not page.select(".apply")
 
 
-def test_similar_offers_come_closest_first(site):
-    page = soup(site / "aanbod/gestopt/index.html")
+def test_similar_offers_come_closest_first(output):
+    page = soup(output / "aanbod/gestopt/index.html")
     titles = [link.get_text() for link in page.select(".card-title a")]
     # Same subtype in the same wijk, then same subtype elsewhere, then same kind; never another kind.
     assert titles == ["Zelfde soort in Overvecht", "Aa zelfde soort in Zuid", "Activiteit in Overvecht"]
@@ -57,26 +53,26 @@ def test_similar_offers_come_closest_first(site):
     assert "/soort/doen/" in links and "/wijk/overvecht/" in links and "/aanbieders/buurtwerk/" in links
 
 
-def test_without_similar_offers_the_page_says_so_and_offers_search(site):
-    page = soup(site / "aanbod/cursus-gestopt/index.html")
+def test_without_similar_offers_the_page_says_so_and_offers_search(output):
+    page = soup(output / "aanbod/cursus-gestopt/index.html")
     assert "Er is nu geen ander aanbod van deze soort." in page.select_one(".empty").get_text()
     assert page.select_one(".empty a")["href"] == "/zoeken/"
 
 
-def test_the_status_stays_in_the_data(site):
-    with (site / "data/offers.csv").open(encoding="utf-8", newline="") as handle:
+def test_the_status_stays_in_the_data(output):
+    with (output / "data/offers.csv").open(encoding="utf-8", newline="") as handle:
         statuses = {row["id"]: row["status"] for row in csv.DictReader(handle)}
     assert statuses["gestopt"] == "ingetrokken" and statuses["zelfde-wijk"] == "actief"
-    documents = {document["id"]: document for document in json.loads((site / "data/offers.json").read_text(encoding="utf-8"))["offers"]}
+    documents = {document["id"]: document for document in json.loads((output / "data/offers.json").read_text(encoding="utf-8"))["offers"]}
     assert documents["gestopt"]["status"] == "ingetrokken"
-    assert json.loads((site / "data/offers/gestopt.json").read_text(encoding="utf-8"))["status"] == "ingetrokken"
-    items = json.loads((site / "data/changes/first.json").read_text(encoding="utf-8"))["items"]
+    assert json.loads((output / "data/offers/gestopt.json").read_text(encoding="utf-8"))["status"] == "ingetrokken"
+    items = json.loads((output / "data/changes/first.json").read_text(encoding="utf-8"))["items"]
     assert {item["id"]: item["state"] for item in items}["gestopt"] == "deleted"
 
 
-def test_withdrawn_offers_are_not_listed_as_available(site):
+def test_withdrawn_offers_are_not_listed_as_available(output):
     for path in ("soort/doen/index.html", "wijk/overvecht/index.html", "aanbieders/buurtwerk/index.html"):
-        titles = [link.get_text() for link in soup(site / path).select(".card-title a")]
+        titles = [link.get_text() for link in soup(output / path).select(".card-title a")]
         assert "Klussen in Overvecht" not in titles, path
 
 

@@ -27,7 +27,7 @@ class TextIslands:
         return getattr(self.module(language), name)
 
     def island(self, language: str, groups: tuple[str, ...], later: str = ""):
-        """The <script type="application/json" id="teksten"> of a page that uses ``groups``."""
+        """The <script type="application/json" id="texts"> of a page that uses ``groups``."""
         key = (language, groups, later)
         if key not in self._islands:
             module = self.module(language)

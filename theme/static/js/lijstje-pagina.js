@@ -2,7 +2,7 @@
 // visitor remove them, share the list as a link and print it as a handout.
 // Offer data comes from small bucket files written by aanbod/shortlist.py; every value is
 // placed with textContent, never as HTML, because offers come from pull requests.
-import { t } from "./teksten.js";
+import { t } from "./texts.js";
 import * as store from "./shortlist-store.js";
 
 function setUpShortlistPage(root) {

@@ -1,6 +1,6 @@
 // The "Bewaar in mijn lijstje" and "Print" buttons of an offer page; the list itself is kept by
 // shortlist-store.js.
-import { t } from "./teksten.js";
+import { t } from "./texts.js";
 import { KEY, read, write, countText } from "./shortlist-store.js";
 
 function setUpOfferTools(tools) {

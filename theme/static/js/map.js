@@ -2,7 +2,8 @@
 // build) and loads only when someone opens a map; OpenStreetMap's tiles are the only thing
 // that comes from another host, and only after that click.
 
-import { loadLater, t } from "./teksten.js";
+import { element } from "./dom.js";
+import { loadLater, t } from "./texts.js";
 
 await loadLater();
 
@@ -68,15 +69,7 @@ export function showPoints(view, points, here = null) {
 }
 
 function popup(point) {
-  const box = document.createElement("div");
-  const title = document.createElement(point.url ? "a" : "strong");
-  title.textContent = point.title;
-  if (point.url) title.href = point.url;
-  box.append(title);
-  if (point.note) {
-    const note = document.createElement("p");
-    note.textContent = point.note;
-    box.append(note);
-  }
-  return box;
+  return element("div", {},
+    point.url ? element("a", { href: point.url }, point.title) : element("strong", {}, point.title),
+    point.note ? element("p", {}, point.note) : null);
 }

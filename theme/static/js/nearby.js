@@ -2,7 +2,7 @@
 // The device location stays on the device. A postcode is looked up at PDOK (the Dutch
 // government's location service) only when the user presses the button for it.
 
-import { loadLater, t } from "./teksten.js";
+import { loadLater, t } from "./texts.js";
 
 // No fetch at import: the distance functions are pure, and tests run them in Node. The two
 // functions that can fail load their texts first.

@@ -1,12 +1,11 @@
 // The map of an offer's locations: a button that opens it; the map's code, Leaflet and the
 // tiles load only after that.
-import { t } from "./teksten.js";
+import { parts } from "./dom.js";
+import { t } from "./texts.js";
 
 const section = document.querySelector("[data-offer-map]");
 if (section) {
-  const button = section.querySelector("[data-map-toggle]");
-  const container = section.querySelector("[data-map]");
-  const status = section.querySelector("[data-map-status]");
+  const { button, container, status } = parts(section, { button: "map-toggle", container: "map", status: "map-status" });
   const points = JSON.parse(section.dataset.points);
   let view = null;
 

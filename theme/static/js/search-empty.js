@@ -1,9 +1,11 @@
 // The empty state of the search page: what to change when nothing is found. It names a filter
 // to remove (with the results that gives), searching without the words, or a related kind.
 // Loaded only when a search finds nothing.
+import { element } from "./dom.js";
 import { groupCounts, pagefindFilters } from "./search-filters.js";
-import { chosenLabel, count, element, quoted } from "./search-results.js";
-import { loadLater, t } from "./teksten.js";
+import { quoted } from "./search-model.js";
+import { chosenText, countText } from "./search-view.js";
+import { loadLater, t } from "./texts.js";
 
 await loadLater();
 
@@ -33,17 +35,17 @@ export async function emptyState(pagefind, { term, chosen, labels, kindLinks }) 
   ]);
   const tips = element("ul", { class: "finder-tips" });
   for (const [key, total] of removals) {
-    tips.append(tip(t("haalWeg", { filter: quoted(chosenLabel(labels, key, chosen[key])) }), t("dan", { aantal: count(total) }), { "data-remove-group": key }));
+    tips.append(tip(t("haalWeg", { filter: quoted(chosenText(labels, key, chosen[key])) }), t("dan", { aantal: countText(total) }), { "data-remove-group": key }));
   }
   if (!removals.length && withoutFilters) {
-    tips.append(tip(t("haalAllesWeg"), t("dan", { aantal: count(withoutFilters) }), { "data-clear-filters": "" }));
+    tips.append(tip(t("haalAllesWeg"), t("dan", { aantal: countText(withoutFilters) }), { "data-clear-filters": "" }));
   }
   if (term && withoutTerm) {
-    tips.append(tip(t("zonder", { woorden: quoted(term) }), t("dan", { aantal: count(withoutTerm) }), { "data-clear-term": "" }));
+    tips.append(tip(t("zonder", { woorden: quoted(term) }), t("dan", { aantal: countText(withoutTerm) }), { "data-clear-term": "" }));
   }
   for (const [kind, total] of Object.entries(kindCounts)) {
     if (total > 0 && !(chosen.soort || []).includes(kind)) {
-      tips.append(tip(t("kijkBij", { soort: labels.value("soort", kind) }), count(total), { "data-kind": kind }));
+      tips.append(tip(t("kijkBij", { soort: labels.value("soort", kind) }), countText(total), { "data-kind": kind }));
     }
   }
   const box = element("div", {}, element("h3", {}, t("geenAanbod")));

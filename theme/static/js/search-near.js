@@ -1,13 +1,13 @@
 // The "Bij jou in de buurt" panel of the search page; loaded when someone first opens or uses it.
 // `place(point, label)` tells the search page where to measure from (null: stop sorting).
+import { parts } from "./dom.js";
 import { NearbyError, devicePosition, normalisePostcode, postcodePosition } from "./nearby.js";
-import { loadLater, t } from "./teksten.js";
+import { loadLater, t } from "./texts.js";
 
 await loadLater();
 
 export function connect(panel, place) {
-  const status = panel.querySelector("[data-near-status]");
-  const stop = panel.querySelector("[data-near-stop]");
+  const { status, stop } = parts(panel, { status: "near-status", stop: "near-stop" });
   const field = panel.querySelector("input[autocomplete=postal-code]");
 
   function stopped(message) {

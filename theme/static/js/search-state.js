@@ -26,23 +26,6 @@ export function urlFromState(state, known) {
   return query ? "?" + query : "";
 }
 
-// scope: the element with the search field and the filter checkboxes.
-export function stateFromPage(scope, known) {
-  const filters = {};
-  for (const key of known.keys()) {
-    const chosen = [...scope.querySelectorAll(`input[type=checkbox][name="${key}"]:checked`)].map((box) => box.value);
-    if (chosen.length) filters[key] = chosen;
-  }
-  return { q: scope.querySelector("input[name=q]").value, filters };
-}
-
-export function showStateInPage(state, scope) {
-  scope.querySelector("input[name=q]").value = state.q;
-  for (const box of scope.querySelectorAll("input[type=checkbox]")) {
-    box.checked = (state.filters[box.name] || []).includes(box.value);
-  }
-}
-
 export function chosenCount(state) {
   return Object.values(state.filters).reduce((sum, values) => sum + values.length, 0);
 }

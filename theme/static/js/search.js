@@ -1,10 +1,13 @@
-// The search page: search as you type, filters with counts, "Bij jou in de buurt" and a map,
-// on Pagefind's JavaScript API. Its state lives in the URL (search-state.js). What is not needed
-// for a first search (the empty state, distances, the map) loads when it is needed.
-import { chosenCount, showStateInPage, stateFromPage, stateFromUrl, urlFromState } from "./search-state.js";
+// The search page's controller: search as you type, filters with counts, "Bij jou in de buurt" and
+// a map, on Pagefind's JavaScript API. It holds the state, keeps it in the URL (search-state.js),
+// answers events and runs the searches; search-view.js builds the nodes and search-model.js says
+// what they show. What is not needed for a first search (the empty state, distances, the map)
+// loads when it is needed.
 import { groupCounts, pagefindFilters } from "./search-filters.js";
-import { chosenLabel, element, resultCard, statusText } from "./search-results.js";
-import { t } from "./teksten.js";
+import { inLanguage, resultModel, statusModel } from "./search-model.js";
+import { chosenCount, stateFromUrl, urlFromState } from "./search-state.js";
+import { createView } from "./search-view.js";
+import { t } from "./texts.js";
 
 // Waiting this long after a keystroke before searching keeps the list from flickering; the
 // index files for the words typed so far already load during the wait (preload).
@@ -13,125 +16,57 @@ const DEBOUNCE_MS = 150;
 const PRELOAD_FROM = 3;
 const PAGE_SIZE = 10;
 
-const root = document.getElementById("zoeken");
-if (root) start(root);
-
-// The filter groups come as data from aanbod/search.py ([key, title, [[code, label], ...]]):
-// the checkboxes are built here, and the Dutch labels kept for chips and result cards.
-function buildFilters(container) {
-  const groups = new Map();
-  for (const [key, title, values] of JSON.parse(container.dataset.filterGroups)) {
-    groups.set(key, { title, values: new Map(values) });
-    const items = values.map(([code, label]) => element("li", {}, element("label", {},
-      element("input", { type: "checkbox", name: key, value: code }), " ", element("span", {}, label), " ",
-      element("span", { class: "filter-count" }),
-    )));
-    container.append(element("details", { class: "filter-group", "data-group": key },
-      element("summary", {}, title + " ", element("span", { class: "finder-chosen", "data-chosen": "" })),
-      element("fieldset", {}, element("legend", { class: "visually-hidden" }, title), element("ul", { class: "filter-values" }, ...items)),
-    ));
-  }
-  return {
-    groups,
-    title: (key) => groups.get(key)?.title ?? key,
-    value: (key, code) => groups.get(key)?.values.get(code) ?? code,
-  };
+// A large catalogue's index comes in parts (delen.json names the second and later ones); Pagefind
+// searches them as one, adding up the counts of every filter.
+async function loadPagefind(bundle) {
+  const parts = fetch(bundle + "delen.json").then((response) => (response.ok ? response.json() : []));
+  const [pagefind, more] = await Promise.all([import(bundle + "pagefind.js"), parts]);
+  // No web worker: it would be one more 40 kB download, and a search takes milliseconds.
+  // Result URLs in the index already hold the site's path, so nothing is put in front.
+  await pagefind.options({ noWorker: true, baseUrl: "/" });
+  pagefind.init();
+  await Promise.all(more.map((folder) => pagefind.mergeIndex(bundle + folder, { baseUrl: "/" })));
+  return pagefind;
 }
 
+const term = (state) => state.q.trim() || null;
+
 function start(root) {
-  const bundle = root.dataset.bundle;
+  const { bundle, leaflet } = root.dataset;
   const places = bundle + "plaatsen.json";
-  const form = root.querySelector("form");
-  const input = form.elements.q;
-  const part = (name) => root.querySelector(`[data-${name}]`);
-  const view = {
-    status: part("status"), results: part("results"), empty: part("empty"), more: part("more"),
-    active: part("active"), clear: part("clear"), total: part("chosen-total"),
-    mapSection: part("map-section"), mapToggle: part("map-toggle"), map: part("map"),
-  };
-  const labels = buildFilters(part("filter-groups"));
-  const known = new Map([...labels.groups].map(([key, group]) => [key, new Set(group.values.keys())]));
-  // One index serves every language: its URLs lead to the Dutch pages at the root, and on the
-  // English search page (data-page-root ".../en/") they are moved to the same page in English.
   const indexRoot = root.dataset.indexRoot || "/";
   const pageRoot = root.dataset.pageRoot || indexRoot;
-  const inLanguage = (data) => (pageRoot !== indexRoot && data.url.startsWith(indexRoot)
-    ? { ...data, url: pageRoot + data.url.slice(indexRoot.length) } : data);
-  const kindLinks = [...document.querySelectorAll('[data-browse="kinds"] a')].map((link) => [link.textContent.trim(), link.getAttribute("href")]);
+  const view = createView(root);
+  const { labels, part } = view;
+  const pagefindReady = loadPagefind(bundle);
 
-  // A large catalogue's index comes in parts (delen.json names the second and later ones); Pagefind
-  // searches them as one, adding up the counts of every filter.
-  const parts = fetch(bundle + "delen.json").then((response) => (response.ok ? response.json() : []));
-  const pagefindReady = Promise.all([import(bundle + "pagefind.js"), parts]).then(async ([pagefind, more]) => {
-    // No web worker: it would be one more 40 kB download, and a search takes milliseconds.
-    // Result URLs in the index already hold the site's path, so nothing is put in front.
-    await pagefind.options({ noWorker: true, baseUrl: "/" });
-    pagefind.init();
-    await Promise.all(more.map((folder) => pagefind.mergeIndex(bundle + folder, { baseUrl: "/" })));
-    return pagefind;
-  });
-
+  // Every update takes the next number; an answer for an older number is dropped, so a slow
+  // search for the words before a keystroke never shows its results.
   let sequence = 0;
   let timer = null;
+  // What changed the search last: typing replaces the URL (the back button skips keystrokes),
+  // anything else pushes a new entry.
   let lastChange = null;
   let shown = [];
   let ranked = [];
   let near = null;
   let mapView = null;
 
-  function currentState() {
-    return stateFromPage(root, known);
-  }
-
-  function term(state) {
-    return state.q.trim() || null;
-  }
+  const currentState = () => view.readState();
 
   function remember(state, mode) {
-    const url = location.pathname + urlFromState(state, known);
+    const url = location.pathname + urlFromState(state, labels.known);
     if (mode === "none" || url === location.pathname + location.search) return;
     history[mode === "push" ? "pushState" : "replaceState"](null, "", url);
   }
 
-  function chip(key, value) {
-    const text = chosenLabel(labels, key, [value]);
-    const button = Object.assign(document.createElement("button"), { type: "button", className: "finder-chip" });
-    Object.assign(button.dataset, { removeGroup: key, removeValue: value });
-    button.setAttribute("aria-label", t("haalFilterWeg", { filter: text }));
-    const cross = Object.assign(document.createElement("span"), { textContent: "×" });
-    cross.setAttribute("aria-hidden", "true");
-    button.append(text + " ", cross);
-    const item = document.createElement("li");
-    item.append(button);
-    return item;
-  }
-
-  function showChosen(state) {
-    const total = chosenCount(state);
-    view.total.textContent = total ? t("gekozen", { n: total }) : "";
-    view.clear.hidden = !total;
-    for (const group of root.querySelectorAll("[data-group]")) {
-      const chosen = (state.filters[group.dataset.group] || []).length;
-      group.querySelector("[data-chosen]").textContent = chosen ? t("gekozen", { n: chosen }) : "";
-    }
-    view.active.replaceChildren(...Object.entries(state.filters).flatMap(([key, values]) => values.map((value) => chip(key, value))));
-  }
-
   async function showCounts(pagefind, state, group, mine = sequence) {
-    const boxes = [...group.querySelectorAll("input[type=checkbox]")];
-    const counts = await groupCounts(pagefind, term(state), state.filters, group.dataset.group, boxes.map((box) => box.value));
-    if (mine !== sequence) return;
-    for (const box of boxes) {
-      const number = counts[box.value] || 0;
-      const label = box.closest("label");
-      label.querySelector(".filter-count").textContent = `(${number})`;
-      label.classList.toggle("filter-none", number === 0 && !box.checked);
-    }
+    const counts = await groupCounts(pagefind, term(state), state.filters, group.dataset.group, view.codesOf(group));
+    if (mine === sequence) view.showCounts(group, counts);
   }
 
   function refreshOpenCounts(pagefind, state, mine) {
-    const open = [...root.querySelectorAll("[data-group]")].filter((group) => group.open);
-    return Promise.all(open.map((group) => showCounts(pagefind, state, group, mine)));
+    return Promise.all(view.groups().filter((group) => group.open).map((group) => showCounts(pagefind, state, group, mine)));
   }
 
   // Counts every finished update (results, empty state and counts all shown) and names the words
@@ -147,34 +82,32 @@ function start(root) {
   async function renderMore(mine, replace = false) {
     const from = replace ? 0 : shown.length;
     const next = ranked.slice(from, from + PAGE_SIZE);
-    const datas = next.map((result) => result.data().then(inLanguage));
+    const datas = next.map((result) => result.data().then((data) => inLanguage(data, indexRoot, pageRoot)));
     const clear = () => {
-      view.results.replaceChildren();
+      view.clearResults();
       shown = [];
     };
     if (replace && !next.length) {
       clear();
-      performance.mark("zoeken-getoond");
+      performance.mark("search-shown");
     }
     for (const [index, result] of next.entries()) {
       const data = await datas[index];
       if (mine !== sequence) return false;
       if (replace && index === 0) clear();
-      view.results.append(resultCard(data, labels, result.distanceKm ?? null));
+      view.addResult(resultModel(data, labels, result.distanceKm ?? null));
       shown.push({ id: result.id, data });
-      if (replace && index === 0) performance.mark("zoeken-getoond");
+      if (replace && index === 0) performance.mark("search-shown");
     }
-    view.more.hidden = shown.length >= ranked.length;
+    view.showMoreButton(shown.length < ranked.length);
     mapView?.show(shown, near?.point ?? null);
     return true;
   }
 
   async function showEmpty(pagefind, state, mine) {
     const { emptyState } = await import("./search-empty.js");
-    const box = await emptyState(pagefind, { term: term(state), chosen: state.filters, labels, kindLinks });
-    if (mine !== sequence) return;
-    view.empty.replaceChildren(box);
-    view.empty.hidden = false;
+    const box = await emptyState(pagefind, { term: term(state), chosen: state.filters, labels, kindLinks: view.kindLinks() });
+    if (mine === sequence) view.showEmpty(box);
   }
 
   async function byDistance(results) {
@@ -192,14 +125,16 @@ function start(root) {
     clearTimeout(timer);
     const state = currentState();
     remember(state, mode);
-    showChosen(state);
+    view.showChosen(state, chosenCount(state));
     const words = term(state);
     const filters = pagefindFilters(state.filters);
     const pagefind = await pagefindReady;
     if (mine !== sequence) return;
-    performance.mark("zoeken-start");
+    performance.mark("search-start");
     if (!words && !Object.keys(filters).length && !near) {
-      reset();
+      ranked = [];
+      shown = [];
+      view.reset();
       await refreshOpenCounts(pagefind, state, mine);
       finished(mine, state);
       return;
@@ -208,28 +143,32 @@ function start(root) {
     if (mine !== sequence) return;
     ranked = near ? await byDistance(response.results) : response.results;
     if (mine !== sequence) return;
-    view.empty.hidden = true;
+    view.hideEmpty();
     if (!(await renderMore(mine, true))) return;
-    view.status.textContent = statusText({ total: ranked.length, term: words, chosen: chosenCount(state), near: near?.label });
-    view.mapSection.hidden = !ranked.length;
+    view.showStatus(statusModel({ total: ranked.length, term: words, chosen: chosenCount(state), near: near?.label }));
+    view.showMapSection(ranked.length > 0);
     if (!ranked.length) await showEmpty(pagefind, state, mine);
     await refreshOpenCounts(pagefind, state, mine);
     finished(mine, state);
   }
 
-  function reset() {
-    ranked = [];
-    shown = [];
-    view.results.replaceChildren();
-    view.empty.hidden = true;
-    view.more.hidden = true;
-    view.mapSection.hidden = true;
-    view.status.textContent = "";
+  function changed(chipIndex = 0) {
+    lastChange = "filter";
+    update("push");
+    view.focusAfterChange(chipIndex);
   }
 
-  // Typing: replace the URL while the words change, so the back button skips keystrokes.
-  input.addEventListener("input", () => {
-    performance.mark("zoeken-invoer");
+  // The next page of results; focus goes to its first card.
+  async function showMore() {
+    const before = shown.length;
+    part.more.dataset.loading = "";
+    await renderMore(sequence);
+    delete part.more.dataset.loading;
+    view.focusResult(before);
+  }
+
+  view.field.addEventListener("input", () => {
+    performance.mark("search-input");
     const mode = lastChange === "typing" ? "replace" : "push";
     lastChange = "typing";
     // A search still running for the words before this keystroke must not show its results.
@@ -243,7 +182,7 @@ function start(root) {
     timer = setTimeout(() => update(mode), DEBOUNCE_MS);
   });
 
-  form.addEventListener("submit", (event) => {
+  view.field.form.addEventListener("submit", (event) => {
     event.preventDefault();
     update(lastChange === "typing" ? "replace" : "push");
     lastChange = "submit";
@@ -255,82 +194,52 @@ function start(root) {
     update("push");
   });
 
-  for (const group of root.querySelectorAll("[data-group]")) {
+  for (const group of view.groups()) {
     group.addEventListener("toggle", async () => {
       if (group.open) showCounts(await pagefindReady, currentState(), group);
     });
   }
 
-  function uncheck(key, value = null) {
-    for (const box of root.querySelectorAll(`input[name="${key}"]`)) {
-      if (value === null || box.value === value) box.checked = false;
-    }
-  }
-
-  // After a button that changed the search disappears, focus goes to the chip that took its
-  // place, or to the sentence that says what is found now; never back to the top of the page.
-  function changed(chipIndex = 0) {
-    lastChange = "filter";
-    update("push");
-    (view.active.children[chipIndex]?.querySelector("button") ?? view.status).focus();
-  }
-
+  // The buttons of chips, the empty state's tips, "remove all filters" and "show more".
   root.addEventListener("click", (event) => {
     const button = event.target.closest("button");
     if (!button) return;
     const data = button.dataset;
     if (data.removeGroup) {
-      uncheck(data.removeGroup, data.removeValue ?? null);
-      changed([...view.active.children].indexOf(button.closest("li")));
+      view.uncheck(data.removeGroup, data.removeValue ?? null);
+      changed(view.chipIndex(button));
     } else if ("clearTerm" in data) {
-      input.value = "";
+      view.field.value = "";
       changed();
     } else if (data.kind) {
-      uncheck("soort");
-      uncheck("type");
-      root.querySelector(`input[name="soort"][value="${data.kind}"]`).checked = true;
+      view.uncheck("soort");
+      view.uncheck("type");
+      view.check("soort", data.kind);
       changed();
     } else if ("clearFilters" in data) {
-      for (const box of root.querySelectorAll("input[type=checkbox]")) box.checked = false;
+      view.uncheck();
       changed();
-    } else if (button === view.clear) {
-      for (const box of root.querySelectorAll("input[type=checkbox]")) box.checked = false;
+    } else if (button === part.clear) {
+      view.uncheck();
       lastChange = "filter";
       update("push");
-    } else if (button === view.more && !("loading" in view.more.dataset)) {
+    } else if (button === part.more && !("loading" in part.more.dataset)) {
       showMore();
     }
   });
 
-  // The next page of results; focus goes to its first result, so a keyboard user reads on from there.
-  async function showMore() {
-    const before = shown.length;
-    view.more.dataset.loading = "";
-    await renderMore(sequence);
-    delete view.more.dataset.loading;
-    view.results.children[before]?.querySelector("a")?.focus();
-  }
-
   window.addEventListener("popstate", () => {
-    showStateInPage(stateFromUrl(location.search, known), root);
+    view.showState(stateFromUrl(location.search, labels.known));
     lastChange = "history";
-    openChosenGroups();
+    view.openChosenGroups(currentState());
     update("none");
   });
 
-  function openChosenGroups() {
-    const state = currentState();
-    for (const group of root.querySelectorAll("[data-group]")) {
-      if ((state.filters[group.dataset.group] || []).length) group.open = true;
-    }
-  }
-
   // --- Bij jou in de buurt: its code loads when the panel is first opened or used ---
-  const nearbyPanel = part("nearby");
   let nearModule = null;
   function nearPanel() {
     nearModule ??= import("./search-near.js")
-      .then((module) => module.connect(nearbyPanel, (point, label) => {
+      .then((module) => module.connect(part.nearby, (point, label) => {
         near = point ? { point, label } : null;
         update("none");
       }))
@@ -344,43 +253,41 @@ function start(root) {
     try {
       (await nearPanel()).press(button);
     } catch (error) {
-      part("near-status").textContent = t("werktNiet");
+      part.nearStatus.textContent = t("werktNiet");
     }
   }
-  if (!navigator.geolocation) part("locate").hidden = true;
-  nearbyPanel.addEventListener("toggle", () => nearPanel().catch(() => {}));
-  nearbyPanel.addEventListener("click", (event) => {
-    const button = event.target.closest("button");
-    if (button) pressNear(button);
-  });
-  nearbyPanel.querySelector("input[autocomplete=postal-code]").addEventListener("keydown", (event) => {
-    if (event.key !== "Enter") return;
-    event.preventDefault();
-    pressNear(part("postcode"));
-  });
-
   function stopNear(message) {
     near = null;
     nearPanel().then((panel) => panel.stopped(message), () => {});
   }
+  if (!navigator.geolocation) part.locate.hidden = true;
+  part.nearby.addEventListener("toggle", () => nearPanel().catch(() => {}));
+  part.nearby.addEventListener("click", (event) => {
+    const button = event.target.closest("button");
+    if (button) pressNear(button);
+  });
+  part.postcodeField.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter") return;
+    event.preventDefault();
+    pressNear(part.postcode);
+  });
 
   // --- The map of the results shown; its code, Leaflet and the tiles load at the first click ---
-  view.mapToggle.addEventListener("click", async () => {
-    const open = view.mapToggle.getAttribute("aria-expanded") !== "true";
-    view.mapToggle.setAttribute("aria-expanded", String(open));
-    view.mapToggle.textContent = t(open ? "verbergKaart" : "toonKaart");
-    view.map.hidden = !open;
-    if (!open || mapView) return;
+  part.mapToggle.addEventListener("click", async () => {
+    if (!view.toggleMap() || mapView) return;
     try {
       const { resultsMap } = await import("./search-map.js");
-      mapView = await resultsMap(view.map, root.dataset.leaflet, places);
+      mapView = await resultsMap(part.map, leaflet, places);
       mapView.show(shown, near?.point ?? null);
     } catch (error) {
-      view.map.textContent = t("kaartFout");
+      part.map.textContent = t("kaartFout");
     }
   });
 
-  showStateInPage(stateFromUrl(location.search, known), root);
-  openChosenGroups();
+  view.showState(stateFromUrl(location.search, labels.known));
+  view.openChosenGroups(currentState());
   update("replace");
 }
+
+const root = document.getElementById("search");
+if (root) start(root);

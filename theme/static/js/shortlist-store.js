@@ -1,6 +1,6 @@
 // "Mijn lijstje" storage: offers saved on this device (localStorage), as a list of offer ids.
 // Shared by lijstje.js (the buttons on an offer page) and lijstje-pagina.js (the list page).
-import { t } from "./teksten.js";
+import { t } from "./texts.js";
 
 export const KEY = "open-aanbod-lijstje";
 const MAX = 100;

@@ -41,7 +41,7 @@ def test_reads_the_offer_aloud_in_dutch_and_stops_on_request(page, site_url):
         assert part in text
     assert "Bewaar in mijn lijstje" not in text and "Ga direct naar de inhoud" not in text
     assert max(len(piece["text"]) for piece in spoken) <= 180
-    button = page.locator("[data-voorlezen]")
+    button = page.locator("[data-read-aloud]")
     assert button.inner_text() == "Stop met voorlezen"
     page.keyboard.press("Enter")
     assert page.evaluate("window.__cancelled") >= 2
@@ -51,7 +51,7 @@ def test_reads_the_offer_aloud_in_dutch_and_stops_on_request(page, site_url):
 def test_button_resets_when_reading_ends(page, site_url):
     page.add_init_script(RECORDING_SPEECH)
     page.goto(f"{site_url}/aanbod/{OFFER}/")
-    button = page.locator("[data-voorlezen]")
+    button = page.locator("[data-read-aloud]")
     button.click()
     assert button.inner_text() == "Stop met voorlezen"
     page.evaluate("window.__finish()")
@@ -62,5 +62,5 @@ def test_hidden_where_the_browser_cannot_speak(page, site_url):
     page.add_init_script(NO_SPEECH)
     page.goto(f"{site_url}/aanbod/{OFFER}/")
     page.wait_for_load_state("load")
-    assert not page.locator("[data-voorlezen]").is_visible()
+    assert not page.locator("[data-read-aloud]").is_visible()
     assert page.get_by_role("button", name="Bewaar in mijn lijstje").is_visible()

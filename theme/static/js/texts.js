@@ -1,18 +1,18 @@
 // The texts that scripts write, in the page's language. Each page carries the ones its scripts
-// need in a JSON island (<script type="application/json" id="teksten">) that the templates
+// need in a JSON island (<script type="application/json" id="texts">) that the templates
 // render through gettext, so theme/translations is the one place where they are translated.
 let texts = null;
 let later = null;
 
 function pageTexts() {
-  texts ??= JSON.parse(document.getElementById("teksten").textContent);
+  texts ??= JSON.parse(document.getElementById("texts").textContent);
   return texts;
 }
 
 // Texts for modules that load only when needed (an empty result, near-me, the map) stay out of
 // the page, which keeps a first search small; such a module awaits them before its first t().
 export function loadLater() {
-  const url = document.getElementById("teksten").dataset.later;
+  const url = document.getElementById("texts").dataset.later;
   if (!url) return Promise.resolve();
   later ??= fetch(url).then((response) => {
     if (!response.ok) throw new Error(`Texts ${url}: ${response.status}`);
@@ -26,6 +26,6 @@ export function loadLater() {
 export function t(key, values = {}) {
   let text = pageTexts()[key];
   if (Array.isArray(text)) text = text[values.n === 1 ? 0 : 1];
-  if (typeof text !== "string") throw new Error(`No text "${key}" in #teksten on this page`);
+  if (typeof text !== "string") throw new Error(`No text "${key}" in #texts on this page`);
   return text.replace(/\{(\w+)\}/g, (match, name) => (name in values ? String(values[name]) : match));
 }
