@@ -1,0 +1,146 @@
+"""Reminders before an offer expires: per provider, the offers that are or become stale or expired soon.
+
+``due`` works the list out from the catalogue and the build's 'today'; ``issue_text`` is what the
+provider reads; ``sync`` keeps one open GitHub issue per provider in step with it (opened, updated,
+closed when every offer is verified again). The weekly workflow calls ``python -m aanbod reminders
+--github``; without ``--github`` the same list is printed, so it runs locally too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .error_report import PROVIDER_LABEL
+from .freshness import CURRENT, EXPIRED, STALE, Limits, assess
+
+LABEL = "herinnering"
+WEEKS_AHEAD = 4
+MARKER = "<!-- aanbod: herinnering {provider} -->"
+_MARKER = re.compile(r"<!-- aanbod: herinnering ([a-z0-9-]+) -->")
+
+
+@dataclass(frozen=True)
+class Due:
+    offer_id: str
+    title: str
+    path: str
+    verified_on: date
+    state: str  # now: actueel, verouderd or verlopen
+    becomes: str  # the state it reaches within the weeks ahead
+    on: date  # the day it reaches that state (today or earlier when it already has)
+
+
+@dataclass(frozen=True)
+class ProviderReminder:
+    provider: str
+    name: str
+    due: tuple[Due, ...]
+
+
+def _first_day(verified_on: date, months: int, today: date, until: date) -> date:
+    """The first day from ``today`` on which an offer verified on ``verified_on`` is older than ``months``."""
+    day = today
+    while day <= until and not verified_on < Limits(day, months, months).stale_before:
+        day += timedelta(days=1)
+    return day
+
+
+def due(catalogue, limits: Limits, weeks: int = WEEKS_AHEAD) -> list[ProviderReminder]:
+    """Every provider with the offers that are stale or expired now, or become so within ``weeks``; oldest first."""
+    ahead = Limits(limits.today + timedelta(weeks=weeks), limits.stale_months, limits.expire_months)
+    found: dict[str, list[Due]] = {provider_id: [] for provider_id in catalogue.providers}
+    for entry in assess(catalogue, limits):
+        later = ahead.state(entry.verified_on)
+        if later == CURRENT:
+            continue
+        if entry.state == later:
+            on = entry.verified_on  # already there: no date ahead to name
+        else:
+            months = limits.expire_months if later == EXPIRED else limits.stale_months
+            on = _first_day(entry.verified_on, months, limits.today, ahead.today)
+        found[entry.provider].append(Due(entry.offer_id, entry.title, entry.path, entry.verified_on, entry.state, later, on))
+    return [ProviderReminder(provider_id, catalogue.providers[provider_id].name, tuple(items)) for provider_id, items in found.items()]
+
+
+def describe(item: Due) -> str:
+    if item.state == EXPIRED:
+        return "verlopen: staat niet meer op de site"
+    if item.state == STALE and item.becomes == STALE:
+        return "verouderd: controleer het nu"
+    if item.becomes == EXPIRED:
+        return f"verloopt op {item.on.isoformat()}: daarna staat het niet meer op de site"
+    return f"verouderd vanaf {item.on.isoformat()}"
+
+
+def issue_title(reminder: ProviderReminder) -> str:
+    return f"Controleer je aanbod: {reminder.name}"
+
+
+def issue_text(reminder: ProviderReminder, maintainers: list[str], limits: Limits, command: str = "python -m aanbod verified") -> str:
+    """The issue body: who, which offers and files, and the one step that verifies them again."""
+    greeting = "Hallo " + " ".join(f"@{account}" for account in maintainers) + "," if maintainers else "Hallo,"
+    rows = [f"| {item.title.replace('|', '/')} | `{item.path}` | {item.verified_on.isoformat()} | {describe(item)} |" for item in reminder.due]
+    ids = " ".join(item.offer_id for item in reminder.due)
+    return "\n".join((
+        MARKER.format(provider=reminder.provider),
+        greeting,
+        "",
+        f"Klopt dit aanbod van {reminder.name} nog? Aanbod dat je langer dan {limits.stale_months} maanden niet hebt gecontroleerd, "
+        f"heet verouderd. Na {limits.expire_months} maanden staat het niet meer op de site.",
+        "",
+        "| Aanbod | Bestand | Gecontroleerd op | Wat er gebeurt |",
+        "|---|---|---|---|",
+        *rows,
+        "",
+        "**Zo doe je het.** Kijk of alles nog klopt. Verander wat niet meer klopt. Zet daarna in elk bestand bij `verified_on` "
+        "de datum van vandaag. Dat kan ook met één opdracht:",
+        "",
+        f"    {command} --provider {reminder.provider} {ids}",
+        "",
+        "Open dan een pull request. Dit bericht gaat vanzelf dicht als al het aanbod weer gecontroleerd is.",
+    ))
+
+
+@dataclass(frozen=True)
+class Action:
+    provider: str
+    what: str  # geopend, bijgewerkt, ongewijzigd, gesloten
+    number: int
+
+
+def sync(github, reminders: list[ProviderReminder], text_of) -> list[Action]:
+    """One open issue per provider with offers due: open it, update its text, or close it when nothing is due.
+
+    ``text_of(reminder)`` gives the body. Issues are found by the marker in their body, not by title, so a
+    renamed provider keeps its issue.
+    """
+    open_issues: dict[str, dict] = {}
+    for issue in github.open_issues(LABEL):
+        found = _MARKER.search(issue.get("body") or "")
+        if found:
+            open_issues.setdefault(found.group(1), issue)
+    actions = []
+    for reminder in reminders:
+        issue = open_issues.pop(reminder.provider, None)
+        if not reminder.due:
+            if issue:
+                github.comment(issue["number"], "Al het aanbod is weer gecontroleerd. Dank je wel!")
+                github.update_issue(issue["number"], state="closed", state_reason="completed")
+                actions.append(Action(reminder.provider, "gesloten", issue["number"]))
+            continue
+        body = text_of(reminder)
+        if issue is None:
+            number = github.create_issue(issue_title(reminder), body, [LABEL, PROVIDER_LABEL.format(provider=reminder.provider)])
+            actions.append(Action(reminder.provider, "geopend", number))
+        elif issue.get("body") != body or issue.get("title") != issue_title(reminder):
+            github.update_issue(issue["number"], title=issue_title(reminder), body=body)
+            actions.append(Action(reminder.provider, "bijgewerkt", issue["number"]))
+        else:
+            actions.append(Action(reminder.provider, "ongewijzigd", issue["number"]))
+    for provider, issue in sorted(open_issues.items()):
+        # The provider is gone from the content: nothing left to remind anyone of.
+        github.update_issue(issue["number"], state="closed", state_reason="not_planned")
+        actions.append(Action(provider, "gesloten", issue["number"]))
+    return actions
