@@ -9,7 +9,7 @@ closed when every offer is verified again). The weekly workflow calls ``python -
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .error_report import PROVIDER_LABEL
@@ -18,6 +18,7 @@ from .freshness import CURRENT, EXPIRED, STALE, Limits, assess
 LABEL = "herinnering"
 WEEKS_AHEAD = 4
 MARKER = "<!-- aanbod: herinnering {provider} -->"
+CLOSING = "Alles klopt weer: al het aanbod is gecontroleerd en de links werken. Dank je wel!"
 _MARKER = re.compile(r"<!-- aanbod: herinnering ([a-z0-9-]+) -->")
 
 
@@ -37,6 +38,19 @@ class ProviderReminder:
     provider: str
     name: str
     due: tuple[Due, ...]
+    # Websites and e-mail addresses that did not work in the last link check (links.Broken).
+    broken: tuple = ()
+
+    @property
+    def needs_issue(self) -> bool:
+        return bool(self.due or self.broken)
+
+
+def with_links(reminders: list[ProviderReminder], report) -> list[ProviderReminder]:
+    """The reminders with each provider's broken links from a link report (``links.read_report``)."""
+    if report is None:
+        return reminders
+    return [replace(reminder, broken=tuple(report.of(reminder.provider))) for reminder in reminders]
 
 
 def _first_day(verified_on: date, months: int, today: date, until: date) -> date:
@@ -81,12 +95,24 @@ def issue_title(reminder: ProviderReminder) -> str:
 def issue_text(reminder: ProviderReminder, maintainers: list[str], limits: Limits, command: str = "python -m aanbod verified") -> str:
     """The issue body: who, which offers and files, and the one step that verifies them again."""
     greeting = "Hallo " + " ".join(f"@{account}" for account in maintainers) + "," if maintainers else "Hallo,"
+    parts = [MARKER.format(provider=reminder.provider), greeting, ""]
+    if reminder.due:
+        parts += _due_text(reminder, limits, command)
+    if reminder.broken:
+        parts += [
+            "" if reminder.due else None,
+            "**Links en e-mailadressen die niet werken.** Bij de laatste controle werkten deze niet. Zet het goede adres erbij, of haal het weg:",
+            "",
+            *(f"- `{item.path}` regel {item.line}, {item.field}: {item.message} ({item.value})" for item in reminder.broken),
+        ]
+    parts += ["", "Dit bericht gaat vanzelf dicht als alles weer klopt."]
+    return "\n".join(part for part in parts if part is not None)
+
+
+def _due_text(reminder: ProviderReminder, limits: Limits, command: str) -> list[str]:
     rows = [f"| {item.title.replace('|', '/')} | `{item.path}` | {item.verified_on.isoformat()} | {describe(item)} |" for item in reminder.due]
     ids = " ".join(item.offer_id for item in reminder.due)
-    return "\n".join((
-        MARKER.format(provider=reminder.provider),
-        greeting,
-        "",
+    return [
         f"Klopt dit aanbod van {reminder.name} nog? Aanbod dat je langer dan {limits.stale_months} maanden niet hebt gecontroleerd, "
         f"heet verouderd. Na {limits.expire_months} maanden staat het niet meer op de site.",
         "",
@@ -99,8 +125,8 @@ def issue_text(reminder: ProviderReminder, maintainers: list[str], limits: Limit
         "",
         f"    {command} --provider {reminder.provider} {ids}",
         "",
-        "Open dan een pull request. Dit bericht gaat vanzelf dicht als al het aanbod weer gecontroleerd is.",
-    ))
+        "Open dan een pull request.",
+    ]
 
 
 @dataclass(frozen=True)
@@ -111,7 +137,7 @@ class Action:
 
 
 def sync(github, reminders: list[ProviderReminder], text_of) -> list[Action]:
-    """One open issue per provider with offers due: open it, update its text, or close it when nothing is due.
+    """One open issue per provider with offers due or broken links: open it, update its text, or close it when nothing is due.
 
     ``text_of(reminder)`` gives the body. Issues are found by the marker in their body, not by title, so a
     renamed provider keeps its issue.
@@ -124,9 +150,9 @@ def sync(github, reminders: list[ProviderReminder], text_of) -> list[Action]:
     actions = []
     for reminder in reminders:
         issue = open_issues.pop(reminder.provider, None)
-        if not reminder.due:
+        if not reminder.needs_issue:
             if issue:
-                github.comment(issue["number"], "Al het aanbod is weer gecontroleerd. Dank je wel!")
+                github.comment(issue["number"], CLOSING)
                 github.update_issue(issue["number"], state="closed", state_reason="completed")
                 actions.append(Action(reminder.provider, "gesloten", issue["number"]))
             continue

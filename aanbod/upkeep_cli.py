@@ -99,6 +99,10 @@ def reminders_command(args) -> int:
     limits = _limits(args, settings)
     catalogue = _catalogue(args)
     found = reminders.due(catalogue, limits, args.weeks)
+    if args.links_report:
+        from .links import read_report
+
+        found = reminders.with_links(found, read_report(Path(args.links_report)))
     owners = ownership.maintainers(Path(args.content), schema)
     if args.format == "json":
         print(json.dumps([{"provider": item.provider, "offers": [
@@ -139,6 +143,40 @@ def verified(args) -> int:
     return 0
 
 
+def links_command(args) -> int:
+    """Check every website and e-mail domain; warnings only, so a site that is down for an hour blocks nothing."""
+    from . import links
+    from .annotations import annotation
+    from .cli import _warning_line
+    from .validation import validate_content
+
+    settings, schema = _settings_and_schema(args)
+    today = _day(args, settings)
+    validated, problems = validate_content(Path(args.content), schema)
+    if validated is None or problems:
+        raise UpkeepError("\n".join(report(problems)))
+    found = links.targets(validated.rows, schema)
+    checker = links.Checker(
+        timeout=settings["AANBOD_LINKS_TIMEOUT"], interval=settings["AANBOD_LINKS_INTERVAL"],
+        resolver=links.resolver(settings["AANBOD_DNS_SERVER"], settings["AANBOD_DNS_PORT"], settings["AANBOD_LINKS_TIMEOUT"]),
+    )
+    cache = links.Cache(Path(args.cache or settings["AANBOD_LINKS_CACHE"]))
+    results = links.check_all(found, checker, cache, today, settings["AANBOD_LINKS_MAX_AGE_DAYS"])
+    cache.save()
+    links.write_report(Path(args.report or settings["AANBOD_LINKS_REPORT"]), found, results, today)
+    warnings = links.problems(found, results)
+    for warning in warnings:
+        if args.format == "github":
+            print(annotation(warning, "warning"))
+        else:
+            print(_warning_line(warning))
+    checked = len({target.key for target in found})
+    broken = sum(1 for warning in warnings if warning.code == "link")
+    print(f"{plural(checked, 'website of e-maildomein', 'websites en e-maildomeinen')} gecontroleerd: "
+          + (f"{plural(broken, 'plek', 'plekken')} met een link of adres dat niet werkt." if broken else "alles werkt."))
+    return 0
+
+
 def add_commands(commands, common, settings_option) -> None:
     """The subcommands of this module, added to cli.build_parser's ``commands``."""
     tell = commands.add_parser("mention", help="noem de maintainers van de aanbieder bij een melding 'Klopt er iets niet?'")
@@ -156,6 +194,7 @@ def add_commands(commands, common, settings_option) -> None:
     remind.add_argument("--weeks", type=int, default=reminders.WEEKS_AHEAD, help=f"hoeveel weken vooruit (standaard: {reminders.WEEKS_AHEAD})")
     remind.add_argument("--format", choices=("text", "json"), default="text")
     remind.add_argument("--github", metavar="EIGENAAR/NAAM", help="open, werk bij of sluit één issue per aanbieder (GITHUB_TOKEN, GITHUB_API_URL)")
+    remind.add_argument("--links-report", metavar="BESTAND", help="zet ook de links en e-mailadressen uit dit rapport van `links` in de issues")
     remind.set_defaults(handler=reminders_command)
 
     again = commands.add_parser("verified", help="zet verified_on op vandaag voor aanbod van één aanbieder (alleen die regel)")
@@ -165,3 +204,12 @@ def add_commands(commands, common, settings_option) -> None:
     again.add_argument("offers", nargs="*", metavar="AANBOD", help="de codes van het aanbod (standaard: al het aanbod van de aanbieder)")
     again.add_argument("--today", help="de datum die verified_on krijgt (standaard: vandaag)")
     again.set_defaults(handler=verified)
+
+    check = commands.add_parser("links", help="controleer elke website en elk e-maildomein in content/ (waarschuwingen)")
+    common(check)
+    settings_option(check)
+    check.add_argument("--format", choices=("text", "github"), default="text")
+    check.add_argument("--cache", metavar="BESTAND", help="de cache met uitkomsten en datums (standaard: AANBOD_LINKS_CACHE)")
+    check.add_argument("--report", metavar="BESTAND", help="het rapport voor de redactie (standaard: AANBOD_LINKS_REPORT)")
+    check.add_argument("--today", help="de datum van vandaag (standaard: vandaag)")
+    check.set_defaults(handler=links_command)

@@ -98,7 +98,7 @@ def test_the_weekly_run_opens_updates_and_closes_one_issue_per_provider(content)
         closed = run(*arguments, env=env)
         assert f"issue #{opened[0]['number']} gesloten" in closed.stdout, closed.stdout + closed.stderr
         assert github.issues[opened[0]["number"]]["state"] == "closed"
-        assert (opened[0]["number"], "Al het aanbod is weer gecontroleerd. Dank je wel!") in github.comments
+        assert (opened[0]["number"], reminders.CLOSING) in github.comments
 
 
 def test_without_github_the_list_is_printed_and_as_json(content):
@@ -135,3 +135,18 @@ def test_verified_refuses_an_offer_of_another_provider_and_changes_nothing(conte
     result = run("verified", "--content", str(content), "--provider", "buurtwerk", "oud", "atelier", "--today", "2026-11-30")
     assert result.returncode == 2 and "atelier: geen aanbod van 'buurtwerk'" in result.stderr
     assert {path: path.read_bytes() for path in before} == before
+
+
+def test_broken_links_from_the_link_report_go_in_the_same_issue(content, tmp_path):
+    report = tmp_path / "rapport.json"
+    report.write_text(json.dumps({"checked_on": "2026-11-20", "checked": 3, "problems": [
+        {"provider": "anker", "path": "content/providers/anker.yaml", "line": 5, "field": "website",
+         "value": "https://anker.example.nl/", "message": "de pagina bestaat niet (meer) (HTTP 404)", "checked_on": "2026-11-20"}]}), encoding="utf-8")
+    with github_standin("voorbeeld/aanbod") as github:
+        result = run("reminders", "--content", str(content), "--today", TODAY.isoformat(), "--github", "voorbeeld/aanbod",
+                     "--links-report", str(report), env={"GITHUB_API_URL": github.url, "GITHUB_TOKEN": TOKEN})
+        assert result.returncode == 0, result.stderr
+        anker = [issue for issue in github.issues.values() if issue["title"] == "Controleer je aanbod: Het Anker"]
+    assert len(anker) == 1  # nothing due for verifying, but a broken website
+    assert "- `content/providers/anker.yaml` regel 5, website: de pagina bestaat niet (meer) (HTTP 404) (https://anker.example.nl/)" in anker[0]["body"]
+    assert "verified_on" not in anker[0]["body"]

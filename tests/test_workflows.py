@@ -100,4 +100,16 @@ def test_the_reminders_workflow_runs_weekly_and_keeps_one_issue_per_provider():
     assert len(crons) == 1 and crons[0].split()[2:] == ["*", "*", "1"]  # every Monday
     assert workflow["permissions"] == {"contents": "read", "issues": "write"}
     calls = [" ".join(call) for call in commands(workflow)]
-    assert ".venv/bin/python -m aanbod reminders --github VALUE" in calls
+    assert ".venv/bin/python -m aanbod links --format github" in calls
+    assert ".venv/bin/python -m aanbod reminders --github VALUE --links-report .cache/links/rapport.json" in calls
+    assert calls.index(".venv/bin/python -m aanbod links --format github") < len(calls) - 1  # links first, then the issues
+    caches = [step for step in steps(workflow) if step.get("uses", "").startswith("actions/cache@")]
+    assert caches and caches[0]["with"]["path"] == ".cache/links"
+
+
+def test_the_published_site_shows_the_last_link_report():
+    restores = [step for step in steps(load("publish.yml")) if step.get("uses", "").startswith("actions/cache/restore@")]
+    assert restores and restores[0]["with"]["path"] == ".cache/links"
+    from aanbod.settings import DEFAULTS
+
+    assert DEFAULTS["AANBOD_LINKS_REPORT"].startswith(".cache/links/")
