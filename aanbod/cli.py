@@ -13,7 +13,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import editor_schema, lookalikes, ownership, roles, scaffold, upkeep_cli
+from . import editor_schema, lookalikes, ownership, readability, roles, scaffold, upkeep_cli
 from .annotations import annotation
 from .freshness import Limits
 from .history import build_today
@@ -112,6 +112,7 @@ def validate(args) -> int:
         sketches = lookalikes.sketches_from_rows(validated.rows)
         candidates = [sketch for sketch in sketches if Path(sketch.path).resolve() in new]
         warnings = lookalikes.find(candidates, sketches, roles.statuses(schema, roles.WITHDRAWN))
+        warnings += readability.warnings(validated.rows, schema)
     _print_findings(problems, warnings, args.format)
     if args.format != "json":
         offers = len(validated.rows["offers"]) if validated else 0
