@@ -19,7 +19,7 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from . import (
-    branding, contributing, data_page, editor_schema, error_report, exports, form, freshness, lookalikes, map_library,
+    branding, contributing, data_page, editor_schema, editors_report, error_report, exports, form, freshness, links, lookalikes, map_library,
     presentation, review, roles, rules, scaffold, search, shortlist, structured_data,
 )
 from .catalogue import read_catalogue
@@ -343,8 +343,11 @@ class OfferGenerator(Generator):
         reports = freshness.by_provider(self.catalogue, self.freshness)
         freshness.write_csv(self.freshness, Path(self.output_path) / self.settings["FRESHNESS_CSV"])
         lookalikes.write_csv(self.lookalikes, Path(self.output_path) / self.settings["LOOKALIKES_CSV"])
+        # Issue 16: broken links (the last `links` report), readability and completeness, per provider.
+        quality = editors_report.build(self.catalogue, reports, links.read_report(Path(self.settings["AANBOD_LINKS_REPORT"])))
+        editors_report.write_csv(quality, Path(self.output_path) / self.settings["QUALITY_CSV"])
         self._write(writer, self.settings["FRESHNESS_SAVE_AS"], "freshness", self.settings["FRESHNESS_URL"],
-                    reports=reports, limits=self.freshness_limits, entries=self.freshness, lookalikes=self.lookalikes)
+                    reports=reports, limits=self.freshness_limits, entries=self.freshness, lookalikes=self.lookalikes, quality=quality)
 
     def _write_form(self, writer):
         """The "aanbod aanmelden" form: every field from the schema, the providers to choose from."""

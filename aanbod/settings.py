@@ -75,6 +75,8 @@ DEFAULTS = {
     "FRESHNESS_CSV": "redactie/actualiteit.csv",
     # New offers that look like existing ones (the same offer twice?): listed on the freshness page and in this CSV.
     "LOOKALIKES_CSV": "redactie/lijkt-op.csv",
+    # Readability and completeness of every published offer (issue 16), beside the freshness page.
+    "QUALITY_CSV": "redactie/kwaliteit.csv",
     # --- Keeping the catalogue true (issue 16): `python -m aanbod links` and the editors' report ---
     # Results per URL and e-mail domain with the day they were found; good ones are trusted this many days.
     "AANBOD_LINKS_CACHE": ".cache/links/cache.json",
