@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urlencode
 
-from .ownership import Layout
+from .ownership import EDITORS, Layout
 
 LABEL = "klopt-er-iets-niet"
 PROVIDER_LABEL = "aanbieder:{provider}"
@@ -84,16 +84,16 @@ def provider_of(issue_body: str, layout: Layout) -> str | None:
     if not found or ".." in found.group(1):
         return None
     owner = layout.owner_of(found.group(1))
-    return owner if owner and owner != "redactie" else None
+    return owner if owner and owner != EDITORS else None
 
 
 def mention(provider_id: str, provider_name: str, maintainers: list[str], editors: list[str]) -> str:
     """The comment that tells the provider's maintainers (else the editors) about a report."""
-    people = maintainers or editors
-    handles = " ".join(f"@{account}" for account in people)
+    handles = " ".join(f"@{account}" for account in maintainers or editors)
     if not maintainers:
-        return (f"{handles}: er is een melding over {provider_name} (`{provider_id}`), maar deze aanbieder heeft nog geen "
-                "maintainers. Kan de redactie ernaar kijken?").lstrip(": ")
+        text = (f"er is een melding over {provider_name} (`{provider_id}`), maar deze aanbieder heeft nog geen maintainers. "
+                "Kan de redactie ernaar kijken?")
+        return f"{handles}: {text}" if handles else text[:1].upper() + text[1:]
     return (f"{handles}: iemand denkt dat er iets niet klopt bij {provider_name}. Kun je ernaar kijken? "
             "Klopt de melding, pas dan het bestand aan met een pull request en zet `verified_on` op vandaag. "
             "Klopt alles wel, schrijf dat dan hier en sluit de melding.")

@@ -92,12 +92,17 @@ def issue_title(reminder: ProviderReminder) -> str:
     return f"Controleer je aanbod: {reminder.name}"
 
 
-def issue_text(reminder: ProviderReminder, maintainers: list[str], limits: Limits, command: str = "python -m aanbod verified") -> str:
-    """The issue body: who, which offers and files, and the one step that verifies them again."""
+def issue_text(reminder: ProviderReminder, maintainers: list[str], limits: Limits, command: str = "python -m aanbod verified",
+               edit_url=None) -> str:
+    """The issue body: who, which offers and files, and the one step that verifies them again.
+
+    ``edit_url(path)``, when given, links each file to GitHub's editor, where a provider without a
+    terminal changes the date and proposes the change as a pull request.
+    """
     greeting = "Hallo " + " ".join(f"@{account}" for account in maintainers) + "," if maintainers else "Hallo,"
     parts = [MARKER.format(provider=reminder.provider), greeting, ""]
     if reminder.due:
-        parts += _due_text(reminder, limits, command)
+        parts += _due_text(reminder, limits, command, edit_url)
     if reminder.broken:
         parts += [
             "" if reminder.due else None,
@@ -109,8 +114,11 @@ def issue_text(reminder: ProviderReminder, maintainers: list[str], limits: Limit
     return "\n".join(part for part in parts if part is not None)
 
 
-def _due_text(reminder: ProviderReminder, limits: Limits, command: str) -> list[str]:
-    rows = [f"| {item.title.replace('|', '/')} | `{item.path}` | {item.verified_on.isoformat()} | {describe(item)} |" for item in reminder.due]
+def _due_text(reminder: ProviderReminder, limits: Limits, command: str, edit_url) -> list[str]:
+    def file(path: str) -> str:
+        return f"[`{path}`]({edit_url(path)})" if edit_url else f"`{path}`"
+
+    rows = [f"| {item.title.replace('|', '/')} | {file(item.path)} | {item.verified_on.isoformat()} | {describe(item)} |" for item in reminder.due]
     ids = " ".join(item.offer_id for item in reminder.due)
     return [
         f"Klopt dit aanbod van {reminder.name} nog? Aanbod dat je langer dan {limits.stale_months} maanden niet hebt gecontroleerd, "
@@ -121,7 +129,7 @@ def _due_text(reminder: ProviderReminder, limits: Limits, command: str) -> list[
         *rows,
         "",
         "**Zo doe je het.** Kijk of alles nog klopt. Verander wat niet meer klopt. Zet daarna in elk bestand bij `verified_on` "
-        "de datum van vandaag. Dat kan ook met één opdracht:",
+        "de datum van vandaag" + (" (klik op het bestand om het op GitHub te veranderen)" if edit_url else "") + ". Dat kan ook met één opdracht:",
         "",
         f"    {command} --provider {reminder.provider} {ids}",
         "",

@@ -15,6 +15,7 @@ from . import error_report, ownership, reminders, reverify
 from .catalogue import read_catalogue
 from .freshness import Limits
 from .github_api import GitHub, GitHubError
+from .loading import load_file
 from .problems import plural, report
 from .schema import load_schema
 from .siteconfig import load_settings
@@ -68,8 +69,6 @@ def mention(args) -> int:
 
 
 def _provider_name(content: Path, schema, provider: str) -> str:
-    from .loading import load_file
-
     table = schema.grouping.owner
     document, _ = load_file(content / table.source["folder"] / f"{provider}.yaml")
     name = document.data.get("name") if document else None
@@ -119,12 +118,22 @@ def reminders_command(args) -> int:
     if args.github:
         github = _github(args.github)
         try:
-            actions = reminders.sync(github, found, lambda item: reminders.issue_text(item, owners.get(item.provider, []), limits))
+            edit = _edit_url(settings, Path(args.content))
+            actions = reminders.sync(github, found, lambda item: reminders.issue_text(item, owners.get(item.provider, []), limits, edit_url=edit))
         except GitHubError as error:
             raise UpkeepError(str(error)) from None
         for action in actions:
             print(f"Herinnering voor {action.provider}: issue #{action.number} {action.what}.")
     return 0
+
+
+def _edit_url(settings: dict, content: Path):
+    """A file's page in GitHub's editor, or None when the site names no repository."""
+    repository = (settings["AANBOD_REPOSITORY_URL"] or "").rstrip("/")
+    if not repository:
+        return None
+    branch = settings["AANBOD_REPOSITORY_BRANCH"]
+    return lambda path: f"{repository}/edit/{branch}/{error_report.repository_path(path, content, settings['AANBOD_REPOSITORY_CONTENT'])}"
 
 
 def verified(args) -> int:

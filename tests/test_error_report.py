@@ -126,3 +126,9 @@ def test_the_workflow_step_comments_and_labels_through_the_github_api(maintained
         failed = run_mention(maintained, body, "--github", "voorbeeld/aanbod", "--issue", str(number),
                              env={"GITHUB_API_URL": github.url, "GITHUB_TOKEN": "wrong"})
     assert failed.returncode == 2 and "GitHub antwoordde 401" in failed.stderr and "Traceback" not in failed.stderr
+
+
+def test_without_maintainers_the_editors_are_asked():
+    assert error_report.mention("nieuw", "Nieuw", [], ["redactie-team"]).startswith("@redactie-team: er is een melding over Nieuw (`nieuw`)")
+    assert error_report.mention("nieuw", "Nieuw", [], []).startswith("Er is een melding over Nieuw")
+    assert error_report.mention("nieuw", "Nieuw", ["anna"], ["redactie-team"]).startswith("@anna: ")

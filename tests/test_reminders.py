@@ -81,6 +81,8 @@ def test_the_weekly_run_opens_updates_and_closes_one_issue_per_provider(content)
         assert len(opened) == 1 and opened[0]["state"] == "open"
         assert {label["name"] for label in opened[0]["labels"]} == {"herinnering", "aanbieder:buurtwerk"}
         assert "bijna.yaml" in opened[0]["body"] and "verloopt.yaml" in opened[0]["body"]
+        # Each file links to GitHub's editor, for providers without a terminal (AANBOD_REPOSITORY_URL in pelicanconf.py).
+        assert "](https://github.com/open-aanbod/open-aanbod/edit/main/content/offers/buurtwerk/bijna.yaml)" in opened[0]["body"]
         assert github.issues[stale_issue]["state"] == "closed" and github.issues[other]["state"] == "open"
         assert f"issue #{opened[0]['number']} geopend" in first.stdout
 
