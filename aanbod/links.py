@@ -251,24 +251,29 @@ def _is_address(host: str) -> bool:
 
 
 def check_all(found: list[Target], checker: Checker, cache: Cache, today: date, max_age: int = 7, workers: int = 8) -> dict[str, Result]:
-    """A result for every target, each URL or domain checked once; hosts in parallel, one host at a time politely."""
+    """A result for every target, each URL or domain checked once.
+
+    The URLs of one host are checked one after the other by one worker (with the pause between them), so a
+    provider with a thousand offers on one website never occupies every worker; other hosts go on in parallel.
+    """
     results: dict[str, Result] = {}
-    to_check: dict[str, Target] = {}
+    groups: dict[str, dict[str, Target]] = {}
     for target in found:
         cached = cache.fresh(target.key, today, max_age)
         if cached:
             results[target.key] = cached
         else:
-            to_check.setdefault(target.key, target)
+            host = target.value if target.kind == MAIL else (urlsplit(target.value).hostname or target.value)
+            groups.setdefault(f"{target.kind}:{host}", {}).setdefault(target.key, target)
 
-    def run(target: Target) -> tuple[str, Result]:
-        ok, message = checker.check(target)
-        return target.key, Result(ok, message, today)
+    def run(group: dict[str, Target]) -> list[tuple[str, Result]]:
+        return [(key, Result(*checker.check(target), today)) for key, target in group.items()]
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        for key, result in pool.map(run, to_check.values()):
-            results[key] = result
-            cache.results[key] = result
+        for checked in pool.map(run, groups.values()):
+            for key, result in checked:
+                results[key] = result
+                cache.results[key] = result
     return results
 
 
