@@ -6,7 +6,6 @@ exactly these, so everything they do also runs on a provider's or editor's own m
 
 from __future__ import annotations
 
-import argparse
 import json
 from datetime import date
 from pathlib import Path
