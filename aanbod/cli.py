@@ -1,4 +1,5 @@
-"""Command line: ``python -m aanbod validate | new | owners | codeowners | schemas``.
+"""Command line: ``python -m aanbod validate | new | owners | codeowners | schemas``, and the upkeep commands
+of issue 16 (``mention | reminders | verified | links``, in upkeep_cli.py).
 
 A thin layer over the library: it reads options, calls one module, and turns problems and
 errors into Dutch messages (text for people, JSON for programs, workflow commands for GitHub).
@@ -12,7 +13,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import editor_schema, lookalikes, ownership, roles, scaffold
+from . import editor_schema, lookalikes, ownership, readability, roles, scaffold, upkeep_cli
 from .annotations import annotation
 from .freshness import Limits
 from .history import build_today
@@ -111,6 +112,7 @@ def validate(args) -> int:
         sketches = lookalikes.sketches_from_rows(validated.rows)
         candidates = [sketch for sketch in sketches if Path(sketch.path).resolve() in new]
         warnings = lookalikes.find(candidates, sketches, roles.statuses(schema, roles.WITHDRAWN))
+        warnings += readability.warnings(validated.rows, schema)
     _print_findings(problems, warnings, args.format)
     if args.format != "json":
         offers = len(validated.rows["offers"]) if validated else 0
@@ -291,6 +293,7 @@ def build_parser(schema_folder: str = "schema") -> argparse.ArgumentParser:
     _common(editor, content=False)
     editor.add_argument("--check", action="store_true", help="schrijf niets; meld of de bestanden nog kloppen")
     editor.set_defaults(handler=schemas)
+    upkeep_cli.add_commands(commands, _common, _settings_option)
     return parser
 
 
@@ -312,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as error:
         print(f"De instellingen kloppen niet: {error}", file=sys.stderr)
         return 2
-    except CommandError as error:
+    except (CommandError, upkeep_cli.UpkeepError) as error:
         print(str(error), file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from . import (
-    branding, contributing, data_page, editor_schema, exports, form, freshness, lookalikes, map_library,
+    branding, contributing, data_page, editor_schema, editors_report, error_report, exports, form, freshness, links, lookalikes, map_library,
     presentation, review, roles, rules, scaffold, search, shortlist, structured_data,
 )
 from .catalogue import read_catalogue
@@ -95,6 +95,7 @@ class OfferGenerator(Generator):
             status_term=lambda offer: catalogue.schema.taxonomy_of("offers", "status").get(offer.status),
             pictogram_terms=lambda offer: roles.pictogram_terms(catalogue.schema, offer.accessibility),
             kind_icon=lambda code: roles.kind_icon(catalogue.schema, code),
+            report_links=self._report_links,  # "Klopt er iets niet?" (issue 16), for an offer or a provider page
             structured_data=_for_last_offer(lambda offer: structured_data.script_json(structured_data.offer_data(catalogue, offer, self.publication))),
         )
         language_helpers, language_filters = self.language_helpers()
@@ -309,6 +310,17 @@ class OfferGenerator(Generator):
             log.warning("Aanbod: %s", line)
         return replace(catalogue, held_back=frozenset(entry.offer_id for entry in expired))
 
+    def _report_links(self, provider, offer=None) -> error_report.ReportLinks:
+        """The new-issue link and e-mail of "Klopt er iets niet?" for an offer page, or a provider page without ``offer``."""
+        item = offer or provider
+        page = self.urls.offer(offer.id) if offer else self.urls.provider(provider.id)
+        return error_report.links(
+            offer.title if offer else provider.name, item.id, provider.id,
+            f"{self.settings['AANBOD_PUBLIC_URL'].rstrip('/')}/{page}",
+            error_report.repository_path(item.source_path, Path(self.path), self.settings["AANBOD_REPOSITORY_CONTENT"]),
+            self.settings["AANBOD_REPOSITORY_URL"] or "", self.settings["AANBOD_EDITORS_EMAIL"],
+        )
+
     def _prepare_contributing(self):
         """Read the guide and check the region's colours and logo now, so a mistake stops the build early."""
         try:
@@ -331,8 +343,11 @@ class OfferGenerator(Generator):
         reports = freshness.by_provider(self.catalogue, self.freshness)
         freshness.write_csv(self.freshness, Path(self.output_path) / self.settings["FRESHNESS_CSV"])
         lookalikes.write_csv(self.lookalikes, Path(self.output_path) / self.settings["LOOKALIKES_CSV"])
+        # Issue 16: broken links (the last `links` report), readability and completeness, per provider.
+        quality = editors_report.build(self.catalogue, reports, links.read_report(Path(self.settings["AANBOD_LINKS_REPORT"])))
+        editors_report.write_csv(quality, Path(self.output_path) / self.settings["QUALITY_CSV"])
         self._write(writer, self.settings["FRESHNESS_SAVE_AS"], "freshness", self.settings["FRESHNESS_URL"],
-                    reports=reports, limits=self.freshness_limits, entries=self.freshness, lookalikes=self.lookalikes)
+                    reports=reports, limits=self.freshness_limits, entries=self.freshness, lookalikes=self.lookalikes, quality=quality)
 
     def _write_form(self, writer):
         """The "aanbod aanmelden" form: every field from the schema, the providers to choose from."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import lookalikes, roles
+from . import lookalikes, readability, roles
 from .content_index import ContentIndex, build_index, sketches
 from .freshness import EXPIRED, STALE, Limits
 from .history import git
@@ -107,6 +107,7 @@ def review_changes(content: Path, schema: CatalogueSchema, changed: list, limits
         review.warnings.extend(lookalikes.find(candidates, sketches(review.index, _display), roles.statuses(schema, roles.WITHDRAWN)))
     if limits is not None:
         review.warnings.extend(_freshness_warnings(rows, limits, roles.statuses(schema, *roles.ON_SITE)))
+    review.warnings.extend(readability.warnings(rows, schema))  # plain language (B1), issue 16
     review.problems.sort()
     review.warnings.sort()
     return review

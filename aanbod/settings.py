@@ -75,6 +75,20 @@ DEFAULTS = {
     "FRESHNESS_CSV": "redactie/actualiteit.csv",
     # New offers that look like existing ones (the same offer twice?): listed on the freshness page and in this CSV.
     "LOOKALIKES_CSV": "redactie/lijkt-op.csv",
+    # Readability and completeness of every published offer (issue 16), beside the freshness page.
+    "QUALITY_CSV": "redactie/kwaliteit.csv",
+    # --- Keeping the catalogue true (issue 16): `python -m aanbod links` and the editors' report ---
+    # Results per URL and e-mail domain with the day they were found; good ones are trusted this many days.
+    "AANBOD_LINKS_CACHE": ".cache/links/cache.json",
+    "AANBOD_LINKS_MAX_AGE_DAYS": 7,
+    # The broken links and addresses the last check found; the freshness page shows them when the file is there.
+    "AANBOD_LINKS_REPORT": ".cache/links/rapport.json",
+    # Seconds to wait for a website or a DNS answer, and between two requests to one host (politeness).
+    "AANBOD_LINKS_TIMEOUT": 10,
+    "AANBOD_LINKS_INTERVAL": 1,
+    # The DNS server for e-mail domains and website hosts: "" for the machine's own; tests use a stand-in on 127.0.0.1.
+    "AANBOD_DNS_SERVER": "",
+    "AANBOD_DNS_PORT": 53,
     # The Content-Security-Policy and Referrer-Policy of every page (meta tags); see aanbod/security.py.
     "AANBOD_CONTENT_SECURITY_POLICY": CONTENT_SECURITY_POLICY,
     "AANBOD_REFERRER_POLICY": REFERRER_POLICY,

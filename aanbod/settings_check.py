@@ -33,6 +33,8 @@ ALSO_ACCEPTED = {
     "AANBOD_CONTRIBUTING_FILE": (str, os.PathLike),
     "AANBOD_LANGUAGES": (list, tuple),
     "AANBOD_EDITORS": (list, tuple),
+    "AANBOD_LINKS_TIMEOUT": (int, float),
+    "AANBOD_LINKS_INTERVAL": (int, float),
 }
 # What to write for a setting whose default (None) is no example.
 EXAMPLES = {"AANBOD_TODAY": "date(2026, 11, 22)", "AANBOD_WORKERS": "2", "AANBOD_LOGO": "'theme/static/img/logo.svg'", "AANBOD_REPOSITORY_ROOT": "str(ROOT)"}

@@ -36,7 +36,10 @@ def commands(workflow: dict) -> list[list[str]]:
 MAKE_TARGETS = set(re.findall(r"^([a-z]+):", (ROOT / "Makefile").read_text(encoding="utf-8"), flags=re.MULTILINE))
 
 
-@pytest.mark.parametrize("name", ["pull-request.yml", "publish.yml"])
+ALL = sorted(path.name for path in WORKFLOWS.glob("*.yml"))
+
+
+@pytest.mark.parametrize("name", ALL)
 def test_every_command_exists(name):
     calls = commands(load(name))
     assert calls
@@ -46,6 +49,8 @@ def test_every_command_exists(name):
             assert targets and set(targets) <= MAKE_TARGETS, call
         elif call[:3] == [".venv/bin/python", "-m", "aanbod"]:
             build_parser().parse_args(call[3:])  # exits (fails the test) on an unknown command or option
+        elif call[0] == "printf":  # writes an untrusted value from the environment to a file, nothing else
+            assert call[1:3] == ["%s", "VALUE"] and call[3] == ">", call
         else:
             assert call[0] == "git" and call[1] in ("diff", "worktree"), call
 
@@ -73,7 +78,38 @@ def test_the_publish_workflow_builds_main_and_deploys_to_pages():
     assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in steps(workflow))
 
 
-@pytest.mark.parametrize("name", ["pull-request.yml", "publish.yml"])
+@pytest.mark.parametrize("name", ALL)
 def test_untrusted_values_reach_commands_through_the_environment_only(name):
     for step in steps(load(name)):
         assert "${{" not in step.get("run", ""), step["run"]
+
+
+def test_the_report_workflow_mentions_maintainers_of_reports_only():
+    workflow = load("report-error.yml")
+    assert workflow["on"] == {"issues": {"types": ["opened"]}}
+    assert workflow["permissions"] == {"contents": "read", "issues": "write"}
+    job = workflow["jobs"]["mention"]
+    assert "<!-- aanbod: klopt-er-iets-niet -->" in job["if"]
+    calls = [" ".join(call) for call in commands(workflow)]
+    assert any(call.startswith(".venv/bin/python -m aanbod mention --body-file") and "--github" in call and "--issue" in call for call in calls)
+
+
+def test_the_reminders_workflow_runs_weekly_and_keeps_one_issue_per_provider():
+    workflow = load("reminders.yml")
+    crons = [entry["cron"] for entry in workflow["on"]["schedule"]]
+    assert len(crons) == 1 and crons[0].split()[2:] == ["*", "*", "1"]  # every Monday
+    assert workflow["permissions"] == {"contents": "read", "issues": "write"}
+    calls = [" ".join(call) for call in commands(workflow)]
+    assert ".venv/bin/python -m aanbod links --format github" in calls
+    assert ".venv/bin/python -m aanbod reminders --github VALUE --links-report .cache/links/rapport.json" in calls
+    assert calls.index(".venv/bin/python -m aanbod links --format github") < len(calls) - 1  # links first, then the issues
+    caches = [step for step in steps(workflow) if step.get("uses", "").startswith("actions/cache@")]
+    assert caches and caches[0]["with"]["path"] == ".cache/links"
+
+
+def test_the_published_site_shows_the_last_link_report():
+    restores = [step for step in steps(load("publish.yml")) if step.get("uses", "").startswith("actions/cache/restore@")]
+    assert restores and restores[0]["with"]["path"] == ".cache/links"
+    from aanbod.settings import DEFAULTS
+
+    assert DEFAULTS["AANBOD_LINKS_REPORT"].startswith(".cache/links/")
