@@ -75,7 +75,7 @@ def test_bucket_count_keeps_files_small(count, buckets):
 
 
 def test_bucket_of_is_fnv1a_as_the_page_computes_it():
-    # Values bucketOf() in lijstje-pagina.js gives for the same ids (computed with node), so the page
+    # Values bucketOf() in shortlist-page.js gives for the same ids (computed with node), so the page
     # looks each saved offer up in the file the build put it in. FNV-1a of "a" is 0xe40c292c.
     assert shortlist.bucket_of("a", 2 ** 32) == 0xE40C292C
     assert shortlist.bucket_of("fietsen", 2 ** 32) == 12_671_109
