@@ -245,8 +245,9 @@ function setUpShortlistPage(root) {
       button.type = "button";
       button.setAttribute("data-free", key);
       button.setAttribute("aria-pressed", free ? "true" : "false");
-      button.appendChild(element("span", "", t("vrij")));
-      button.appendChild(element("span", "visually-hidden", ": " + slotLabel(key)));
+      // One name for screen readers ("Vrij: Maandag ochtend"), starting with the visible word.
+      button.textContent = t("vrij");
+      button.setAttribute("aria-label", t("vrij") + ": " + slotLabel(key));
       nodes.push(button);
     }
     cell.classList.toggle("week-busy", entries.length > 0);
@@ -357,8 +358,8 @@ function setUpShortlistPage(root) {
     button.type = "button";
     button.setAttribute("data-refer", id);
     button.setAttribute("aria-expanded", "false");
-    button.appendChild(element("span", "", t("aanmeldenVoor")));
-    button.appendChild(element("span", "visually-hidden", ": " + title));
+    button.textContent = t("aanmeldenVoor");
+    button.setAttribute("aria-label", t("aanmeldenVoor") + ": " + title);
     return button;
   }
 
