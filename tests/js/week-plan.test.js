@@ -58,11 +58,18 @@ test("a share link carries the list, the chosen slots, the free dagdelen and the
     helper: { name: "Sanne de Vries", phone: "030 123 4567" },
   });
   const search = encodeShare(["tuin", "fiets"], plan);
-  assert.equal(search, "?aanbod=tuin%2Cfiets&kies=tuin%3Awoensdag-middag&vrij=dinsdag-middag&begeleider=Sanne+de+Vries&telefoon=030+123+4567");
+  assert.equal(search, "?aanbod=tuin,fiets&kies=tuin:woensdag-middag&vrij=dinsdag-middag&begeleider=Sanne%20de%20Vries&telefoon=030%20123%204567");
   const back = decodeShare(search);
   assert.deepEqual(back.ids, ["tuin", "fiets"]);
   assert.deepEqual(back.plan, forOffers(plan, ["tuin", "fiets"]));
   assert.deepEqual(decodeShare("?aanbod=tuin").plan, emptyPlan());
+});
+
+test("typed text cannot break out of its parameter", () => {
+  const plan = cleanPlan({ helper: { name: "A&vrij=maandag-ochtend", phone: "+31 6#1" } });
+  const back = decodeShare(encodeShare(["a"], plan));
+  assert.deepEqual(back.plan.helper, { name: "A&vrij=maandag-ochtend", phone: "+31 6#1" });
+  assert.deepEqual(back.plan.free, []);
 });
 
 test("a hand-edited link or stored value becomes a valid plan", () => {

@@ -125,18 +125,18 @@ export function searchQuery(free, days, parts) {
 }
 
 // The list and its plan in a share link: ?aanbod=a,b&kies=a:maandag-ochtend.woensdag-ochtend
-// &vrij=dinsdag-middag&begeleider=Naam&telefoon=030... Readable, and only codes and what the
-// professional typed for the printed plan.
+// &vrij=dinsdag-middag&begeleider=Naam&telefoon=030... Readable: ids and slots are plain codes
+// (letters, digits, hyphens), so commas and colons stay as they are; only what the professional
+// typed for the printed plan is percent-encoded.
 export function encodeShare(ids, plan) {
-  const params = new URLSearchParams();
-  if (ids.length) params.set("aanbod", ids.join(","));
+  const params = [];
+  if (ids.length) params.push("aanbod=" + ids.join(","));
   const choices = ids.filter((id) => id in plan.choices).map((id) => id + ":" + plan.choices[id].join("."));
-  if (choices.length) params.set("kies", choices.join(","));
-  if (plan.free.length) params.set("vrij", plan.free.join(","));
-  if (plan.helper.name) params.set("begeleider", plan.helper.name);
-  if (plan.helper.phone) params.set("telefoon", plan.helper.phone);
-  const query = params.toString();
-  return query ? "?" + query : "";
+  if (choices.length) params.push("kies=" + choices.join(","));
+  if (plan.free.length) params.push("vrij=" + plan.free.join(","));
+  if (plan.helper.name) params.push("begeleider=" + encodeURIComponent(plan.helper.name));
+  if (plan.helper.phone) params.push("telefoon=" + encodeURIComponent(plan.helper.phone));
+  return params.length ? "?" + params.join("&") : "";
 }
 
 // The reverse of encodeShare; ids are cleaned by the caller (shortlist-store.js clean()).
