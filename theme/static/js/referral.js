@@ -156,30 +156,3 @@ export function openReferral({ place, template, id, record, url, onClose }) {
   form.querySelector("h3").focus();
   return form;
 }
-
-function setUpOfferReferral(section) {
-  const button = section.querySelector("[data-referral-open]");
-  const place = section.querySelector("[data-referral-place]");
-  const status = section.querySelector("[data-referral-status]");
-  const record = JSON.parse(section.getAttribute("data-record"));
-  const url = new URL(record.url, new URL(section.getAttribute("data-site"), window.location.href)).href;
-  button.addEventListener("click", () => {
-    if (place.firstElementChild) {
-      place.querySelector("h3").focus();
-      return;
-    }
-    status.textContent = "";
-    button.setAttribute("aria-expanded", "true");
-    openReferral({
-      place, template: section.querySelector("template[data-referral-template]"), id: section.getAttribute("data-offer"), record, url,
-      onClose(message) {
-        button.setAttribute("aria-expanded", "false");
-        status.textContent = message;
-        button.focus();
-      },
-    });
-  });
-}
-
-const offerReferral = document.querySelector("section[data-referral]");
-if (offerReferral) setUpOfferReferral(offerReferral);
