@@ -168,6 +168,16 @@ def test_week_plan_clash_choice_free_dagdelen_share_link_and_print(plan_site, si
         assert [button.get_attribute("data-free") for button in fresh.locator("[aria-pressed=true]").all()] == ["donderdag-ochtend", "vrijdag-middag"]
         assert fresh.get_by_label("Naam").input_value() == "Sanne"
         assert not fresh.locator(".shortlist-item[data-id='tuin']").get_by_role("checkbox", name="Maandag ochtend").is_checked()
+        # The same link in the English interface: the same plan, in English, printed too.
+        fresh.goto(share.replace("/lijstje/", "/en/lijstje/"))
+        fresh.wait_for_selector(".shortlist-item")
+        assert fresh.locator("[data-plan-count]").inner_text() == "You are now active 3 parts of a day a week."
+        fresh.emulate_media(media="print")
+        assert fresh.locator("[data-print-plan] h3").all_inner_texts() == ["Monday", "Tuesday", "Wednesday"]
+        assert fresh.locator("[data-print-plan] .print-helper").inner_text() == "Questions? Call Sanne: 030 111 2222"
+        fresh.emulate_media(media="screen")
+        fresh.goto(share)
+        fresh.wait_for_selector(".shortlist-item")
         # Kept on this device: the list and its plan move from the link into storage.
         fresh.get_by_role("button", name="Bewaar dit lijstje").click()
         fresh.wait_for_function("() => !location.search")
