@@ -58,9 +58,13 @@ def slots(catalogue: Catalogue, offer: Offer) -> list[dict]:
         return (days.index(slot["day"]) if slot["day"] in days else len(days),
                 parts.index(slot["part_of_day"]) if slot["part_of_day"] in parts else len(parts))
 
+    def clock(value):
+        # "HH:MM" as agreed for issue 14, whether the schema types it as text or as a time.
+        return value.strftime("%H:%M") if hasattr(value, "strftime") else value
+
     result = []
     for slot in sorted(offer.schedule, key=order):
-        entry = {"day": slot["day"], "part": slot["part_of_day"], "start": slot.get("start_time"), "end": slot.get("end_time")}
+        entry = {"day": slot["day"], "part": slot["part_of_day"], "start": clock(slot.get("start_time")), "end": clock(slot.get("end_time"))}
         result.append({key: str(value) for key, value in entry.items() if value})
     return result
 

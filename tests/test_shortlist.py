@@ -4,6 +4,7 @@ finds saved offers in them (in Debian's chromium, with more offers than fit one 
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import json
 from types import MappingProxyType
 
@@ -67,7 +68,7 @@ def test_record_reads_clock_times_intake_steps_and_documents_where_present(catal
         offer,
         values=MappingProxyType({**offer.values, "required_documents": ["id-bewijs", "vog"]}),
         schedule=(MappingProxyType({"offer_id": "tuin", "day": "vrijdag", "part_of_day": "middag", "start_time": "13:30", "end_time": "16:00"}),
-                  MappingProxyType({"offer_id": "tuin", "day": "maandag", "part_of_day": "ochtend"})),
+                  MappingProxyType({"offer_id": "tuin", "day": "maandag", "part_of_day": "ochtend", "start_time": datetime.time(9, 0), "end_time": None})),
     )
     steps = (
         MappingProxyType({"offer_id": "tuin", "position": 2, "step": "kennismaking", "text": "Kom een ochtend kijken."}),
@@ -76,7 +77,7 @@ def test_record_reads_clock_times_intake_steps_and_documents_where_present(catal
     )
     with_steps = dataclasses.replace(catalogue, tables=MappingProxyType({**catalogue.tables, "intake_steps": steps}))
     record = shortlist.shortlist_record(with_steps, offer, "aanbod/tuin/")
-    assert record["slots"] == [{"day": "maandag", "part": "ochtend"}, {"day": "vrijdag", "part": "middag", "start": "13:30", "end": "16:00"}]
+    assert record["slots"] == [{"day": "maandag", "part": "ochtend", "start": "09:00"}, {"day": "vrijdag", "part": "middag", "start": "13:30", "end": "16:00"}]
     # Without intake_steps.csv or documents.csv in the schema the codes stand for their labels.
     assert record["steps"] == ["via-buurtteam", "kennismaking: Kom een ochtend kijken."]
     assert record["referrers"] == ["via-buurtteam"]
