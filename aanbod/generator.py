@@ -183,6 +183,8 @@ class OfferGenerator(Generator):
             age_range=pass_context(lambda context, low, high: presentation.age_range(low, high, _=translate(context))),
             # Days and dagdelen in taxonomy order, as the shortlist's handout writes them.
             schedule_lines=pass_context(lambda context, offer: shortlist.schedule_lines(catalogue, offer, languages.of(context), translate(context))),
+            # Issue 15: the offer's record as Mijn lijstje has it, for "Aanmelden voor iemand" (_offer_referral.html).
+            referral_record=pass_context(lambda context, offer: shortlist.shortlist_record(catalogue, offer, self.urls.offer(offer.id), languages.of(context), translate(context))),
             alternates=pass_context(alternates),
             remembered_card=pass_context(remembered_card),
             shared_part=pass_context(shared_part),

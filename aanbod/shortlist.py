@@ -4,7 +4,7 @@ The list page knows only the ids a visitor saved, so it must look offers up in t
 One file for the whole catalogue would grow with every offer (thousands of offers make
 megabytes on a cheap phone), so offers are spread over buckets of about ``BUCKET_SIZE`` by a
 hash of their id, and the page fetches only the buckets of the saved ids. The hash is 32-bit
-FNV-1a, which theme/static/js/lijstje-pagina.js computes the same way; it spreads ids that
+FNV-1a, which theme/static/js/shortlist-page.js computes the same way; it spreads ids that
 differ only in their last digits evenly (a plain 31-multiplier hash does not).
 
 Values are ready to show, in plain Dutch: the page only places them, it formats nothing.
@@ -16,7 +16,7 @@ import json
 import math
 from pathlib import Path
 
-from . import presentation, roles
+from . import presentation, referral, roles
 from .presentation import _dutch
 from .model import Catalogue, Offer
 
@@ -28,7 +28,7 @@ def bucket_count(offer_count: int) -> int:
 
 
 def bucket_of(offer_id: str, buckets: int) -> int:
-    """Which bucket holds ``offer_id``; must match bucketOf() in lijstje-pagina.js.
+    """Which bucket holds ``offer_id``; must match bucketOf() in shortlist-page.js.
 
     Offer ids are ASCII (small letters, digits, hyphens), so characters and bytes are the same."""
     value = 0x811C9DC5
@@ -99,6 +99,9 @@ def shortlist_record(catalogue: Catalogue, offer: Offer, url: str, language: str
         # The accessibility facts with a pictogram (accessibility.csv), as on the offer page (_icons.html).
         "pictograms": [term.code for term in roles.pictogram_terms(catalogue.schema, offer.accessibility)],
         "paused": offer.is_paused,
+        # Issue 15: the week plan's slots, and what "Aanmelden voor iemand" and the printed plan need.
+        "slots": referral.slots(catalogue, offer),
+        **referral.facts(catalogue, offer, language, _),
     }
     # Empty and false values are left out: the page reads a missing key as "no".
     return {key: value for key, value in record.items() if value}

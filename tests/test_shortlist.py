@@ -3,7 +3,10 @@ finds saved offers in them (in Debian's chromium, with more offers than fit one 
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import json
+from types import MappingProxyType
 
 import pytest
 from bs4 import BeautifulSoup
@@ -51,7 +54,34 @@ def test_record_holds_what_a_handout_needs_in_plain_dutch(catalogue):
         "access": ["Toegankelijk met rolstoel", "Weinig prikkels"],
         "pictograms": ["rolstoel"],
         "paused": True,
+        # Issue 15: slots for the week plan in taxonomy order, and who may refer (no intake steps: the general rule).
+        "slots": [{"day": "maandag", "part": "ochtend"}, {"day": "maandag", "part": "avond"}, {"day": "vrijdag", "part": "middag"}],
+        "referrers": ["Iemand die een verwijzing of indicatie mag geven. Vraag de aanbieder wie dat is."],
     }
+
+
+def test_record_reads_clock_times_intake_steps_and_documents_where_present(catalogue):
+    """The matching fields of issue 14 arrive in parallel: a schedule row with start_time/end_time,
+    rows of the intake_steps table and required_documents on the offer are read where present."""
+    offer = next(offer for offer in catalogue.offers if offer.id == "tuin")
+    offer = dataclasses.replace(
+        offer,
+        values=MappingProxyType({**offer.values, "required_documents": ["id-bewijs", "vog"]}),
+        schedule=(MappingProxyType({"offer_id": "tuin", "day": "vrijdag", "part_of_day": "middag", "start_time": "13:30", "end_time": "16:00"}),
+                  MappingProxyType({"offer_id": "tuin", "day": "maandag", "part_of_day": "ochtend", "start_time": datetime.time(9, 0), "end_time": None})),
+    )
+    steps = (
+        MappingProxyType({"offer_id": "tuin", "position": 2, "step": "kennismaking", "text": "Kom een ochtend kijken."}),
+        MappingProxyType({"offer_id": "fietsen", "position": 1, "step": "via-huisarts", "text": None}),
+        MappingProxyType({"offer_id": "tuin", "position": 1, "step": "via-buurtteam", "text": None}),
+    )
+    with_steps = dataclasses.replace(catalogue, tables=MappingProxyType({**catalogue.tables, "intake_steps": steps}))
+    record = shortlist.shortlist_record(with_steps, offer, "aanbod/tuin/")
+    assert record["slots"] == [{"day": "maandag", "part": "ochtend", "start": "09:00"}, {"day": "vrijdag", "part": "middag", "start": "13:30", "end": "16:00"}]
+    # Without intake_steps.csv or documents.csv in the schema the codes stand for their labels.
+    assert record["steps"] == ["via-buurtteam", "kennismaking: Kom een ochtend kijken."]
+    assert record["referrers"] == ["via-buurtteam"]
+    assert record["documents"] == ["id-bewijs", "vog"]
 
 
 def test_record_leaves_out_what_an_offer_does_not_have(catalogue):
@@ -75,7 +105,7 @@ def test_bucket_count_keeps_files_small(count, buckets):
 
 
 def test_bucket_of_is_fnv1a_as_the_page_computes_it():
-    # Values bucketOf() in lijstje-pagina.js gives for the same ids (computed with node), so the page
+    # Values bucketOf() in shortlist-page.js gives for the same ids (computed with node), so the page
     # looks each saved offer up in the file the build put it in. FNV-1a of "a" is 0xe40c292c.
     assert shortlist.bucket_of("a", 2 ** 32) == 0xE40C292C
     assert shortlist.bucket_of("fietsen", 2 ** 32) == 12_671_109

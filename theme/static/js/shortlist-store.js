@@ -1,8 +1,11 @@
-// "Mijn lijstje" storage: offers saved on this device (localStorage), as a list of offer ids.
-// Shared by lijstje.js (the buttons on an offer page) and lijstje-pagina.js (the list page).
+// "Mijn lijstje" storage: offers saved on this device (localStorage), as a list of offer ids, and
+// the week plan made with them (week-plan.js). Shared by shortlist.js (the buttons on an offer page)
+// and shortlist-page.js (the list page).
 import { t } from "./texts.js";
+import { cleanPlan } from "./week-plan.js";
 
 export const KEY = "open-aanbod-lijstje";
+export const PLAN_KEY = "open-aanbod-weekplan";
 const MAX = 100;
 const ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
@@ -29,6 +32,23 @@ export function read() {
 export function write(ids) {
   try {
     window.localStorage.setItem(KEY, JSON.stringify(clean(ids)));
+    return true;
+  } catch (error) {
+    return false;
+  }
+}
+
+export function readPlan() {
+  try {
+    return cleanPlan(JSON.parse(window.localStorage.getItem(PLAN_KEY) || "null"));
+  } catch (error) {
+    return cleanPlan(null);
+  }
+}
+
+export function writePlan(plan) {
+  try {
+    window.localStorage.setItem(PLAN_KEY, JSON.stringify(cleanPlan(plan)));
     return true;
   } catch (error) {
     return false;
