@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..model import Catalogue, Offer
-from ..presentation import N_
+from ..presentation import N_, joined
 
 STEPS_TABLE = "intake_steps"
 
@@ -36,13 +36,6 @@ class Access:
 
     def __bool__(self) -> bool:
         return bool(self.steps or self.documents or self.area or self.incomes or self.funding)
-
-
-def joined(labels: list[str], _: Callable[[str], str] = N_) -> str:
-    """'Houten', 'Houten en Zeist', 'Houten, Zeist en Bunnik': a list as a sentence says it."""
-    if len(labels) < 2:
-        return "".join(labels)
-    return _("%(first)s en %(last)s") % {"first": ", ".join(labels[:-1]), "last": labels[-1]}
 
 
 def _items(catalogue: Catalogue, table: str, name: str, pairs, language: str | None) -> tuple[Item, ...]:

@@ -33,6 +33,8 @@ export function resultCard(data, labels, distanceKm = null) {
     meta.kosten ? element("span", {}, meta.kosten) : null,
     referral ? element("span", {}, t(referral === "ja" ? "verwijzing" : "zelf")) : null,
     meta.geen_plek === "ja" ? element("span", { class: "paused" }, t("geenPlek")) : null,
+    // Sorting by distance knows no municipality, so the card itself says who may come (issue 14).
+    meta.alleen_voor ? element("span", { class: "only-for" }, t("alleenVoor", { plaatsen: meta.alleen_voor })) : null,
     distanceKm !== null ? element("span", { class: "finder-distance" }, t("afstand", { afstand: formatDistance(distanceKm) })) : null,
   );
   return element("li", { class: "card finder-card" },

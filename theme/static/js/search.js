@@ -16,20 +16,23 @@ const PAGE_SIZE = 10;
 const root = document.getElementById("zoeken");
 if (root) start(root);
 
-// The filter groups come as data from aanbod/search.py ([key, title, [[code, label], ...]]):
-// the checkboxes are built here, and the Dutch labels kept for chips and result cards.
-function buildFilters(container) {
+// The filter groups come as data from aanbod/search.py ([key, title, [[code, label], ...]]), in one
+// container per section (the professionals' groups in their own): the checkboxes are built here, and
+// the Dutch labels kept for chips and result cards.
+function buildFilters(containers) {
   const groups = new Map();
-  for (const [key, title, values] of JSON.parse(container.dataset.filterGroups)) {
-    groups.set(key, { title, values: new Map(values) });
-    const items = values.map(([code, label]) => element("li", {}, element("label", {},
-      element("input", { type: "checkbox", name: key, value: code }), " ", element("span", {}, label), " ",
-      element("span", { class: "filter-count" }),
-    )));
-    container.append(element("details", { class: "filter-group", "data-group": key },
-      element("summary", {}, title + " ", element("span", { class: "finder-chosen", "data-chosen": "" })),
-      element("fieldset", {}, element("legend", { class: "visually-hidden" }, title), element("ul", { class: "filter-values" }, ...items)),
-    ));
+  for (const container of containers) {
+    for (const [key, title, values] of JSON.parse(container.dataset.filterGroups)) {
+      groups.set(key, { title, values: new Map(values) });
+      const items = values.map(([code, label]) => element("li", {}, element("label", {},
+        element("input", { type: "checkbox", name: key, value: code }), " ", element("span", {}, label), " ",
+        element("span", { class: "filter-count" }),
+      )));
+      container.append(element("details", { class: "filter-group", "data-group": key },
+        element("summary", {}, title + " ", element("span", { class: "finder-chosen", "data-chosen": "" })),
+        element("fieldset", {}, element("legend", { class: "visually-hidden" }, title), element("ul", { class: "filter-values" }, ...items)),
+      ));
+    }
   }
   return {
     groups,
@@ -49,7 +52,7 @@ function start(root) {
     active: part("active"), clear: part("clear"), total: part("chosen-total"),
     mapSection: part("map-section"), mapToggle: part("map-toggle"), map: part("map"),
   };
-  const labels = buildFilters(part("filter-groups"));
+  const labels = buildFilters(root.querySelectorAll("[data-filter-groups]"));
   const known = new Map([...labels.groups].map(([key, group]) => [key, new Set(group.values.keys())]));
   // One index serves every language: its URLs lead to the Dutch pages at the root, and on the
   // English search page (data-page-root ".../en/") they are moved to the same page in English.
