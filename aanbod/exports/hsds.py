@@ -205,7 +205,8 @@ def write(catalogue: Catalogue, folder: Path, publication: Publication) -> list[
     return [
         DataFile(
             f"{FOLDER}/services.json", "Aanbod in Open Referral HSDS 3.0 (JSON)",
-            "Elk aanbod als HSDS 3.0-service, met plekken, adressen, dagen, kosten, talen, contact en codes. "
+            "Elk aanbod als HSDS 3.0-service, met plekken, adressen, dagen, kosten, talen, contact en codes, "
+            "de stappen om binnen te komen, wat je nodig hebt, voor inwoners van welke gemeenten en wie betaalt. "
             "De aanbieder staat in organizations.json (organization_id), de namen van de codes in taxonomy_terms.json "
             "(taxonomy_term_id). Gestopt aanbod staat erin met status defunct.",
             "application/json", "JSON", (services,), standard=STANDARD,
