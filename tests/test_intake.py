@@ -84,3 +84,15 @@ def test_a_step_without_a_code_is_refused(site, schema):
     write_files(site, {"offers/buurtwerk/fietsen.yaml": text})
     found = messages(site, schema)
     assert len(found) == 1 and found[0].startswith(f"content/offers/buurtwerk/fietsen.yaml:{line_of(text, '  - text: Kom maar.')}: intake_steps[1].step:")
+
+
+def test_a_steps_text_is_held_to_the_rules_of_all_free_text(site, schema):
+    """Hostile input: a formula start or a bidi override in a step's text is refused with its line, like any text."""
+    formula = '    text: =HYPERLINK("https://x.example")'
+    bidi = '    text: "Kom \\u202e langs"'
+    text = offer_yaml() + "intake_steps:\n  - step: bellen\n" + formula + "\n  - step: proefdag\n" + bidi + "\n"
+    write_files(site, {"offers/buurtwerk/fietsen.yaml": text})
+    found = messages(site, schema)
+    assert found[0].startswith(f"content/offers/buurtwerk/fietsen.yaml:{line_of(text, formula)}: intake_steps[1].text: Begin deze tekst")
+    assert found[1].startswith(f"content/offers/buurtwerk/fietsen.yaml:{line_of(text, bidi)}: intake_steps[2].text:")
+    assert len(found) == 2
