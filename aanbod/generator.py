@@ -26,6 +26,7 @@ from .catalogue import read_catalogue
 from .history import build_today
 from .i18n import LANGUAGE_NAMES, Languages
 from .markup import render_markdown
+from .pages import access as offer_access
 from .pages import offer as offer_page
 from .pages import workers
 from .pages.texts import TextIslands
@@ -188,6 +189,7 @@ class OfferGenerator(Generator):
             alternates=pass_context(alternates),
             remembered_card=pass_context(remembered_card),
             shared_part=pass_context(shared_part),
+            offer_access=pass_context(lambda context, offer: offer_access.offer_access(catalogue, offer, languages.of(context), translate(context))),
             map_points=pass_context(lambda context, offer: offer_page.map_points(offer, lambda taxonomy, code: catalogue.label(taxonomy, code, languages.of(context)))),
             # The JSON island of interface texts for scripts: text_island("lijstje", "kaart").
             text_island=pass_context(lambda context, *groups, later="": self.text_islands.island(languages.of(context), groups, later)),

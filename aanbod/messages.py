@@ -72,6 +72,23 @@ def address_or_online_message(key: str, flag) -> str:
     return f"vul minstens één adres in onder '{key}', of schrijf '{flag['name']}: {flag['trueValues'][0]}' als het aanbod online is."
 
 
+def referral_without_step_message(flag, key: str, steps: list[str]) -> str:
+    """The offer needs a referral, but none of its intake steps says who refers (rules.py, rule "referral-step")."""
+    return (f"bij '{flag['name']}' staat {flag['trueValues'][0]}, maar geen stap onder '{key}' zegt wie iemand verwijst. "
+            f"Zet er een stap bij, zoals {_or(steps)}, of schrijf '{flag['name']}: {flag['falseValues'][0]}'.")
+
+
+def step_without_referral_message(flag, step: str, others: list[str]) -> str:
+    """A step through someone who refers, while the offer needs no referral (rules.py, rule "referral-step")."""
+    instead = f", of kies een stap zonder verwijzing, zoals {_or(others)}" if others else ""
+    return (f"de stap '{step}' betekent dat iemand je verwijst, maar bij '{flag['name']}' staat {flag['falseValues'][0]}. "
+            f"Schrijf '{flag['name']}: {flag['trueValues'][0]}'{instead}.")
+
+
+def _or(codes: list[str]) -> str:
+    return codes[0] if len(codes) == 1 else f"{', '.join(codes[:-1])} of {codes[-1]}"
+
+
 def unfitting_choice_message(name: str, value: str, parent_title: str, parent_value: str, fitting: list[str]) -> str:
     """A choice that does not fit the field it depends on (choices.py), such as a subtype of another kind."""
     instead = f"Kies uit: {', '.join(fitting)}." if fitting else f"Laat '{name}' weg of kies een andere {parent_title}."

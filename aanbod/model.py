@@ -117,6 +117,21 @@ class Catalogue:
         times += [provider.modified for provider in self.providers.values() if provider.modified]
         return max(times, default=None)
 
+    @cached_property
+    def _child_rows(self) -> dict[str, dict[str, tuple]]:
+        """Table -> offer id -> its rows, for the offers' list tables that have no attribute of their own
+        (intake steps): indexed once, so a page asks in constant time at 100,000 offers."""
+        grouped: dict[str, dict[str, list]] = {}
+        for child in self.schema.children_of("offers"):
+            rows = grouped.setdefault(child.name, {})
+            for values in self.tables.get(child.name, ()):
+                rows.setdefault(values[child.source["parent_field"]], []).append(values)
+        return {name: {key: tuple(rows) for key, rows in by_offer.items()} for name, by_offer in grouped.items()}
+
+    def rows_of(self, table: str, offer_id: str) -> tuple:
+        """The rows of a table nested in offers (``intake_steps``) that belong to one offer, in the provider's order."""
+        return self._child_rows.get(table, {}).get(offer_id, ())
+
     def offers_of(self, provider_id: str) -> list[Offer]:
         return list(self._published_by_provider.get(provider_id, ()))
 

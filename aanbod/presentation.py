@@ -56,6 +56,13 @@ def age_range(low: int | None, high: int | None, _=_dutch) -> str:
     return ""
 
 
+def joined(labels: list[str], _=_dutch) -> str:
+    """'Houten', 'Houten en Zeist', 'Houten, Zeist en Bunnik': a list as a sentence says it."""
+    if len(labels) < 2:
+        return "".join(labels)
+    return _("%(first)s en %(last)s") % {"first": ", ".join(labels[:-1]), "last": labels[-1]}
+
+
 def phone_link(phone: str) -> str:
     """tel: link target: digits and a leading +, so every phone dials it."""
     return "tel:" + "".join(character for character in phone if character.isdigit() or character == "+")

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from .schema import CatalogueSchema, Taxonomy, Term
 
 PUBLISHED, PAUSED, WITHDRAWN = "published", "paused", "withdrawn"
+# An intake step with this role goes through someone who refers (via-buurtteam, via-huisarts, ...).
+REFERRAL = "referral"
 # Offers with these status roles are on the site; a paused one says there is no place right now.
 ON_SITE = (PUBLISHED, PAUSED)
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -47,6 +49,7 @@ COLUMNS = (
     Column("offers", "accessibility", "pictogram", pattern=NAME, example="rolstoel", optional=True),
     Column("offers", "kind", "colour", pattern=COLOUR, example="#0b6e4f"),
     Column("offers", "kind", "icon", pattern=NAME, example="koffer"),
+    Column("intake_steps", "step", "role", allowed=(REFERRAL,), example=REFERRAL, optional=True),
 )
 # A kind's code becomes a CSS class that carries its colour.
 CODE_PATTERNS = {("offers", "kind"): NAME}
@@ -94,3 +97,11 @@ def kind_icon(schema: CatalogueSchema, code: str) -> str:
 
 def kind_colours(schema: CatalogueSchema) -> dict[str, str]:
     return {term.code: term.extra["colour"] for term in _taxonomy(schema, "offers", "kind").terms}
+
+
+def referral_steps(schema: CatalogueSchema) -> tuple[str, ...]:
+    """The intake step codes that go through someone who refers (role ``referral``), in taxonomy order; none in a
+    fork without intake steps."""
+    if "intake_steps" not in schema.tables:
+        return ()
+    return tuple(term.code for term in _taxonomy(schema, "intake_steps", "step").terms if term.extra.get("role") == REFERRAL)

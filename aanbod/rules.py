@@ -31,12 +31,15 @@ SYNTAX = {
 # Rules across fields, by the fields they name. validation.py words the problem for a file;
 # the form words it for the page. "order": ``high`` may not be below ``low``. "together": all
 # or none of ``fields`` in one item of ``table``. "address-or-online": at least one item of
-# ``table`` unless the offer's ``flag`` is true.
+# ``table`` unless the offer's ``flag`` is true. "referral-step": when the offer lists items of ``table`` (intake
+# steps), one has the role referral (roles.py) exactly when its ``flag`` (referral_required) is true, so the
+# "Verwijzing nodig" filter and the numbered steps never contradict each other.
 CROSS_FIELD = (
     {"rule": "order", "table": "offers", "low": "min_age", "high": "max_age"},
     {"rule": "order", "table": "offers", "low": "start_date", "high": "end_date"},
     {"rule": "together", "table": "locations", "fields": ["latitude", "longitude"]},
     {"rule": "address-or-online", "table": "locations", "flag": "online"},
+    {"rule": "referral-step", "table": "intake_steps", "field": "step", "flag": "referral_required"},
 )
 
 

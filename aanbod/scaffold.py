@@ -34,7 +34,10 @@ DEFAULTS = {"online": "nee", "referral_required": "nee", "cost_eur": "0"}
 NOT_ASKED = {"status", "verified_on"}  # sensible defaults; still settable with an option
 # Optional, but asked: without them the page says "Bel of mail Anja." with no number or address (issue 12).
 # Pressing Enter takes the organisation's own e-mail address or phone number (the provider field named here).
-ASKED_OPTIONAL = {"contact_name": None, "contact_phone": "phone", "contact_email": "email"}
+ASKED_OPTIONAL = {"contact_name": None, "contact_phone": "phone", "contact_email": "email",
+                  # How to get in, who may come and who pays (issue 14): a professional needs them to refer someone.
+                  "required_documents": None, "service_area": None, "income_situations": None, "funding": None}
+SKIP_HINT = "  Niet verplicht: druk op Enter als het niet nodig is."
 
 
 @dataclass(frozen=True)
@@ -101,9 +104,18 @@ def _term(terms: list[Term], answer: str) -> str | None:
     return None
 
 
+def _optional_list(schema: CatalogueSchema, table: Table) -> bool:
+    """A list in the offer that may stay empty (intake steps), unlike the locations of an offer that is not online."""
+    rule = address_or_online(schema)
+    return bool(table.parent) and not (rule and table is rule[0])
+
+
 def _required(schema: CatalogueSchema, question: Question, answers: dict) -> bool:
     """Required by the schema, or a choice narrowed by another answer that leaves something to choose
-    (the wijk in a municipality with wijken), as validation and the form require it."""
+    (the wijk in a municipality with wijken), as validation and the form require it. A field of an
+    optional list is never required here: make new asks for its first item only, and it may be skipped."""
+    if _optional_list(schema, question.table):
+        return False
     if (question.descriptor.get("constraints") or {}).get("required"):
         return True
     parent = parent_field(schema, question.table, question.field)
@@ -156,6 +168,8 @@ def _prompt(schema: CatalogueSchema, question: Question, answers: dict, default:
             lines.append(f"  {number:>2}. {term.code}" + (f" ({term.label})" if term.label.lower() != term.code.lower() else ""))
         if descriptor["type"] == "list":
             lines.append("  Meer dan één? Zet komma's ertussen, bijvoorbeeld: 1, 3")
+    if not _required(schema, question, answers) and default in (None, ""):
+        lines.append(SKIP_HINT)
     ask = "> " if default in (None, "") else f"[{default}] > "
     return "\n" + "\n".join(lines) + "\n" + ask
 
@@ -170,6 +184,10 @@ def _needed(schema: CatalogueSchema, question: Question, answers: dict) -> bool:
     parent = parent_field(schema, question.table, question.field)
     if parent and not choices(schema, question.table, question.field, answers.get(parent)):
         return False
+    if _optional_list(schema, question.table):
+        # The first field of its first item (the step) is asked; the others only once that has an answer.
+        siblings = [q for q in questions(schema) if q.table is question.table]
+        return question == siblings[0] or any(answers.get(q.name) for q in siblings[:siblings.index(question)])
     required = (question.descriptor.get("constraints") or {}).get("required")
     return bool(required) or bool(parent) or (question.field in ASKED_OPTIONAL and not question.table.parent)
 

@@ -38,6 +38,12 @@ ONLINE = "online"
 # The combined day and dagdeel of every slot: "maandag ochtend" must mean Monday morning, not
 # "some Monday and some morning". The search page uses it when both groups have a choice.
 SLOT_FILTER = "tijd"
+# An offer that names no income situation is open to every one: it gets every code of the taxonomy,
+# so a professional who filters on Wajong also finds it (who may come, not who it is meant for).
+EVERY = "*"
+# Filters for professionals (issue 14), shown together under "Voor professionals", folded away so that
+# residents are not burdened by them.
+PROFESSIONAL = frozenset({"inkomen", "financiering"})
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,7 @@ class FilterGroup:
     key: str
     title: str
     values: tuple[tuple[str, str], ...]  # (code, Dutch label), only values that published offers have
+    professional: bool = False  # under "Voor professionals"
 
     @property
     def data(self) -> list:
@@ -64,7 +71,9 @@ _GROUPS = {
     "type": (("offers", "subtype"), "subtypes", lambda offer: [offer.subtype]),
     "werkveld": (("offers", "sectors"), "sectors", lambda offer: offer.sectors or ()),
     "voor": (("offers", "target_groups"), "target_groups", lambda offer: offer.target_groups),
-    "gemeente": (("locations", "municipality"), "municipalities", lambda offer: offer.municipalities + ([ONLINE] if offer.online else [])),
+    # Where an offer is only for residents of some municipalities (service_area), it counts for those, not for
+    # where it is: an offer in Utrecht only for Houten residents is found under Houten, never under Utrecht.
+    "gemeente": (("locations", "municipality"), "municipalities", lambda offer: _area(offer) + ([ONLINE] if offer.online else [])),
     "wijk": (("locations", "wijk"), "wijken", lambda offer: offer.wijken),
     "kosten": (None, None, lambda offer: ["gratis" if offer.is_free else "betaald"]),
     "verwijzing": (("offers", "referral_required"), None, lambda offer: ["ja" if offer.referral_required else "nee"]),
@@ -72,7 +81,22 @@ _GROUPS = {
     "dagdeel": (("schedules", "part_of_day"), "parts_of_day", _parts_of_day),
     "taal": (("offers", "languages"), "languages", lambda offer: offer.languages or ()),
     "toegankelijk": (("offers", "accessibility"), "accessibility", lambda offer: offer.accessibility or ()),
+    "inkomen": (("offers", "income_situations"), "income_situations", lambda offer: offer.values.get("income_situations") or [EVERY]),
+    "financiering": (("offers", "funding"), "funding", lambda offer: offer.values.get("funding") or ()),
 }
+
+
+def _area(offer: Offer) -> list[str]:
+    """The municipalities whose residents an offer is for: its service area, else where its locations are."""
+    return list(offer.values.get("service_area") or ()) or offer.municipalities
+
+
+def _every(catalogue: Catalogue, key: str, codes) -> list[str]:
+    """``codes`` with EVERY replaced by every code of the group's taxonomy."""
+    codes = list(codes)
+    if EVERY not in codes:
+        return codes
+    return catalogue.schema.taxonomies[_GROUPS[key][1]].codes
 
 
 def codes_of(taxonomy: str):
@@ -94,9 +118,9 @@ _DERIVED = {
 _DERIVED_TITLES = {"kosten": N_("Kosten")}
 
 
-def offer_filters(offer: Offer) -> dict[str, list[str]]:
+def offer_filters(catalogue: Catalogue, offer: Offer) -> dict[str, list[str]]:
     """The filter values of one offer, as codes; groups without a value are left out."""
-    filters = {key: list(codes_of(offer)) for key, (_, _, codes_of) in _GROUPS.items()}
+    filters = {key: _every(catalogue, key, codes_of(offer)) for key, (_, _, codes_of) in _GROUPS.items()}
     filters[SLOT_FILTER] = [f"{slot['day']}-{slot['part_of_day']}" for slot in offer.schedule]
     return {key: values for key, values in filters.items() if values}
 
@@ -107,9 +131,13 @@ def filter_groups(catalogue: Catalogue, language: str | None = None, _=N_) -> li
     Labels and titles are in ``language`` (taxonomy columns such as label_en, schema titles such as
     title_en); the few texts of this module go through ``_``."""
     used: dict[str, set[str]] = {key: set() for key in _GROUPS}
+    named: set[str] = set()  # groups where some offer names codes: a group where every offer is open to all filters nothing
     for offer in catalogue.published:
         for key, (_field, _taxonomy, codes_of) in _GROUPS.items():
-            used[key].update(codes_of(offer))
+            codes = codes_of(offer)
+            if EVERY not in codes:
+                named.add(key)
+            used[key].update(_every(catalogue, key, codes))
     groups = []
     for key, (field, taxonomy, _codes_of) in _GROUPS.items():
         if taxonomy:
@@ -118,9 +146,9 @@ def filter_groups(catalogue: Catalogue, language: str | None = None, _=N_) -> li
             choices = [(code, _(label)) for code, label in _DERIVED[key]]
         if key == "gemeente":
             choices.append((ONLINE, _("Online")))
-        values = tuple(choice for choice in choices if choice[0] in used[key])
+        values = tuple(choice for choice in choices if choice[0] in used[key]) if key in named else ()
         if values:
-            groups.append(FilterGroup(key, _title(catalogue, key, field, language, _), values))
+            groups.append(FilterGroup(key, _title(catalogue, key, field, language, _), values, key in PROFESSIONAL))
     return groups
 
 
@@ -159,12 +187,14 @@ def offer_document(catalogue: Catalogue, offer: Offer) -> str:
     meta = {"aanbieder": provider.name, "plaats": places_text(catalogue, offer), "samenvatting": offer.summary, "kosten": euro(offer.cost_eur)}
     if offer.is_paused:  # a status with the role paused (statuses.csv): the card says there is no place now
         meta["geen_plek"] = "ja"
+    if offer.values.get("service_area"):  # "Alleen voor inwoners van ...": also when sorted by distance, which knows no municipality
+        meta["alleen_voor"] = ", ".join(label("municipalities", code) for code in offer.service_area)
     parts = [f'<h1 data-pagefind-meta="title">{escape(offer.title)}</h1>']
     parts += [f"<p>{escape(text)}</p>" for text in words if text]
     parts += [f'<data value="{escape(value)}" data-pagefind-meta="{key}[value]"></data>' for key, value in meta.items()]
     parts += [
         f'<data value="{escape(value)}" data-pagefind-filter="{key}[value]"></data>'
-        for key, values in offer_filters(offer).items() for value in values
+        for key, values in offer_filters(catalogue, offer).items() for value in values
     ]
     body = "\n".join(parts)
     return f'<!doctype html>\n<html lang="nl"><head><meta charset="utf-8"><title>{escape(offer.title)}</title></head>\n<body data-pagefind-body>\n{body}\n</body></html>\n'

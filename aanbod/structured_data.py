@@ -13,7 +13,7 @@ import json
 
 from markupsafe import Markup
 
-from . import roles
+from . import roles, structured_access
 from .exports.values import to_json, utc_stamp
 from .freshness import months_before
 from .markup import plain_text, render_markdown
@@ -205,7 +205,7 @@ def offer_data(catalogue: Catalogue, offer: Offer, publication: Publication) -> 
         "description": plain_text(offer.description),
         **BUILDERS[kind](catalogue, offer, publication, places),
     }
-    return _clean(data)
+    return _clean(structured_access.add_access(catalogue, offer, data))
 
 
 def script_json(data: dict) -> Markup:

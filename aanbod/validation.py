@@ -15,7 +15,7 @@ from pathlib import Path
 
 from frictionless import Check, Checklist, Package, Resource, Schema
 
-from . import messages
+from . import messages, roles
 from .loading import DEFAULT_MAX_BYTES, character_problem, find_files, load_file, visible
 from .problems import Problem
 from .choices import choices, parent_field
@@ -178,7 +178,35 @@ def _address_or_online(schema: CatalogueSchema, table: Table, rule: dict, rows: 
     ]
 
 
-_CROSS_FIELD_CHECKS = {"order": _order, "together": _together, "address-or-online": _address_or_online}
+def _referral_step(schema: CatalogueSchema, table: Table, rule: dict, rows: dict[str, list[Row]]) -> list[Problem]:
+    """An offer that lists intake steps has a step through someone who refers (role referral) exactly when it
+    needs a referral. An offer without steps is left alone: its how_to_apply says how to get in."""
+    parent = schema.tables[table.parent]
+    flag = parent.field(rule["flag"])
+    referral = roles.referral_steps(schema)
+    others = [code for code in schema.taxonomy_of(table.name, rule["field"]).codes if code not in referral]
+    steps: dict[str, list[Row]] = {}
+    for row in rows.get(table.name, []):
+        steps.setdefault(row.values[table.source["parent_field"]], []).append(row)
+    problems = []
+    for row in rows.get(parent.name, []):
+        own = steps.get(row.values[parent.primary_key[0]], [])
+        value = row.values[rule["flag"]]
+        if not own or not referral:
+            continue
+        if value in flag["trueValues"] and not any(step.values[rule["field"]] in referral for step in own):
+            message = messages.referral_without_step_message(flag, table.source["key"], list(referral))
+            problems.append(Problem(row.path, row.line_of(rule["flag"]), row.label(rule["flag"]), message, code="rule"))
+        elif value in flag["falseValues"]:
+            problems += [
+                Problem(step.path, step.line_of(rule["field"]), step.label(rule["field"]),
+                        messages.step_without_referral_message(flag, step.values[rule["field"]], others[:3]), code="rule")
+                for step in own if step.values[rule["field"]] in referral
+            ]
+    return problems
+
+
+_CROSS_FIELD_CHECKS = {"order": _order, "together": _together, "address-or-online": _address_or_online, "referral-step": _referral_step}
 
 
 def _dependent_choices(schema: CatalogueSchema, table: Table, row: Row) -> list[Problem]:

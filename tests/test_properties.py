@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from conftest import OFFER_FIELDS, ROOT, SCHEMA as SCHEMA_FOLDER, assert_no_inline_code, build_ok, provider_yaml, soup, write_files
-from aanbod import choices
+from aanbod import choices, roles
 from aanbod.history import head_commit_date
 from aanbod.catalogue import read_catalogue
 from aanbod.exports import write_all
@@ -142,6 +142,10 @@ def fit_rules(values: dict, children: dict) -> tuple[dict, dict]:
     for location in children["locations"]:
         if location["latitude"] is None or location["longitude"] is None:
             location["latitude"] = location["longitude"] = None
+    if children.get("intake_steps"):  # "referral-step": a step through someone who refers exactly when a referral is needed
+        flag = OFFERS.field("referral_required")
+        refers = any(step["step"] in roles.referral_steps(SCHEMA) for step in children["intake_steps"])
+        values["referral_required"] = (flag["trueValues"] if refers else flag["falseValues"])[0]
     return values, children
 
 
@@ -309,7 +313,11 @@ def check_round_trip(offers, data: Path):
     assert len(services) == len(by_id)
     for service in services:
         row = next(row for row in by_id.values() if row["title"] == service["name"] and row["description"] == service["description"])
+        stepped = any(step["offer_id"] == row["id"] for step in expected.get("intake_steps", []))
         for hsds_name, name in HSDS_FIELDS.items():
+            if hsds_name == "application_process" and stepped:  # the numbered steps come first (issue 14), the text unchanged last
+                assert service[hsds_name].endswith("\n\n" + row[name]), row["id"]
+                continue
             assert from_json(OFFERS.field(name), service.get(hsds_name)) == row[name], (hsds_name, row["id"])
     features = json.loads((data / "offers.geojson").read_text(encoding="utf-8"))["features"]
     locations = {(row["offer_id"], row["position"]): row for row in expected["locations"]}

@@ -28,9 +28,9 @@ def test_every_writable_field_of_the_offer_and_its_lists_has_its_schema_rules():
                 {key: constraints[key] for key in ("pattern", "maxLength", "minimum", "maximum") if key in constraints}
             if descriptor.get("taxonomy"):
                 assert list(rule["choices"]) == SCHEMA_.taxonomies[descriptor["taxonomy"]].codes
-    assert rules["sections"] == {"locations": "locations"}
+    assert rules["sections"] == {"locations": "locations", "intake_steps": "intake_steps"}
     assert rules["formulaStarts"] == "".join(FORMULA_STARTS)
-    assert rules["crossField"] == [rule for rule in CROSS_FIELD if rule["table"] in ("offers", "locations")]
+    assert rules["crossField"] == [rule for rule in CROSS_FIELD if rule["table"] in ("offers", "locations", "intake_steps")]
     assert rules["fields"]["locations"]["wijk"]["parent"] == "municipality"
     assert rules["fields"]["offers"]["subtype"]["parent"] == "kind"
 
@@ -38,7 +38,7 @@ def test_every_writable_field_of_the_offer_and_its_lists_has_its_schema_rules():
 def test_every_cross_field_rule_names_fields_of_its_table():
     for rule in CROSS_FIELD:
         table = SCHEMA_.tables[rule["table"]]
-        named = [rule[key] for key in ("low", "high") if key in rule] + rule.get("fields", [])
+        named = [rule[key] for key in ("low", "high", "field") if key in rule] + rule.get("fields", [])
         assert set(named) <= set(table.field_names)
         if "flag" in rule:
             assert SCHEMA_.tables[table.parent].field(rule["flag"])["type"] == "boolean"

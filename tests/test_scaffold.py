@@ -106,12 +106,17 @@ ANSWERS = "\n".join([
     "ggz, 10",                 # target groups by code and by number
     "",                        # referral: default nee
     "Kom langs op maandag.",
+    "",                        # required documents: not needed (issue 14, all four optional)
+    "",                        # service area: the whole region
+    "",                        # income situations: any
+    "",                        # funding: not said
     "",                        # cost: default 0
     "ja",                      # online: no address needed
     "Fatima",                  # contact name
     "fatima@buurtwerk,nl",     # contact e-mail with a comma: asked again
     "",                        # then Enter: the organisation's own address
     "",                        # contact phone: Enter, the organisation's own number
+    "",                        # first intake step: skipped, so its text is not asked
     "",                        # id: the suggestion from the title
 ]) + "\n"
 
@@ -217,3 +222,32 @@ def test_make_new_refuses_a_formula_as_validation_does_even_after_a_space():
     for answer in ("=1+1", " =1+1", "'@SUM(A1)"):
         assert scaffold.check_answer(schema, title, answer, {}) == ("", rules.FORMULA_MESSAGE), answer
     assert scaffold.check_answer(schema, title, "Koken - samen", {})[1] is None
+
+
+def test_issue_14_fields_are_asked_plainly_and_may_be_skipped(content):
+    """Documents, service area, income, funding and a first intake step are asked, each saying Enter skips it."""
+    answers = ANSWERS.replace("Kom langs op maandag.\n\n\n\n\n", "Kom langs op maandag.\nvog, digid\nhouten\n\nwmo\n", 1)
+    answers = answers.replace("Fatima\nfatima@buurtwerk,nl\n\n\n\n", "Fatima\nfatima@buurtwerk,nl\n\n\nbellen\nBel op maandag.\n", 1)
+    result = new(content, answers=answers)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count(scaffold.SKIP_HINT) >= 6  # the four lists, the step and its text
+    data = parse_text((content / "offers/buurtwerk-noord/samen-tuinieren.yaml").read_bytes(), "x")[0].data
+    assert (data["required_documents"], data["service_area"], data["funding"]) == (["vog", "digid"], ["houten"], ["wmo"])
+    assert "income_situations" not in data
+    assert data["intake_steps"] == [{"step": "bellen", "text": "Bel op maandag."}]
+    assert problems_in(content) == []
+
+
+def test_options_for_a_referral_step_give_a_valid_file(content):
+    result = new(content, "--no-questions", *options(**{"--referral-required": "ja", "--step": "via-werkmatcher", "--service-area": "utrecht"}))
+    assert result.returncode == 0, result.stderr
+    data = parse_text((content / "offers/buurtwerk-noord/koken-samen-eten.yaml").read_bytes(), "x")[0].data
+    assert data["intake_steps"] == [{"step": "via-werkmatcher"}] and data["service_area"] == ["utrecht"]
+    assert problems_in(content) == []
+
+
+def test_a_referral_without_a_referral_step_is_refused_and_no_file_is_left(content):
+    result = new(content, "--no-questions", *options(**{"--referral-required": "ja", "--step": "bellen"}))
+    assert result.returncode == 1
+    assert "geen stap onder 'intake_steps' zegt wie iemand verwijst" in result.stderr
+    assert not (content / "offers/buurtwerk-noord/koken-samen-eten.yaml").exists()

@@ -44,7 +44,7 @@ def test_region_taxonomies_are_complete(schema):
 
 
 def test_children_nest_under_offers(schema):
-    assert [table.source["key"] for table in schema.children_of("offers")] == ["locations", "schedule"]
+    assert [table.source["key"] for table in schema.children_of("offers")] == ["locations", "schedule", "intake_steps"]
     assert schema.tables["locations"].generated_fields == {"offer_id", "position"}
 
 

@@ -68,14 +68,16 @@ def fragments(output: Path) -> dict[str, dict]:
 # --- filters and records, from the model ---
 
 def test_offer_filters_are_codes_with_every_slot(catalogue):
-    filters = search.offer_filters(offer(catalogue, "fietsen"))
+    filters = search.offer_filters(catalogue, offer(catalogue, "fietsen"))
     assert filters == {
         "soort": ["werk"], "type": ["werkervaringsplek"], "werkveld": ["techniek"], "voor": ["ggz", "bijstand"],
         "gemeente": ["utrecht"], "wijk": ["overvecht", "zuid"], "kosten": ["gratis"], "verwijzing": ["nee"],
         "dag": ["maandag", "woensdag"], "dagdeel": ["ochtend", "middag", "avond"], "taal": ["nl", "ar"],
         "tijd": ["maandag-ochtend", "woensdag-middag", "woensdag-avond"],
+        # No income situation named: open to every one (issue 14).
+        "inkomen": catalogue.schema.taxonomies["income_situations"].codes,
     }
-    online = search.offer_filters(offer(catalogue, "online"))
+    online = search.offer_filters(catalogue, offer(catalogue, "online"))
     assert online["gemeente"] == ["online"] and online["kosten"] == ["betaald"] and online["verwijzing"] == ["ja"]
     assert "wijk" not in online and "tijd" not in online
 
@@ -113,7 +115,7 @@ def test_index_holds_published_offers_with_meta_and_filters(output, catalogue):
     assert fietsen["meta"]["plaats"] == "Utrecht (Overvecht, Zuid)"
     assert fietsen["meta"]["kosten"] == "Gratis"
     assert "geen_plek" not in fietsen["meta"]
-    expected = search.offer_filters(offer(catalogue, "fietsen"))
+    expected = search.offer_filters(catalogue, offer(catalogue, "fietsen"))
     assert {key: sorted(values) for key, values in fietsen["filters"].items()} == {key: sorted(values) for key, values in expected.items()}
     online = by_url["/aanbod/online/"]["meta"]
     assert online["plaats"] == "Online" and online["kosten"] == "€ 12,50" and online["geen_plek"] == "ja"
@@ -190,7 +192,7 @@ def found_by_filters(bundle: Path) -> dict[tuple[str, str], set[str]]:
 def expected_filters(catalogue, prefix: str = "") -> dict[tuple[str, str], set[str]]:
     expected: dict[tuple[str, str], set[str]] = {}
     for each in catalogue.published:
-        for key, values in search.offer_filters(each).items():
+        for key, values in search.offer_filters(catalogue, each).items():
             for value in values:
                 expected.setdefault((key, value), set()).add(f"{prefix}/aanbod/{each.id}/")
     return expected

@@ -102,10 +102,10 @@ THING = {"@context", "@type", "@id", "url", "identifier", "name", "description",
 PROPERTIES = {
     "JobPosting": THING | {"title", "datePosted", "validThrough", "jobStartDate", "employmentType", "directApply", "hiringOrganization",
                            "jobLocation", "jobLocationType", "applicantLocationRequirements", "industry", "workHours", "totalJobOpenings",
-                           "incentiveCompensation", "applicationContact", "baseSalary"},
-    "Course": THING | {"provider", "offers", "isAccessibleForFree", "inLanguage", "audience", "hasCourseInstance", "dateModified"},
+                           "incentiveCompensation", "applicationContact", "baseSalary", "eligibilityToWorkRequirement"},
+    "Course": THING | {"provider", "offers", "isAccessibleForFree", "inLanguage", "audience", "hasCourseInstance", "dateModified", "coursePrerequisites"},
     "EducationalOccupationalProgram": THING | {"provider", "offers", "startDate", "endDate", "educationalProgramMode", "maximumEnrollment",
-                                               "dayOfWeek", "occupationalCategory"},
+                                               "dayOfWeek", "occupationalCategory", "programPrerequisites"},
     "Service": THING | {"provider", "serviceType", "category", "audience", "areaServed", "availableChannel", "offers"},
 }
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from .. import roles
 from ..model import Catalogue, Offer, Provider
 from ..publication import Publication
+from . import hsds_access
 from .datafile import DataFile, write_json
 from .values import to_json, utc_stamp
 
@@ -151,7 +152,8 @@ def taxonomy_terms(catalogue: Catalogue) -> list[dict]:
 
 
 def _eligibility(catalogue: Catalogue, offer: Offer) -> str:
-    return "Voor: " + ", ".join(catalogue.label("target_groups", code) for code in offer.target_groups) + "."
+    groups = "Voor: " + ", ".join(catalogue.label("target_groups", code) for code in offer.target_groups) + "."
+    return " ".join(filter(None, [groups, hsds_access.eligibility(catalogue, offer)]))
 
 
 def service(catalogue: Catalogue, offer: Offer, publication: Publication) -> dict:
@@ -166,7 +168,6 @@ def service(catalogue: Catalogue, offer: Offer, publication: Publication) -> dic
         "url": publication.offer_url(offer.id),
         "email": offer.contact_email,
         "status": STATUSES[offer.status_role],
-        "application_process": offer.how_to_apply,
         "fees_description": offer.cost_description,
         "wait_time": "Er is een wachtlijst." if offer.waiting_list else "",
         "eligibility_description": _eligibility(catalogue, offer),
@@ -191,6 +192,8 @@ def service(catalogue: Catalogue, offer: Offer, publication: Publication) -> dic
         if offer.contact_name or offer.contact_email else [],
         "phones": [{"id": hsds_id("phone", offer.id), "number": offer.contact_phone}] if offer.contact_phone else [],
         "attributes": _attributes(catalogue, offer),
+        # Intake steps, documents, service area and funding (issue 14).
+        **hsds_access.fields(catalogue, offer, hsds_id),
     })
 
 
@@ -202,7 +205,8 @@ def write(catalogue: Catalogue, folder: Path, publication: Publication) -> list[
     return [
         DataFile(
             f"{FOLDER}/services.json", "Aanbod in Open Referral HSDS 3.0 (JSON)",
-            "Elk aanbod als HSDS 3.0-service, met plekken, adressen, dagen, kosten, talen, contact en codes. "
+            "Elk aanbod als HSDS 3.0-service, met plekken, adressen, dagen, kosten, talen, contact en codes, "
+            "de stappen om binnen te komen, wat je nodig hebt, voor inwoners van welke gemeenten en wie betaalt. "
             "De aanbieder staat in organizations.json (organization_id), de namen van de codes in taxonomy_terms.json "
             "(taxonomy_term_id). Gestopt aanbod staat erin met status defunct.",
             "application/json", "JSON", (services,), standard=STANDARD,

@@ -35,6 +35,9 @@ test("a result card's model: labels for codes, the provider's texts as texts, fa
   assert.equal(bare.title, "/aanbod/x/");
   assert.deepEqual([bare.kind, bare.provider, bare.facts, bare.distance], [null, null, [], null]);
   assert.deepEqual(resultModel({ url: "/x/", filters: { verwijzing: ["ja"] } }, LABELS).facts, [{ key: "verwijzing", class: null }]);
+  // An offer with a service area says so on its card: sorting by distance knows no municipality (issue 14).
+  assert.deepEqual(resultModel({ url: "/x/", meta: { alleen_voor: "Houten en Bunnik" } }, LABELS).facts,
+    [{ key: "alleenVoor", values: { plaatsen: "Houten en Bunnik" }, class: "only-for" }]);
 });
 
 test("distances: under 100 m, whole hundreds of metres, tenths of a km up to 10 km", () => {

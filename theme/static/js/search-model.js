@@ -44,7 +44,7 @@ function first(data, key) {
 
 // data: a Pagefind fragment (meta written by aanbod/search.py); labels: filterLabels(...).
 // Texts the provider wrote stay texts (the view puts them in through textContent); facts are
-// {text} (the provider's words) or {key} (an interface text), each with a class or null.
+// {text} (the provider's words) or {key, values} (an interface text), each with a class or null.
 export function resultModel(data, labels, distanceKm = null) {
   const meta = data.meta || {};
   const kind = first(data, "soort");
@@ -54,6 +54,8 @@ export function resultModel(data, labels, distanceKm = null) {
   if (meta.kosten) facts.push({ text: meta.kosten, class: null });
   if (referral) facts.push({ key: referral === "ja" ? "verwijzing" : "zelf", class: null });
   if (meta.geen_plek === "ja") facts.push({ key: "geenPlek", class: "paused" });
+  // Sorting by distance knows no municipality, so the card itself says who may come (issue 14).
+  if (meta.alleen_voor) facts.push({ key: "alleenVoor", values: { plaatsen: meta.alleen_voor }, class: "only-for" });
   return {
     url: data.url,
     title: meta.title || data.url,

@@ -27,7 +27,7 @@ export function statusText({ key, total, phrases, place }) {
 
 // model: search-model.js resultModel.
 export function resultCard(model) {
-  const facts = model.facts.map((fact) => element("span", { class: fact.class }, fact.text ?? t(fact.key)));
+  const facts = model.facts.map((fact) => element("span", { class: fact.class }, fact.text ?? t(fact.key, fact.values)));
   if (model.distance) facts.push(element("span", { class: "finder-distance" }, t("afstand", { afstand: distanceText(model.distance) })));
   return element("li", { class: "card finder-card" },
     element("h3", { class: "card-title" }, element("a", { href: model.url }, model.title)),
@@ -69,11 +69,14 @@ export function createView(root) {
   const part = parts(root, {
     status: "status", results: "results", empty: "empty", more: "more", active: "active", clear: "clear",
     total: "chosen-total", mapSection: "map-section", mapToggle: "map-toggle", map: "map",
-    filterGroups: "filter-groups", nearby: "nearby", nearStatus: "near-status", locate: "locate", postcode: "postcode",
+    nearby: "nearby", nearStatus: "near-status", locate: "locate", postcode: "postcode",
   });
   part.postcodeField = part.nearby.querySelector("input[autocomplete=postal-code]");
-  const labels = filterLabels(JSON.parse(part.filterGroups.dataset.filterGroups));
-  buildFilters(part.filterGroups, labels);
+  // One container of filter groups per section (the professionals' groups in their own, issue 14); one set
+  // of labels for all of them.
+  const sections = [...root.querySelectorAll("[data-filter-groups]")].map((container) => [container, JSON.parse(container.dataset.filterGroups)]);
+  const labels = filterLabels(sections.flatMap(([, groupData]) => groupData));
+  for (const [container, groupData] of sections) buildFilters(container, filterLabels(groupData));
   const field = root.querySelector("input[name=q]");
   const boxes = (selector = "") => [...root.querySelectorAll(`input[type=checkbox]${selector}`)];
   const groups = () => [...root.querySelectorAll("[data-group]")];
