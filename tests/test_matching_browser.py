@@ -6,16 +6,13 @@ Expected results come from the catalogue model (the YAML files), not from the in
 
 from __future__ import annotations
 
-import shutil
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from aanbod.schema import load_schema
-from aanbod.validation import validate_content
 from browser import browser_page, serve
-from conftest import ROOT, SCHEMA
-from test_form_browser import fill_valid_offer
+from form_page import fill, validate_files
+from test_form_browser import VALID_OFFER
 from test_search_browser import act, all_titles, open_search, tick, titles_where
 
 pytestmark = pytest.mark.browser
@@ -94,7 +91,7 @@ def test_the_english_search_page_has_the_professionals_section_in_english(page, 
 def test_the_form_writes_steps_documents_and_area_that_pass_validation(site_url, chromium_path, tmp_path):
     with browser_page(chromium_path) as page:
         page.goto(f"{site_url}/aanbod-aanmelden/")
-        fill_valid_offer(page)
+        fill(page, VALID_OFFER)
         page.get_by_role("group", name="Verwijzing nodig").get_by_label("Ja").check()
         steps = page.locator('[data-child="intake_steps"]')
         steps.locator('select[data-field="step"]').first.select_option("via-buurtteam")
@@ -109,12 +106,8 @@ def test_the_form_writes_steps_documents_and_area_that_pass_validation(site_url,
             page.click("#github-link")
         github = [url for url in page.foreign_requests if "github.com" in url]
     query = parse_qs(urlparse(github[0]).query)
-    content = tmp_path / "content"
-    (content / "offers/buurtwerk-noord").mkdir(parents=True)
-    (content / "providers").mkdir()
-    shutil.copy(ROOT / "content/providers/buurtwerk-noord.yaml", content / "providers")
-    (content / query["filename"][0].removeprefix("content/")).write_text(query["value"][0], encoding="utf-8")
-    validated, problems = validate_content(content, load_schema(SCHEMA))
+    name = query["filename"][0].removeprefix("content/offers/buurtwerk-noord/")
+    validated, problems = validate_files(tmp_path, "buurtwerk-noord", {name: query["value"][0]})
     assert [problem.format() for problem in problems] == []
     assert [(row["position"], row["step"], row["text"]) for row in validated.typed["intake_steps"]] == [
         (1, "via-buurtteam", "Het buurtteam belt ons."), (2, "proefdag", None)]
