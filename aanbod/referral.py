@@ -11,17 +11,9 @@ are simply left out, and the referral falls back on ``referral_required``.
 
 from __future__ import annotations
 
+from . import roles
 from .model import Catalogue, Offer
 from .presentation import _dutch
-
-# Intake step codes starting with this say who may refer (intake_steps.csv: via-buurtteam,
-# via-werkmatcher, via-consulent, via-huisarts), as agreed for issue 14.
-REFERRER_PREFIX = "via-"
-
-# The intake steps of every offer, grouped once per catalogue: looking them up per offer in the
-# whole table would cost 100,000 x 100,000 steps. Keyed by the table's identity; one at a time.
-_steps_cache: dict[int, tuple] = {}
-
 
 def _label(catalogue: Catalogue, taxonomy: str, code: str, language: str | None) -> str:
     if taxonomy in catalogue.schema.taxonomies:
@@ -29,24 +21,9 @@ def _label(catalogue: Catalogue, taxonomy: str, code: str, language: str | None)
     return code
 
 
-def _steps_by_offer(catalogue: Catalogue) -> dict[str, list]:
-    table = catalogue.tables.get("intake_steps", ())
-    cached = _steps_cache.get(id(table))
-    if cached is not None and cached[0] is table:
-        return cached[1]
-    grouped: dict[str, list] = {}
-    for row in table:
-        grouped.setdefault(row["offer_id"], []).append(row)
-    for rows in grouped.values():
-        rows.sort(key=lambda row: row.get("position") or 0)
-    _steps_cache.clear()
-    _steps_cache[id(table)] = (table, grouped)
-    return grouped
-
-
-def intake_steps(catalogue: Catalogue, offer: Offer) -> list:
+def intake_steps(catalogue: Catalogue, offer: Offer) -> tuple:
     """The offer's intake step rows ({step, text}) in their order; empty where there are none."""
-    return _steps_by_offer(catalogue).get(offer.id, [])
+    return catalogue.rows_of("intake_steps", offer.id)
 
 
 def slots(catalogue: Catalogue, offer: Offer) -> list[dict]:
@@ -76,7 +53,9 @@ def facts(catalogue: Catalogue, offer: Offer, language: str | None = None, _=_du
     for row in rows:
         label = _label(catalogue, "intake_steps", row["step"], language)
         steps.append(f"{label}: {row['text']}" if row.get("text") else label)
-    referrers = [_label(catalogue, "intake_steps", row["step"], language) for row in rows if str(row["step"]).startswith(REFERRER_PREFIX)]
+    # Who may refer: the steps whose taxonomy role is referral (intake_steps.csv), as validation reads them.
+    referral_steps = set(roles.referral_steps(catalogue.schema))
+    referrers = [_label(catalogue, "intake_steps", row["step"], language) for row in rows if row["step"] in referral_steps]
     if offer.referral_required and not referrers:
         referrers = [_("Iemand die een verwijzing of indicatie mag geven. Vraag de aanbieder wie dat is.")]
     documents = [_label(catalogue, "documents", code, language) for code in offer.values.get("required_documents") or ()]

@@ -66,22 +66,23 @@ def test_record_reads_clock_times_intake_steps_and_documents_where_present(catal
     offer = next(offer for offer in catalogue.offers if offer.id == "tuin")
     offer = dataclasses.replace(
         offer,
-        values=MappingProxyType({**offer.values, "required_documents": ["id-bewijs", "vog"]}),
+        values=MappingProxyType({**offer.values, "required_documents": ["identiteitsbewijs", "vog"]}),
         schedule=(MappingProxyType({"offer_id": "tuin", "day": "vrijdag", "part_of_day": "middag", "start_time": "13:30", "end_time": "16:00"}),
                   MappingProxyType({"offer_id": "tuin", "day": "maandag", "part_of_day": "ochtend", "start_time": datetime.time(9, 0), "end_time": None})),
     )
     steps = (
-        MappingProxyType({"offer_id": "tuin", "position": 2, "step": "kennismaking", "text": "Kom een ochtend kijken."}),
-        MappingProxyType({"offer_id": "fietsen", "position": 1, "step": "via-huisarts", "text": None}),
         MappingProxyType({"offer_id": "tuin", "position": 1, "step": "via-buurtteam", "text": None}),
+        MappingProxyType({"offer_id": "fietsen", "position": 1, "step": "via-huisarts", "text": None}),
+        MappingProxyType({"offer_id": "tuin", "position": 2, "step": "kennismakingsgesprek", "text": "Kom een ochtend kijken."}),
     )
     with_steps = dataclasses.replace(catalogue, tables=MappingProxyType({**catalogue.tables, "intake_steps": steps}))
     record = shortlist.shortlist_record(with_steps, offer, "aanbod/tuin/")
     assert record["slots"] == [{"day": "maandag", "part": "ochtend", "start": "09:00"}, {"day": "vrijdag", "part": "middag", "start": "13:30", "end": "16:00"}]
-    # Without intake_steps.csv or documents.csv in the schema the codes stand for their labels.
-    assert record["steps"] == ["via-buurtteam", "kennismaking: Kom een ochtend kijken."]
-    assert record["referrers"] == ["via-buurtteam"]
-    assert record["documents"] == ["id-bewijs", "vog"]
+    # Labels from schema/taxonomies: the steps in their order, the referring step as who may refer.
+    label = catalogue.schema.label
+    assert record["steps"] == [label("intake_steps", "via-buurtteam"), label("intake_steps", "kennismakingsgesprek") + ": Kom een ochtend kijken."]
+    assert record["referrers"] == [label("intake_steps", "via-buurtteam")]
+    assert record["documents"] == [label("documents", "identiteitsbewijs"), label("documents", "vog")]
 
 
 def test_record_leaves_out_what_an_offer_does_not_have(catalogue):
