@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from . import collector
 from .history import file_modified_times
 from .loading import DEFAULT_MAX_BYTES
 from .model import Catalogue, build_catalogue
@@ -14,6 +15,11 @@ from .validation import validate_content
 
 
 def read_catalogue(content: Path, schema_folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Catalogue | None, list[Problem]]:
+    with collector.paused():  # the catalogue lives on: nothing for the cyclic collector to find (aanbod/collector.py)
+        return _read_catalogue(content, schema_folder, max_bytes)
+
+
+def _read_catalogue(content: Path, schema_folder: Path, max_bytes: int) -> tuple[Catalogue | None, list[Problem]]:
     schema = load_schema(Path(schema_folder))
     validated, problems = validate_content(Path(content), schema, max_bytes)
     if validated is None:

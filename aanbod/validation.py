@@ -15,7 +15,7 @@ from pathlib import Path
 
 from frictionless import Check, Checklist, Package, Resource, Schema
 
-from . import messages
+from . import collector, messages
 from .loading import DEFAULT_MAX_BYTES, character_problem, find_files, load_file, visible
 from .problems import Problem
 from .choices import choices, parent_field
@@ -342,6 +342,11 @@ def _read_file(schema: CatalogueSchema, table: Table, content: Path, path: Path,
 
 def validate_content(content: Path, schema: CatalogueSchema, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[ValidatedContent | None, list[Problem]]:
     """All problems in all files, or the validated content when there are none."""
+    with collector.paused():  # what is read lives on: nothing for the cyclic collector to find (aanbod/collector.py)
+        return _validate_content(content, schema, max_bytes)
+
+
+def _validate_content(content: Path, schema: CatalogueSchema, max_bytes: int) -> tuple[ValidatedContent | None, list[Problem]]:
     content = Path(content)
     rows: dict[str, list[Row]] = {name: [] for name in schema.tables}
     problems: list[Problem] = []
