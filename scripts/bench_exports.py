@@ -44,6 +44,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         documents = offers_json.offer_documents(catalogue)
+        services: dict = {}
         steps = [
             ("csv_tables", lambda: csv_tables.write(catalogue, folder)),
             ("datapackage", lambda: datapackage.write(catalogue, folder, publication)),
@@ -52,8 +53,9 @@ def main() -> int:
             ("geojson", lambda: geojson.write(catalogue, folder, publication)),
             ("xlsx", lambda: xlsx.write(catalogue, folder)),
             ("excel_csv", lambda: excel_csv.write(catalogue, folder)),
-            ("hsds", lambda: hsds.write(catalogue, folder, publication)),
-            ("hsds_api", lambda: hsds_api.write(catalogue, folder, publication)),
+            # As exports.write_all does: the services made once, for both HSDS forms.
+            ("hsds", lambda: hsds.write(catalogue, folder, publication, services.setdefault("records", hsds.services(catalogue, publication)))),
+            ("hsds_api", lambda: hsds_api.write(catalogue, folder, publication, services.pop("records"))),
             ("feeds", lambda: feeds.write(catalogue, folder, publication, documents)),
         ]
         steps.append(("dcat", lambda: dcat.write(catalogue, folder, publication, written)))
