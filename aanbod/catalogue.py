@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from . import collector
 from .history import file_modified_times
 from .loading import DEFAULT_MAX_BYTES
 from .model import Catalogue, build_catalogue
@@ -13,6 +15,11 @@ from .validation import validate_content
 
 
 def read_catalogue(content: Path, schema_folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Catalogue | None, list[Problem]]:
+    with collector.paused():  # the catalogue lives on: nothing for the cyclic collector to find (aanbod/collector.py)
+        return _read_catalogue(content, schema_folder, max_bytes)
+
+
+def _read_catalogue(content: Path, schema_folder: Path, max_bytes: int) -> tuple[Catalogue | None, list[Problem]]:
     schema = load_schema(Path(schema_folder))
     validated, problems = validate_content(Path(content), schema, max_bytes)
     if validated is None:
@@ -21,7 +28,15 @@ def read_catalogue(content: Path, schema_folder: Path, max_bytes: int = DEFAULT_
     for name in ("providers", "offers"):
         for row in validated.rows[name]:
             paths[(name, row.values["id"])] = row.path
-    # Paths are shown relative to the working folder; git reports absolute ones.
     times = file_modified_times(Path(content))
-    modified = {key: times[Path(path).resolve()] for key, path in paths.items() if Path(path).resolve() in times}
+    real_path = _real_paths(Path(content))
+    modified = {key: times[real] for key, path in paths.items() if (real := real_path(path)) in times}
     return build_catalogue(schema, validated.typed, paths, modified), []
+
+
+def _real_paths(content: Path):
+    """Paths are shown relative to the working folder; git reports real absolute ones. Only the content folder
+    is resolved (once): reading refuses links inside it, so below it a path is real as written, and resolving
+    every file (a system call per folder level) was a second or more at 10,000 offers."""
+    shown_root, real_root = os.path.abspath(content), Path(content).resolve()
+    return lambda path: real_root / os.path.relpath(os.path.abspath(path), shown_root)

@@ -19,7 +19,7 @@ def parent_field(schema: CatalogueSchema, table: Table, name: str) -> str | None
     if not taxonomy_name or descriptor["type"] == "list":
         return None
     for column in schema.taxonomies[taxonomy_name].columns:
-        if column != name and column in table.field_names and table.field(column).get("taxonomy"):
+        if column != name and table.has_field(column) and table.field(column).get("taxonomy"):
             return column
     return None
 

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from . import (
-    branding, contributing, data_page, editor_schema, editors_report, error_report, exports, form, freshness, links, lookalikes, map_library,
+    branding, collector, contributing, data_page, editor_schema, editors_report, error_report, exports, form, freshness, links, lookalikes, map_library,
     presentation, review, roles, rules, scaffold, search, shortlist, structured_data,
 )
 from .catalogue import read_catalogue
@@ -79,6 +79,8 @@ class OfferGenerator(Generator):
             log.info("Aanbod: niet gepubliceerd, status '%s': %s", offer.status, offer.source_path)
         if len(withdrawn) > LOG_LINES:
             log.info("Aanbod: en nog %d keer niet gepubliceerd aanbod.", len(withdrawn) - LOG_LINES)
+        # The catalogue lives until the end: later collections skip it, and forked workers keep sharing its memory.
+        collector.settle()
 
     def template_helpers(self) -> tuple[dict, dict]:
         """Globals and filters for every template: labels, URLs and Dutch formatting."""

@@ -12,7 +12,7 @@ from pelican import signals
 from pelican.settings import DEFAULT_CONFIG
 from rich.logging import RichHandler
 
-from . import assets, build_log, containment, fork_check, settings_check
+from . import assets, build_log, collector, containment, fork_check, settings_check
 
 from .generator import OfferGenerator
 from .page_reader import SafeMarkdownReader
@@ -106,6 +106,7 @@ def _say_done(pelican):
     seconds = time.monotonic() - getattr(pelican, "aanbod_started", time.monotonic())
     print(build_log.done_line(pelican.settings["OUTPUT_PATH"], seconds), file=sys.stderr)
     pelican_log.console.quiet = True
+    collector.release()  # what generate_context kept out of collections (aanbod/collector.py)
 
 
 def connect():

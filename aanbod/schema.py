@@ -87,9 +87,18 @@ class Table:
     source: MappingProxyType
     file: str = field(default="", compare=False)  # the file its fields are written in, for messages
 
+    def __post_init__(self):
+        # Asked for every cell of every row: looked up once here instead of by walking the fields each time.
+        by_name = {}
+        for descriptor in self.fields:
+            by_name.setdefault(descriptor["name"], descriptor)
+        object.__setattr__(self, "_by_name", by_name)
+        object.__setattr__(self, "_names", tuple(f["name"] for f in self.fields))
+        object.__setattr__(self, "_generated", frozenset(self.source[key] for key in ("parent_field", "position_field") if key in self.source))
+
     @property
     def field_names(self) -> list[str]:
-        return [f["name"] for f in self.fields]
+        return list(self._names)
 
     def title_of(self, name: str, language: str | None = None) -> str:
         """A field's title in ``language`` (``title_en``), the Dutch title where there is none."""
@@ -97,10 +106,10 @@ class Table:
         return (language and descriptor.get(f"title_{language}")) or descriptor["title"]
 
     def field(self, name: str) -> MappingProxyType:
-        for candidate in self.fields:
-            if candidate["name"] == name:
-                return candidate
-        raise KeyError(name)
+        return self._by_name[name]
+
+    def has_field(self, name: str) -> bool:
+        return name in self._by_name
 
     @property
     def parent(self) -> str | None:
@@ -112,9 +121,9 @@ class Table:
         return self.source.get("grouped_by")
 
     @property
-    def generated_fields(self) -> set[str]:
+    def generated_fields(self) -> frozenset[str]:
         """Fields filled in by nesting, which a provider never writes."""
-        return {self.source[key] for key in ("parent_field", "position_field") if key in self.source}
+        return self._generated
 
     def is_list(self, name: str) -> bool:
         return self.field(name)["type"] == "list"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from frictionless import Check, Checklist, Package, Resource, Schema
 
-from . import messages, roles
+from . import collector, messages, roles
 from .loading import DEFAULT_MAX_BYTES, character_problem, find_files, load_file, visible
 from .problems import Problem
 from .choices import choices, parent_field
@@ -132,7 +132,12 @@ def _parse_number(text: str) -> float | None:
 
 def _check_rules(schema: CatalogueSchema, rows: dict[str, list[Row]]) -> list[Problem]:
     """Rules that span fields. They read the raw text leniently: type errors are reported elsewhere."""
-    problems = [problem for table in schema.tables.values() for row in rows.get(table.name, []) for problem in _dependent_choices(schema, table, row)]
+    problems = []
+    for table in schema.tables.values():
+        # Which field narrows which depends on the schema only: worked out once per table, not once per row.
+        parents = {name: parent for name in table.field_names if (parent := parent_field(schema, table, name))}
+        for row in rows.get(table.name, []):
+            problems += _dependent_choices(schema, table, row, parents)
     for rule in CROSS_FIELD:  # declared once in rules.py, which the form reads too
         table = schema.tables.get(rule["table"])
         if table is not None:
@@ -209,13 +214,13 @@ def _referral_step(schema: CatalogueSchema, table: Table, rule: dict, rows: dict
 _CROSS_FIELD_CHECKS = {"order": _order, "together": _together, "address-or-online": _address_or_online, "referral-step": _referral_step}
 
 
-def _dependent_choices(schema: CatalogueSchema, table: Table, row: Row) -> list[Problem]:
+def _dependent_choices(schema: CatalogueSchema, table: Table, row: Row, parents: dict[str, str]) -> list[Problem]:
     """A choice that depends on another field (choices.py: subtype on kind, wijk on municipality, or a fork's own) must fit
-    it; an optional one must be filled in when the other field's value has choices of its own."""
+    it; an optional one must be filled in when the other field's value has choices of its own. ``parents``: each
+    such field's parent field (choices.parent_field)."""
     problems = []
-    for name in table.field_names:
-        parent = parent_field(schema, table, name)
-        parent_value = row.values.get(parent) if parent else None
+    for name, parent in parents.items():
+        parent_value = row.values.get(parent)
         if not parent_value or parent_value not in schema.taxonomy_of(table.name, parent):
             continue  # no rule to apply, or the other field's own problem is reported already
         value = row.values.get(name)
@@ -365,6 +370,11 @@ def _read_file(schema: CatalogueSchema, table: Table, content: Path, path: Path,
 
 def validate_content(content: Path, schema: CatalogueSchema, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[ValidatedContent | None, list[Problem]]:
     """All problems in all files, or the validated content when there are none."""
+    with collector.paused():  # what is read lives on: nothing for the cyclic collector to find (aanbod/collector.py)
+        return _validate_content(content, schema, max_bytes)
+
+
+def _validate_content(content: Path, schema: CatalogueSchema, max_bytes: int) -> tuple[ValidatedContent | None, list[Problem]]:
     content = Path(content)
     rows: dict[str, list[Row]] = {name: [] for name in schema.tables}
     problems: list[Problem] = []

@@ -11,6 +11,7 @@ wall time on a busy machine), the peak resident memory of this process and all i
 
 from __future__ import annotations
 
+import argparse
 import os
 import resource
 import sys
@@ -54,7 +55,7 @@ def _cpu_seconds() -> float:
 
 
 def main() -> int:
-    catalogue = read_for_benchmark(__doc__.splitlines()[0])
+    catalogue, _ = read_for_benchmark(argparse.ArgumentParser(description=__doc__.splitlines()[0]))
     if catalogue is None:
         return 1
     with tempfile.TemporaryDirectory(prefix="bench-zoekindex-") as temporary:

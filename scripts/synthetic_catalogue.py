@@ -260,24 +260,24 @@ def write_catalogue(out: Path, offers: int, seed: int = 2026, schema_folder: Pat
     return out
 
 
-def read_for_benchmark(description: str):
-    """The catalogue named on a benchmark's command line (its one argument, a content folder), read and
-    validated, with the time that took; None (after saying why on stderr) when it has problems."""
+def read_for_benchmark(parser: argparse.ArgumentParser):
+    """The catalogue named on a benchmark's command line (a content folder; ``parser`` may have more options),
+    read and validated, with the time that took, and the parsed arguments; (None, arguments) after saying why on
+    stderr when it has problems."""
     import time
 
     from aanbod.catalogue import read_catalogue
 
-    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("content", type=Path)
-    content = parser.parse_args().content
+    arguments = parser.parse_args()
     started = time.perf_counter()
-    catalogue, problems = read_catalogue(content, ROOT / "schema")
+    catalogue, problems = read_catalogue(arguments.content, ROOT / "schema")
     if problems:
-        print(f"{len(problems)} problemen in {content}", file=sys.stderr)
-        return None
+        print(f"{len(problems)} problemen in {arguments.content}", file=sys.stderr)
+        return None, arguments
     print(f"{len(catalogue.offers)} offers ({len(catalogue.published)} published) read and validated "
           f"in {time.perf_counter() - started:.2f} s")
-    return catalogue
+    return catalogue, arguments
 
 
 def main() -> int:

@@ -26,8 +26,10 @@ def write_all(catalogue: Catalogue, folder: Path, publication: Publication | Non
     written += geojson.write(catalogue, folder, publication)
     written += xlsx.write(catalogue, folder)
     written += excel_csv.write(catalogue, folder)
-    written += hsds.write(catalogue, folder, publication)
-    written += hsds_api.write(catalogue, folder, publication)
+    services = hsds.services(catalogue, publication)  # the largest records, made once for both HSDS forms
+    written += hsds.write(catalogue, folder, publication, services)
+    written += hsds_api.write(catalogue, folder, publication, services)
+    del services
     written += feeds.write(catalogue, folder, publication, documents)
     written += dcat.write(catalogue, folder, publication, written)
     return written

@@ -50,8 +50,36 @@ def json_bytes(document, readable: bool = False) -> bytes:
 
 def write_json(path: Path, document, readable: bool = False) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(json_bytes(document, readable))
+    if readable:
+        path.write_bytes(json_bytes(document, readable))
+        return path
+    # The same bytes as json_bytes, written an item at a time: the whole text of a large file (HSDS is
+    # 360 MB at 100,000 offers) never sits in memory, once as text and once more as bytes.
+    with path.open("wb") as handle:
+        for piece in _compact_pieces(document, depth=2):
+            handle.write(piece.encode("utf-8"))
+        handle.write(b"\n")
     return path
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def _compact_pieces(document, depth: int):
+    """``document`` as compact JSON in pieces: each item of a list whole, an object's values down to ``depth`` levels."""
+    if depth and isinstance(document, list):
+        yield "["
+        for position, item in enumerate(document):
+            yield ("," if position else "") + _ENCODE(item)
+        yield "]"
+    elif depth and isinstance(document, dict) and all(isinstance(key, str) for key in document):
+        yield "{"
+        for position, (key, value) in enumerate(document.items()):
+            yield ("," if position else "") + _ENCODE(key) + ":"
+            yield from _compact_pieces(value, depth - 1)
+        yield "}"
+    else:
+        yield _ENCODE(document)
 
 
 def taxonomy_title(schema, taxonomy: str) -> str:

@@ -197,8 +197,13 @@ def service(catalogue: Catalogue, offer: Offer, publication: Publication) -> dic
     })
 
 
-def write(catalogue: Catalogue, folder: Path, publication: Publication) -> list[DataFile]:
-    services = write_json(folder / FOLDER / "services.json", [service(catalogue, offer, publication) for offer in catalogue.offers])
+def services(catalogue: Catalogue, publication: Publication) -> list[dict]:
+    """Every offer as a service; made once for services.json and the API's files (hsds_api.py)."""
+    return [service(catalogue, offer, publication) for offer in catalogue.offers]
+
+
+def write(catalogue: Catalogue, folder: Path, publication: Publication, records: list[dict] | None = None) -> list[DataFile]:
+    services_path = write_json(folder / FOLDER / "services.json", services(catalogue, publication) if records is None else records)
     providers = sorted(catalogue.providers.values(), key=lambda provider: provider.id)
     organizations = write_json(folder / FOLDER / "organizations.json", [organization(provider, publication) for provider in providers])
     terms = write_json(folder / FOLDER / "taxonomy_terms.json", taxonomy_terms(catalogue))
@@ -209,7 +214,7 @@ def write(catalogue: Catalogue, folder: Path, publication: Publication) -> list[
             "de stappen om binnen te komen, wat je nodig hebt, voor inwoners van welke gemeenten en wie betaalt. "
             "De aanbieder staat in organizations.json (organization_id), de namen van de codes in taxonomy_terms.json "
             "(taxonomy_term_id). Gestopt aanbod staat erin met status defunct.",
-            "application/json", "JSON", (services,), standard=STANDARD,
+            "application/json", "JSON", (services_path,), standard=STANDARD,
         ),
         DataFile(
             f"{FOLDER}/organizations.json", "Aanbieders in Open Referral HSDS 3.0 (JSON)",

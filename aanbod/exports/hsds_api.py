@@ -60,9 +60,10 @@ def pages(records: list[dict], name: str, per_page: int = PER_PAGE) -> list[dict
     } for number, chunk in enumerate(chunks, start=1)]
 
 
-def write(catalogue: Catalogue, folder: Path, publication: Publication) -> list[DataFile]:
+def write(catalogue: Catalogue, folder: Path, publication: Publication, services: list[dict] | None = None) -> list[DataFile]:
+    """``services``: hsds.services(catalogue, publication), if made already."""
     lists = {
-        "services": [hsds.service(catalogue, offer, publication) for offer in catalogue.offers],
+        "services": hsds.services(catalogue, publication) if services is None else services,
         "organizations": [hsds.organization(provider, publication) for provider in sorted(catalogue.providers.values(), key=lambda provider: provider.id)],
         "taxonomy_terms": hsds.taxonomy_terms(catalogue),
     }
