@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from .history import file_modified_times
@@ -12,9 +13,10 @@ from .schema import load_schema
 from .validation import validate_content
 
 
-def read_catalogue(content: Path, schema_folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Catalogue | None, list[Problem]]:
+def read_catalogue(content: Path, schema_folder: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+                   today: date | None = None) -> tuple[Catalogue | None, list[Problem]]:
     schema = load_schema(Path(schema_folder))
-    validated, problems = validate_content(Path(content), schema, max_bytes)
+    validated, problems = validate_content(Path(content), schema, max_bytes, today)
     if validated is None:
         return None, problems
     paths = {}

@@ -104,7 +104,8 @@ def validate(args) -> int:
     changed = _changed(args)
     if changed is not None:
         return _validate_changed(args, schema, changed)
-    validated, problems = validate_content(Path(args.content), schema, args.max_bytes)
+    today = _today(args, load_settings(Path(args.settings)))
+    validated, problems = validate_content(Path(args.content), schema, args.max_bytes, today)
     warnings = []
     if validated is not None:
         new = {path for path in added_files(Path(args.content))}

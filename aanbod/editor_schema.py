@@ -13,6 +13,8 @@ legitimately write, and every text field also accepts what YAML 1.2 turns into a
 
 from __future__ import annotations
 
+import re
+
 import json
 import os
 from pathlib import Path
@@ -157,6 +159,12 @@ def _child(schema: CatalogueSchema, child: Table) -> dict:
         return {**described, "anyOf": [{"type": "array", "items": _object(schema, child)}, {"type": "null"}]}
     key_field, value_field = child.field(source["key_field"]), child.field(source["value_field"])
     values = _choice(schema, value_field["taxonomy"])
+    if child.times:
+        # A dagdeel may carry its clock times (ochtend 09:30-12:00): the times' pattern after one of the codes.
+        codes = "|".join(re.escape(code) for code in values["enum"])
+        clock = child.field(child.times["start"])["constraints"]["pattern"]
+        values = {"anyOf": [values, {"type": "string", "pattern": f"^({codes}) {clock}-{clock}$",
+                                     "description": child.field(child.times["start"]).get("description", "")}]}
     per_key = {"anyOf": [{"type": "array", "items": values}, values, {"type": "null"}]}
     keys = schema.taxonomies[key_field["taxonomy"]]
     mapping = {

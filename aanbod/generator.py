@@ -56,8 +56,9 @@ log.setLevel(logging.INFO)
 
 class OfferGenerator(Generator):
     def generate_context(self):
+        self.today = build_today(self.settings["AANBOD_TODAY"], Path(self.path))
         catalogue, problems = read_catalogue(
-            Path(self.path), Path(self.settings["AANBOD_SCHEMA_PATH"]), self.settings["AANBOD_MAX_FILE_BYTES"]
+            Path(self.path), Path(self.settings["AANBOD_SCHEMA_PATH"]), self.settings["AANBOD_MAX_FILE_BYTES"], self.today
         )
         if problems:
             # The build is the edge: show the provider's messages, then stop without a traceback.
@@ -68,7 +69,6 @@ class OfferGenerator(Generator):
         self.languages = Languages(self.settings["AANBOD_LANGUAGES"], Path(self.settings["THEME"]) / "translations")
         self.publication = Publication.from_settings(self.settings)
         self.text_islands = TextIslands(lambda language: self.get_template("_teksten").make_module({**self.context, "lang": language}))
-        self.today = build_today(self.settings["AANBOD_TODAY"], Path(self.path))
         catalogue = self.catalogue = self._hold_back_expired(catalogue)
         self._prepare_contributing()
         self.context["catalogue"] = catalogue

@@ -113,8 +113,23 @@ class Table:
 
     @property
     def generated_fields(self) -> set[str]:
-        """Fields filled in by nesting, which a provider never writes."""
-        return {self.source[key] for key in ("parent_field", "position_field") if key in self.source}
+        """Fields filled in by nesting or merged from another folder, which a provider never writes in this table's files."""
+        return {self.source[key] for key in ("parent_field", "position_field") if key in self.source} | set(self.merged_fields.values())
+
+    @property
+    def merged(self) -> MappingProxyType:
+        """Where fields of this table are written in files of their own (offers: ``availability``): the folder, the
+        field naming the group each file belongs to, and ``fields``, a key in those files -> this table's field."""
+        return self.source.get("merged") or MappingProxyType({})
+
+    @property
+    def merged_fields(self) -> MappingProxyType:
+        return self.merged.get("fields") or MappingProxyType({})
+
+    @property
+    def times(self) -> MappingProxyType:
+        """For a mapping of day to dagdelen (schedules): the fields a clock time after the dagdeel goes to (``start``, ``end``)."""
+        return self.source.get("times") or MappingProxyType({})
 
     def is_list(self, name: str) -> bool:
         return self.field(name)["type"] == "list"

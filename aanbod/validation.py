@@ -15,7 +15,7 @@ from pathlib import Path
 
 from frictionless import Check, Checklist, Package, Resource, Schema
 
-from . import messages
+from . import availability, messages, timetable
 from .loading import DEFAULT_MAX_BYTES, character_problem, find_files, load_file, visible
 from .problems import Problem
 from .choices import choices, parent_field
@@ -130,9 +130,11 @@ def _parse_number(text: str) -> float | None:
         return None
 
 
-def _check_rules(schema: CatalogueSchema, rows: dict[str, list[Row]]) -> list[Problem]:
-    """Rules that span fields. They read the raw text leniently: type errors are reported elsewhere."""
-    problems = [problem for table in schema.tables.values() for row in rows.get(table.name, []) for problem in _dependent_choices(schema, table, row)]
+def _check_rules(schema: CatalogueSchema, rows: dict[str, list[Row]], today: date | None = None) -> list[Problem]:
+    """Rules that span fields. They read the raw text leniently: type errors are reported elsewhere.
+
+    ``today`` is the build's (history.py); without it the rules that count from today are skipped."""
+    problems = timetable.problems(schema, rows, today) + [problem for table in schema.tables.values() for row in rows.get(table.name, []) for problem in _dependent_choices(schema, table, row)]
     for rule in CROSS_FIELD:  # declared once in rules.py, which the form reads too
         table = schema.tables.get(rule["table"])
         if table is not None:
@@ -335,8 +337,47 @@ def _read_file(schema: CatalogueSchema, table: Table, content: Path, path: Path,
     return problems
 
 
-def validate_content(content: Path, schema: CatalogueSchema, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[ValidatedContent | None, list[Problem]]:
-    """All problems in all files, or the validated content when there are none."""
+def _read_merged(schema: CatalogueSchema, content: Path, paths: list[Path], index: availability.OfferIndex, max_bytes: int,
+                 today: date | None) -> tuple[dict[str, dict], list[Problem]]:
+    """The files whose fields are merged into the grouped table (availability), checked against ``index``."""
+    grouping = schema.grouping
+    folder = content / grouping.table.merged["folder"]
+    merged, problems = {}, []
+    for path in paths:
+        shown = _display(path)
+        if len(path.relative_to(folder).parts) != 1:
+            problems.append(Problem(shown, 1, "", f"zet dit bestand direct in de map {folder.name}: {folder.name}/{path.name}.", code="file-location"))
+            continue
+        document, file_problems = load_file(path, shown, max_bytes, root=content)
+        problems += file_problems
+        if document is not None:
+            values, document_problems = availability.check_document(schema, document, path.stem, index, today)
+            merged.update(values)
+            problems += document_problems
+    return merged, problems
+
+
+def _merge(schema: CatalogueSchema, rows: dict[str, list[Row]], merged: dict[str, dict]) -> None:
+    """Copy checked availability values into their offers' rows, so frictionless types them with the rest."""
+    table = schema.grouping.table
+    key = table.primary_key[0]
+    for row in rows[table.name]:
+        for name, value in merged.get(row.values.get(key), {}).items():
+            row.values[name] = value
+
+
+def _merged_files(schema: CatalogueSchema, content: Path) -> list[Path]:
+    grouping = schema.grouping
+    if grouping is None or not grouping.table.merged:
+        return []
+    return find_files(content / grouping.table.merged["folder"])
+
+
+def validate_content(content: Path, schema: CatalogueSchema, max_bytes: int = DEFAULT_MAX_BYTES,
+                     today: date | None = None) -> tuple[ValidatedContent | None, list[Problem]]:
+    """All problems in all files, or the validated content when there are none.
+
+    ``today`` is the build's (history.py): a check date after it, or a closure long before it, is refused."""
     content = Path(content)
     rows: dict[str, list[Row]] = {name: [] for name in schema.tables}
     problems: list[Problem] = []
@@ -346,7 +387,18 @@ def validate_content(content: Path, schema: CatalogueSchema, max_bytes: int = DE
         for path in find_files(folder):
             file_count += 1
             problems.extend(_read_file(schema, table, content, path, max_bytes, rows))
-    problems.extend(_check_rules(schema, rows))
+    merged_paths = _merged_files(schema, content)
+    if merged_paths:
+        grouping = schema.grouping
+        index = availability.OfferIndex(
+            {row.values[grouping.table.primary_key[0]]: row.values[grouping.field] for row in rows[grouping.table.name]},
+            {row.values[grouping.owner.primary_key[0]] for row in rows[grouping.owner.name]},
+        )
+        merged, merged_problems = _read_merged(schema, content, merged_paths, index, max_bytes, today)
+        file_count += len(merged_paths)
+        problems.extend(merged_problems)
+        _merge(schema, rows, merged)
+    problems.extend(_check_rules(schema, rows, today))
     package = _package(schema, rows)
     typed: dict[str, list[dict]] = {}
     problems.extend(_frictionless_problems(schema, package, rows, typed))
