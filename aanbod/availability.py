@@ -15,15 +15,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import messages
+from . import messages, roles
 from .loading import Document
 from .problems import Problem
 from .rules import field_rules, syntax_problem
 from .schema import CatalogueSchema, Table
-
-# Role column of availability.csv: which code means room, full, or a waiting list.
-FREE, FULL, WAITING = "free", "full", "waiting"
-ROLES = (FREE, FULL, WAITING)
 
 
 @dataclass(frozen=True)
@@ -43,18 +39,6 @@ class Keys:
         # A number belongs to one state: free places to room, waiting weeks to a waiting list (roles in availability.csv).
         count_for = dict(table.merged.get("only_with") or {})
         return cls(fields, state, date_key, count_for)
-
-
-def role(schema: CatalogueSchema, code: str | None) -> str:
-    """The role of an availability code (free, full, waiting); "" for none."""
-    taxonomy = schema.taxonomy_of("offers", "availability")
-    term = taxonomy.get(code) if taxonomy and code else None
-    return term.extra.get("role", "") if term else ""
-
-
-def code_with_role(schema: CatalogueSchema, wanted: str) -> str:
-    taxonomy = schema.taxonomy_of("offers", "availability")
-    return next((term.code for term in taxonomy.terms if term.extra.get("role") == wanted), "")
 
 
 @dataclass
@@ -152,8 +136,8 @@ def _entry_problems(schema: CatalogueSchema, document: Document, offer_id: str, 
         problems.append(Problem(document.path, document.line_of(offer_id), f"{offer_id}.{keys.date}",
                                 "vul de dag in waarop je hebt gekeken of er plek is, zoals 2026-11-20. Zonder die dag zegt de site niet dat er plek is.", code="required"))
     for key, wanted in keys.count_for.items():
-        if key in values and state is not None and role(schema, state) != wanted:
-            code = code_with_role(schema, wanted)
+        if key in values and state is not None and roles.availability_role(schema, state) != wanted:
+            code = roles.availability_code(schema, wanted)
             problems.append(Problem(document.path, document.line_of(offer_id, key), f"{offer_id}.{key}",
                                     f"dit getal hoort alleen bij {keys.state}: {code}, en hier staat {keys.state}: {state}. Haal {key} weg of schrijf {keys.state}: {code}.",
                                     code="rule"))

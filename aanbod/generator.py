@@ -23,9 +23,11 @@ from . import (
     presentation, review, roles, rules, scaffold, search, shortlist, structured_data,
 )
 from .catalogue import read_catalogue
+from .exports import ical
 from .history import build_today
 from .i18n import LANGUAGE_NAMES, Languages
 from .markup import render_markdown
+from .pages import availability as offer_availability
 from .pages import offer as offer_page
 from .pages import workers
 from .pages.texts import TextIslands
@@ -181,6 +183,10 @@ class OfferGenerator(Generator):
             term_description=pass_context(lambda context, term: term.description_in(languages.of(context))),
             age_range=pass_context(lambda context, low, high: presentation.age_range(low, high, _=translate(context))),
             # Days and dagdelen in taxonomy order, as the shortlist's handout writes them.
+            # Is there room, and closures that still matter (aanbod/pages/availability.py).
+            availability=pass_context(lambda context, offer: offer_availability.availability_view(catalogue, offer, languages.of(context), translate(context))),
+            offer_calendar_url=pass_context(lambda context, offer: f"{context.get('SITEURL', '')}/{self.publication.data_dir}/{ical.FOLDER}/{offer.id}.ics"),
+            closure_lines=pass_context(lambda context, offer: offer_availability.closure_lines(offer, self.today, translate(context))),
             schedule_lines=pass_context(lambda context, offer: shortlist.schedule_lines(catalogue, offer, languages.of(context), translate(context))),
             alternates=pass_context(alternates),
             remembered_card=pass_context(remembered_card),
@@ -255,7 +261,7 @@ class OfferGenerator(Generator):
 
     def _write_data_files(self) -> list:
         data_folder = Path(self.output_path) / self.settings["AANBOD_DATA_DIR"]
-        written = exports.write_all(self.catalogue, data_folder, self.publication)
+        written = exports.write_all(self.catalogue, data_folder, self.publication, self.today)
         log.info("Aanbod: %d databestanden geschreven in %s.", sum(len(data_file.paths) for data_file in written), data_folder)
         return written
 
@@ -307,7 +313,8 @@ class OfferGenerator(Generator):
         self.lookalikes = lookalikes.new_in_catalogue(catalogue, review.added_files(Path(self.path)))
         for line in lookalikes.log_lines(self.lookalikes, self.settings["LOOKALIKES_CSV"]):
             log.warning("Aanbod: %s", line)
-        return replace(catalogue, held_back=frozenset(entry.offer_id for entry in expired))
+        return replace(catalogue, held_back=frozenset(entry.offer_id for entry in expired),
+                       availability_since=offer_availability.since(self.today, self.settings["AANBOD_AVAILABILITY_WEEKS"]))
 
     def _prepare_contributing(self):
         """Read the guide and check the region's colours and logo now, so a mistake stops the build early."""
