@@ -27,7 +27,7 @@ from .exports import ical
 from .history import build_today
 from .i18n import LANGUAGE_NAMES, Languages
 from .markup import render_markdown
-from .pages import availability as offer_availability
+from . import availability_view as offer_availability
 from .pages import offer as offer_page
 from .pages import workers
 from .pages.texts import TextIslands

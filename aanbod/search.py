@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from . import pagefind_service, search_bundle, search_places
+from . import pagefind_service, roles, search_bundle, search_places
+from .availability_view import availability_view
 from .markup import plain_text
 from .model import Catalogue, Offer
 from .presentation import N_, euro
@@ -38,6 +39,8 @@ ONLINE = "online"
 # The combined day and dagdeel of every slot: "maandag ochtend" must mean Monday morning, not
 # "some Monday and some morning". The search page uses it when both groups have a choice.
 SLOT_FILTER = "tijd"
+# "Er is plek": free places, checked recently enough to repeat (Catalogue.availability_role).
+ROOM_FILTER, ROOM_VALUE = "plek", "ja"
 
 
 @dataclass(frozen=True)
@@ -90,8 +93,9 @@ def field_of(taxonomy: str) -> tuple[str, str]:
 _DERIVED = {
     "kosten": (("gratis", N_("Gratis")), ("betaald", N_("Betaald"))),
     "verwijzing": (("nee", N_("Nee")), ("ja", N_("Ja"))),
+    ROOM_FILTER: ((ROOM_VALUE, N_("Er is plek")),),
 }
-_DERIVED_TITLES = {"kosten": N_("Kosten")}
+_DERIVED_TITLES = {"kosten": N_("Kosten"), ROOM_FILTER: N_("Plek")}
 
 
 def offer_filters(offer: Offer) -> dict[str, list[str]]:
@@ -121,7 +125,14 @@ def filter_groups(catalogue: Catalogue, language: str | None = None, _=N_) -> li
         values = tuple(choice for choice in choices if choice[0] in used[key])
         if values:
             groups.append(FilterGroup(key, _title(catalogue, key, field, language, _), values))
+    if any(_has_room(catalogue, offer) for offer in catalogue.published):
+        groups.append(FilterGroup(ROOM_FILTER, _(_DERIVED_TITLES[ROOM_FILTER]), tuple((code, _(label)) for code, label in _DERIVED[ROOM_FILTER])))
     return groups
+
+
+def _has_room(catalogue: Catalogue, offer: Offer) -> bool:
+    """Not paused, and free places checked recently enough: what the filter "Er is plek" finds."""
+    return not offer.is_paused and catalogue.availability_role(offer) == roles.FREE
 
 
 def _title(catalogue: Catalogue, key: str, field: tuple[str, str] | None, language: str | None = None, _=N_) -> str:
@@ -159,12 +170,19 @@ def offer_document(catalogue: Catalogue, offer: Offer) -> str:
     meta = {"aanbieder": provider.name, "plaats": places_text(catalogue, offer), "samenvatting": offer.summary, "kosten": euro(offer.cost_eur)}
     if offer.is_paused:  # a status with the role paused (statuses.csv): the card says there is no place now
         meta["geen_plek"] = "ja"
+    else:
+        room = availability_view(catalogue, offer)
+        if room:  # the card shows it in words; plek_rol picks its pictogram (free, full, waiting, unknown)
+            meta["plek"], meta["plek_rol"] = room.short, room.role
     parts = [f'<h1 data-pagefind-meta="title">{escape(offer.title)}</h1>']
     parts += [f"<p>{escape(text)}</p>" for text in words if text]
     parts += [f'<data value="{escape(value)}" data-pagefind-meta="{key}[value]"></data>' for key, value in meta.items()]
+    filters = offer_filters(offer)
+    if _has_room(catalogue, offer):
+        filters[ROOM_FILTER] = [ROOM_VALUE]
     parts += [
         f'<data value="{escape(value)}" data-pagefind-filter="{key}[value]"></data>'
-        for key, values in offer_filters(offer).items() for value in values
+        for key, values in filters.items() for value in values
     ]
     body = "\n".join(parts)
     return f'<!doctype html>\n<html lang="nl"><head><meta charset="utf-8"><title>{escape(offer.title)}</title></head>\n<body data-pagefind-body>\n{body}\n</body></html>\n'

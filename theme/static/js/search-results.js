@@ -33,6 +33,7 @@ export function resultCard(data, labels, distanceKm = null) {
     meta.kosten ? element("span", {}, meta.kosten) : null,
     referral ? element("span", {}, t(referral === "ja" ? "verwijzing" : "zelf")) : null,
     meta.geen_plek === "ja" ? element("span", { class: "paused" }, t("geenPlek")) : null,
+    meta.plek ? element("span", { class: `availability availability-${meta.plek_rol}` }, meta.plek) : null,
     distanceKm !== null ? element("span", { class: "finder-distance" }, t("afstand", { afstand: formatDistance(distanceKm) })) : null,
   );
   return element("li", { class: "card finder-card" },

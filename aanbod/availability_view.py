@@ -1,4 +1,4 @@
-"""Is there room, and when is it closed: what an offer page and a result card say, worked out once per offer and language.
+"""Is there room, and when is it closed: what an offer page, a result card and the search index say, in plain words.
 
 The words for each state come from availability.csv (label, in the page's language) and the few
 sentences here; whether a state is still believed is the catalogue's (``availability_since``, from
@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .. import roles
-from ..model import Catalogue, Offer
-from ..presentation import MONTHS, _dutch, dutch_date
+from . import roles
+from .model import Catalogue, Offer
+from .presentation import MONTHS, _dutch, dutch_date
 
 UNKNOWN = "unknown"  # a state checked too long ago: the site does not repeat it
 UNKNOWN_PICTOGRAM = "onbekend"
