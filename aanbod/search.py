@@ -105,6 +105,14 @@ def offer_filters(offer: Offer) -> dict[str, list[str]]:
     return {key: values for key, values in filters.items() if values}
 
 
+def document_filters(catalogue: Catalogue, offer: Offer) -> dict[str, list[str]]:
+    """Everything the index files an offer under: its own codes, and "Er is plek", which depends on the build's today."""
+    filters = offer_filters(offer)
+    if _has_room(catalogue, offer):
+        filters[ROOM_FILTER] = [ROOM_VALUE]
+    return filters
+
+
 def filter_groups(catalogue: Catalogue, language: str | None = None, _=N_) -> list[FilterGroup]:
     """The groups of the search page in schema order, each with the values that published offers have.
 
@@ -177,12 +185,9 @@ def offer_document(catalogue: Catalogue, offer: Offer) -> str:
     parts = [f'<h1 data-pagefind-meta="title">{escape(offer.title)}</h1>']
     parts += [f"<p>{escape(text)}</p>" for text in words if text]
     parts += [f'<data value="{escape(value)}" data-pagefind-meta="{key}[value]"></data>' for key, value in meta.items()]
-    filters = offer_filters(offer)
-    if _has_room(catalogue, offer):
-        filters[ROOM_FILTER] = [ROOM_VALUE]
     parts += [
         f'<data value="{escape(value)}" data-pagefind-filter="{key}[value]"></data>'
-        for key, values in filters.items() for value in values
+        for key, values in document_filters(catalogue, offer).items() for value in values
     ]
     body = "\n".join(parts)
     return f'<!doctype html>\n<html lang="nl"><head><meta charset="utf-8"><title>{escape(offer.title)}</title></head>\n<body data-pagefind-body>\n{body}\n</body></html>\n'
