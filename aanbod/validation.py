@@ -439,8 +439,17 @@ def table_of(schema: CatalogueSchema, content: Path, path: Path) -> Table | None
     return None
 
 
+def is_merged_file(schema: CatalogueSchema, content: Path, path: Path) -> bool:
+    """A file directly or deeper in the folder whose fields are merged into the grouped table (content/availability/)."""
+    grouping = schema.grouping
+    if grouping is None or not grouping.table.merged:
+        return False
+    folder = Path(os.path.abspath(content)) / grouping.table.merged["folder"]
+    return Path(path).suffix in (".yaml", ".yml") and folder in Path(os.path.abspath(path)).parents
+
+
 def validate_files(content: Path, schema: CatalogueSchema, paths: list[Path], known_ids: dict[str, dict[str, list[Path]]],
-                   max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[dict[str, list[Row]], list[Problem]]:
+                   max_bytes: int = DEFAULT_MAX_BYTES, today: date | None = None) -> tuple[dict[str, list[Row]], list[Problem]]:
     """Every problem in these files, with the cross-file checks done against ``known_ids``.
 
     ``known_ids`` maps each top table to {id: files} for the whole content folder, as file
@@ -454,7 +463,15 @@ def validate_files(content: Path, schema: CatalogueSchema, paths: list[Path], kn
         table = table_of(schema, content, path)
         if table is not None:
             problems.extend(_read_file(schema, table, content, Path(path), max_bytes, rows))
-    problems.extend(_check_rules(schema, rows))
+    merged_paths = [Path(path) for path in paths if is_merged_file(schema, content, path)]
+    if merged_paths:
+        # Checked against the index: an offer's provider is the folder its file sits in; a changed file says it itself.
+        grouping = schema.grouping
+        provider_of = {offer_id: files[0].parent.name for offer_id, files in known_ids.get(grouping.table.name, {}).items() if files}
+        provider_of.update({row.values[grouping.table.primary_key[0]]: row.values[grouping.field] for row in rows[grouping.table.name]})
+        providers = set(known_ids.get(grouping.owner.name, {})) | {row.values[grouping.owner.primary_key[0]] for row in rows[grouping.owner.name]}
+        problems.extend(_read_merged(schema, content, merged_paths, availability.OfferIndex(provider_of, providers), max_bytes, today)[1])
+    problems.extend(_check_rules(schema, rows, today))
     top = frozenset(table.name for table in schema.top_tables)
     package = _package(schema, rows, checked_elsewhere=top)
     problems.extend(_frictionless_problems(schema, package, rows))

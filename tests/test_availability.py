@@ -148,3 +148,17 @@ def test_availability_files_belong_to_their_provider():
     assert "/content/availability/buurtwerk.yaml @sanne\n" in owners
     report = ownership.check("piet", ["content/availability/buurtwerk.yaml"], layout, {"buurtwerk": ["sanne"]}, {"buurtwerk": ["sanne"]}, [])
     assert len(report.problems) == 1 and "hoort bij de aanbieder 'buurtwerk'" in report.problems[0].message
+
+
+def test_a_pull_request_that_changes_only_an_availability_file_is_checked_against_the_index(tmp_path):
+    from aanbod.freshness import Limits
+    from aanbod.review import review_changes
+
+    content = _site(tmp_path, "atelier:\n  availability: plek\n  checked_on: 2026-11-01\nfietsen:\n  availability: vol\n  checked_on: 2026-12-24\n")
+    path = content / "availability" / "buurtwerk.yaml"
+    review = review_changes(content, SCHEMA_, [str(path)], Limits(TODAY, 6, 12), new_files=set())
+    assert review.skipped == [] and len(review.checked) == 1
+    assert [problem.format().replace(str(path), "F") for problem in review.problems] == [
+        "F:1: atelier: Dit is aanbod van 'anker', niet van 'buurtwerk'. Je geeft hier alleen de plek van je eigen aanbod door; die van 'anker' staat in content/availability/anker.yaml.",
+        "F:6: fietsen.checked_on: 2026-12-24 ligt in de toekomst. Schrijf de dag waarop je hebt gekeken of er plek is, vandaag of eerder.",
+    ]
