@@ -162,3 +162,29 @@ def test_a_pull_request_that_changes_only_an_availability_file_is_checked_agains
         "F:1: atelier: Dit is aanbod van 'anker', niet van 'buurtwerk'. Je geeft hier alleen de plek van je eigen aanbod door; die van 'anker' staat in content/availability/anker.yaml.",
         "F:6: fietsen.checked_on: 2026-12-24 ligt in de toekomst. Schrijf de dag waarop je hebt gekeken of er plek is, vandaag of eerder.",
     ]
+
+
+def test_the_command_writes_one_offers_availability_and_refuses_what_validation_refuses(tmp_path):
+    import subprocess
+    import sys
+
+    content = _site(tmp_path, "fietsen:\n  availability: vol\n  checked_on: 2026-11-01\n")
+
+    def run(*arguments):
+        return subprocess.run([sys.executable, "-m", "aanbod", "beschikbaarheid", "--content", str(content), "--today", "2026-12-01", *arguments],
+                              capture_output=True, text=True, cwd=str(SCHEMA.parent))
+
+    result = run("koken", "wachtlijst", "--weken", "3")
+    assert result.returncode == 0, result.stdout + result.stderr
+    path = content / "availability" / "buurtwerk.yaml"
+    assert path.read_text(encoding="utf-8").split("\n")[2:] == [
+        "fietsen:", "  availability: vol", "  checked_on: 2026-11-01",
+        "koken:", "  availability: wachtlijst", "  waiting_weeks: 3", "  checked_on: 2026-12-01", ""]
+    assert _messages(content) == []
+    before = path.read_bytes()
+    refused = run("koken", "vol", "--weken", "3")
+    assert refused.returncode == 1 and "Dit getal hoort alleen bij availability: wachtlijst" in refused.stdout and path.read_bytes() == before
+    result = run("atelier", "plek", "--plekken", "2")  # another provider's offer goes to that provider's file
+    assert result.returncode == 0 and (content / "availability" / "anker.yaml").read_text(encoding="utf-8").endswith("atelier:\n  availability: plek\n  free_places: 2\n  checked_on: 2026-12-01\n")
+    unknown = run("nergens", "plek")
+    assert unknown.returncode == 2 and unknown.stderr.startswith("Er is geen aanbod met de code 'nergens'.")
