@@ -8,12 +8,13 @@ anew, so comments in it do not survive; the header says what the file is.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from . import availability
+from . import availability, editor_schema
 from .loading import DEFAULT_MAX_BYTES, find_files, load_file, parse_text
 from .problems import Problem
 from .schema import CatalogueSchema
@@ -36,8 +37,9 @@ class Written:
     problems: list[Problem]  # empty when the file was written
 
 
-def render(entries: dict[str, dict[str, str]]) -> str:
-    lines = [HEADER.rstrip("\n")]
+def render(entries: dict[str, dict[str, str]], first_line: str = "") -> str:
+    """The whole file; ``first_line`` names its editor schema (editor_schema.modeline)."""
+    lines = ([first_line] if first_line else []) + [HEADER.rstrip("\n")]
     for offer_id, values in entries.items():
         lines.append(f"{offer_id}:")
         # Digits and dates plain, as providers write them; our loader reads every value as text anyway.
@@ -65,7 +67,7 @@ def write(content: Path, schema: CatalogueSchema, offer_id: str, values: dict[st
     entry = {key: values.get(key, "") for key in keys.fields}
     entry[keys.date] = entry[keys.date] or today.isoformat()
     entries[offer_id] = entry
-    text = render(entries)
+    text = render(entries, editor_schema.MODELINE.format(Path(os.path.relpath(editor_schema.merged_path(schema, grouped).resolve(), path.parent.resolve())).as_posix()))
     document, problems = parse_text(text.encode("utf-8"), str(path), max_bytes)
     if document is None:
         return Written(path, problems)

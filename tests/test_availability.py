@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from dataclasses import replace
 from datetime import date
 
@@ -177,7 +178,8 @@ def test_the_command_writes_one_offers_availability_and_refuses_what_validation_
     result = run("koken", "wachtlijst", "--weken", "3")
     assert result.returncode == 0, result.stdout + result.stderr
     path = content / "availability" / "buurtwerk.yaml"
-    assert path.read_text(encoding="utf-8").split("\n")[2:] == [
+    assert path.read_text(encoding="utf-8").split("\n")[0] == "# yaml-language-server: $schema=" + os.path.relpath(SCHEMA / "editor" / "availability.schema.json", path.parent)
+    assert path.read_text(encoding="utf-8").split("\n")[3:] == [
         "fietsen:", "  availability: vol", "  checked_on: 2026-11-01",
         "koken:", "  availability: wachtlijst", "  waiting_weeks: 3", "  checked_on: 2026-12-01", ""]
     assert _messages(content) == []
@@ -188,3 +190,21 @@ def test_the_command_writes_one_offers_availability_and_refuses_what_validation_
     assert result.returncode == 0 and (content / "availability" / "anker.yaml").read_text(encoding="utf-8").endswith("atelier:\n  availability: plek\n  free_places: 2\n  checked_on: 2026-12-01\n")
     unknown = run("nergens", "plek")
     assert unknown.returncode == 2 and unknown.stderr.startswith("Er is geen aanbod met de code 'nergens'.")
+
+
+def test_the_sample_availability_files_pass_their_editor_schema():
+    from jsonschema import Draft7Validator
+
+    from aanbod.loading import parse_text
+    from conftest import ROOT
+    from yaml12 import load as load_yaml12
+
+    validator = Draft7Validator(json.loads((SCHEMA / "editor" / "availability.schema.json").read_text(encoding="utf-8")))
+    paths = sorted((ROOT / "content" / "availability").glob("*.yaml"))
+    assert len(paths) >= 3
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        for tree in (parse_text(text.encode(), str(path))[0].data, load_yaml12(text)):
+            assert [error.message for error in validator.iter_errors(tree)] == [], path
+    wrong = {"fietsen": {"availability": "misschien", "checked_on": "2026-11-01"}, "koken": {"free_places": 2}, "Niet Goed": {}}
+    assert len(list(validator.iter_errors(wrong))) >= 3
