@@ -11,7 +11,6 @@ the offer's row, so frictionless types it like any other cell.
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -143,7 +142,3 @@ def _entry_problems(schema: CatalogueSchema, document: Document, offer_id: str, 
                                     code="rule"))
     return problems
 
-
-def provider_of_file(document_path: str) -> str:
-    """The provider an availability file belongs to: its name without .yaml."""
-    return re.sub(r"\.ya?ml$", "", document_path.replace("\\", "/").rsplit("/", 1)[-1])

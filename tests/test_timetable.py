@@ -4,7 +4,6 @@ published in the schedules table, HSDS, schema.org and an iCalendar file per off
 from __future__ import annotations
 
 import csv
-import json
 from datetime import date, datetime
 
 import icalendar
