@@ -39,6 +39,11 @@ def split_slot(text: str) -> tuple[str, str, str] | None:
     return match["part"], times["start"], times["end"]
 
 
+def join_slot(part: str, start: str | None, end: str | None) -> str:
+    """The item as a provider writes it: ``ochtend 09:30-12:00``, or ``ochtend`` without times (split_slot's inverse)."""
+    return f"{part} {start}-{end}" if start and end else part
+
+
 def unreadable_slot_message(text: str) -> str:
     return (f"'{text}' kunnen we niet lezen. Schrijf het dagdeel, een spatie en de begin- en eindtijd met een streepje "
             f"ertussen, zoals {SLOT_EXAMPLE}. Zonder tijden: alleen het dagdeel.")
