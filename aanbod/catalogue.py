@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 from . import collector
@@ -14,14 +15,15 @@ from .schema import load_schema
 from .validation import validate_content
 
 
-def read_catalogue(content: Path, schema_folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Catalogue | None, list[Problem]]:
+def read_catalogue(content: Path, schema_folder: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+                   today: date | None = None) -> tuple[Catalogue | None, list[Problem]]:
     with collector.paused():  # the catalogue lives on: nothing for the cyclic collector to find (aanbod/collector.py)
-        return _read_catalogue(content, schema_folder, max_bytes)
+        return _read_catalogue(content, schema_folder, max_bytes, today)
 
 
-def _read_catalogue(content: Path, schema_folder: Path, max_bytes: int) -> tuple[Catalogue | None, list[Problem]]:
+def _read_catalogue(content: Path, schema_folder: Path, max_bytes: int, today: date | None) -> tuple[Catalogue | None, list[Problem]]:
     schema = load_schema(Path(schema_folder))
-    validated, problems = validate_content(Path(content), schema, max_bytes)
+    validated, problems = validate_content(Path(content), schema, max_bytes, today)
     if validated is None:
         return None, problems
     paths = {}

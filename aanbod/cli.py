@@ -13,7 +13,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import editor_schema, lookalikes, ownership, readability, roles, scaffold, upkeep_cli
+from . import availability_file, editor_schema, lookalikes, ownership, readability, roles, scaffold, upkeep_cli
 from .annotations import annotation
 from .freshness import Limits
 from .history import build_today
@@ -105,7 +105,8 @@ def validate(args) -> int:
     changed = _changed(args)
     if changed is not None:
         return _validate_changed(args, schema, changed)
-    validated, problems = validate_content(Path(args.content), schema, args.max_bytes)
+    today = _today(args, load_settings(Path(args.settings)))
+    validated, problems = validate_content(Path(args.content), schema, args.max_bytes, today)
     warnings = []
     if validated is not None:
         new = {path for path in added_files(Path(args.content))}
@@ -162,6 +163,24 @@ def new(args) -> int:
         return 1
     print(f"Nieuw aanbod gemaakt: {offer.path}")
     print("Vul de rest in, controleer het met `make validate` en open een pull request.")
+    return 0
+
+
+def room(args) -> int:
+    """One offer's availability into content/availability/<provider>.yaml, checked before it is written."""
+    schema = load_schema(Path(args.schema))
+    settings = load_settings(Path(args.settings))
+    today = _today(args, settings) if args.today else date.today()
+    values = {"availability": args.state, "free_places": args.plekken or "", "waiting_weeks": args.weken or "", "checked_on": args.datum or ""}
+    try:
+        written = availability_file.write(Path(args.content), schema, args.offer, values, today)
+    except availability_file.AvailabilityError as error:
+        raise CommandError(error.args[0][0].upper() + error.args[0][1:]) from None
+    if written.problems:
+        print("\n".join(report(written.problems)))
+        print(f"Er is niets geschreven in {written.path}.")
+        return 1
+    print(f"Geschreven: {written.path}. Controleer het met `make validate` en open een pull request.")
     return 0
 
 
@@ -271,6 +290,17 @@ def build_parser(schema_folder: str = "schema") -> argparse.ArgumentParser:
         descriptor = question.descriptor
         create.add_argument(question.option, dest=question.name, metavar="WAARDE", help=descriptor.get("title", question.field))
     create.set_defaults(handler=new)
+
+    room_command = commands.add_parser("beschikbaarheid", help="zeg of er plek is bij een aanbod: schrijft content/availability/<aanbieder>.yaml")
+    _common(room_command)
+    _settings_option(room_command)
+    room_command.add_argument("offer", metavar="AANBOD", help="de code van het aanbod (de naam van het bestand, zonder .yaml)")
+    room_command.add_argument("state", metavar="STAAT", help="plek, vol of wachtlijst")
+    room_command.add_argument("--plekken", metavar="AANTAL", help="hoeveel plekken er vrij zijn (bij plek)")
+    room_command.add_argument("--weken", metavar="AANTAL", help="hoeveel weken iemand ongeveer wacht (bij wachtlijst)")
+    room_command.add_argument("--datum", metavar="DATUM", help="de dag waarop je keek, zoals 2026-11-20 (standaard: vandaag)")
+    room_command.add_argument("--today", help="de datum van vandaag (standaard: de klok van deze computer)")
+    room_command.set_defaults(handler=room)
 
     owners_check = commands.add_parser("owners", help="mag dit account deze bestanden veranderen? (maintainers van de aanbieders)")
     _common(owners_check)

@@ -13,6 +13,8 @@ legitimately write, and every text field also accepts what YAML 1.2 turns into a
 
 from __future__ import annotations
 
+import re
+
 import json
 import os
 from pathlib import Path
@@ -157,6 +159,12 @@ def _child(schema: CatalogueSchema, child: Table) -> dict:
         return {**described, "anyOf": [{"type": "array", "items": _object(schema, child)}, {"type": "null"}]}
     key_field, value_field = child.field(source["key_field"]), child.field(source["value_field"])
     values = _choice(schema, value_field["taxonomy"])
+    if child.times:
+        # A dagdeel may carry its clock times (ochtend 09:30-12:00): the times' pattern after one of the codes.
+        codes = "|".join(re.escape(code) for code in values["enum"])
+        clock = child.field(child.times["start"])["constraints"]["pattern"]
+        values = {"anyOf": [values, {"type": "string", "pattern": f"^({codes}) {clock}-{clock}$",
+                                     "description": child.field(child.times["start"]).get("description", "")}]}
     per_key = {"anyOf": [{"type": "array", "items": values}, values, {"type": "null"}]}
     keys = schema.taxonomies[key_field["taxonomy"]]
     mapping = {
@@ -198,13 +206,43 @@ def editor_schema(schema: CatalogueSchema, table: Table) -> dict:
     return document
 
 
+def merged_schema(schema: CatalogueSchema, table: Table) -> dict:
+    """The editor schema of the files merged into ``table`` (content/availability/<provider>.yaml): offer id -> its values.
+
+    Each key takes the rules of the offer field it fills; the state and the date are required together, as
+    availability.py requires them."""
+    fields = dict(table.merged_fields)
+    entry_properties = {key: _property(schema, table.field(name)) for key, name in fields.items()}
+    state = next(key for key, name in fields.items() if table.field(name).get("taxonomy"))
+    day = next(key for key, name in fields.items() if table.field(name)["type"] == "date")
+    entry = {"type": "object", "properties": entry_properties, "required": [state, day], "additionalProperties": False}
+    id_pattern = (table.field(table.primary_key[0]).get("constraints") or {}).get("pattern")
+    return {
+        "$schema": DRAFT,
+        "$comment": "Gemaakt uit schema/ met `make schemas`. Verander dit bestand niet met de hand.",
+        "title": f"{table.title}: {table.field(fields[state])['title'].lower()}",
+        "description": table.field(fields[state]).get("description", ""),
+        "type": "object",
+        "propertyNames": {"pattern": _anchored(id_pattern)} if id_pattern else {},
+        "additionalProperties": entry,
+    }
+
+
+def merged_path(schema: CatalogueSchema, table: Table) -> Path:
+    return schema.folder / FOLDER / f"{table.merged['folder']}.schema.json"
+
+
 def render(document: dict) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def expected_files(schema: CatalogueSchema) -> dict[Path, str]:
     """Every editor schema file with the text it should have."""
-    return {schema_path(schema, table): render(editor_schema(schema, table)) for table in schema.top_tables}
+    files = {schema_path(schema, table): render(editor_schema(schema, table)) for table in schema.top_tables}
+    grouping = schema.grouping
+    if grouping is not None and grouping.table.merged:
+        files[merged_path(schema, grouping.table)] = render(merged_schema(schema, grouping.table))
+    return files
 
 
 def write(schema: CatalogueSchema) -> list[Path]:

@@ -23,10 +23,12 @@ from . import (
     presentation, review, roles, rules, scaffold, search, shortlist, structured_data,
 )
 from .catalogue import read_catalogue
+from .exports import ical
 from .history import build_today
 from .i18n import LANGUAGE_NAMES, Languages
 from .markup import render_markdown
 from .pages import access as offer_access
+from . import availability_view as offer_availability
 from .pages import offer as offer_page
 from .pages import workers
 from .pages.texts import TextIslands
@@ -57,8 +59,9 @@ log.setLevel(logging.INFO)
 
 class OfferGenerator(Generator):
     def generate_context(self):
+        self.today = build_today(self.settings["AANBOD_TODAY"], Path(self.path))
         catalogue, problems = read_catalogue(
-            Path(self.path), Path(self.settings["AANBOD_SCHEMA_PATH"]), self.settings["AANBOD_MAX_FILE_BYTES"]
+            Path(self.path), Path(self.settings["AANBOD_SCHEMA_PATH"]), self.settings["AANBOD_MAX_FILE_BYTES"], self.today
         )
         if problems:
             # The build is the edge: show the provider's messages, then stop without a traceback.
@@ -69,7 +72,6 @@ class OfferGenerator(Generator):
         self.languages = Languages(self.settings["AANBOD_LANGUAGES"], Path(self.settings["THEME"]) / "translations")
         self.publication = Publication.from_settings(self.settings)
         self.text_islands = TextIslands(lambda language: self.get_template("_teksten").make_module({**self.context, "lang": language}))
-        self.today = build_today(self.settings["AANBOD_TODAY"], Path(self.path))
         catalogue = self.catalogue = self._hold_back_expired(catalogue)
         self._prepare_contributing()
         self.context["catalogue"] = catalogue
@@ -185,6 +187,10 @@ class OfferGenerator(Generator):
             term_description=pass_context(lambda context, term: term.description_in(languages.of(context))),
             age_range=pass_context(lambda context, low, high: presentation.age_range(low, high, _=translate(context))),
             # Days and dagdelen in taxonomy order, as the shortlist's handout writes them.
+            # Is there room, and closures that still matter (aanbod/pages/availability.py).
+            availability=pass_context(lambda context, offer: offer_availability.availability_view(catalogue, offer, languages.of(context), translate(context))),
+            offer_calendar_url=pass_context(lambda context, offer: f"{context.get('SITEURL', '')}/{self.publication.data_dir}/{ical.FOLDER}/{offer.id}.ics"),
+            closure_lines=pass_context(lambda context, offer: offer_availability.closure_lines(offer, self.today, translate(context))),
             schedule_lines=pass_context(lambda context, offer: shortlist.schedule_lines(catalogue, offer, languages.of(context), translate(context))),
             # Issue 15: the offer's record as Mijn lijstje has it, for "Aanmelden voor iemand" (_offer_referral.html).
             referral_record=pass_context(lambda context, offer: shortlist.shortlist_record(catalogue, offer, self.urls.offer(offer.id), languages.of(context), translate(context))),
@@ -262,7 +268,7 @@ class OfferGenerator(Generator):
 
     def _write_data_files(self) -> list:
         data_folder = Path(self.output_path) / self.settings["AANBOD_DATA_DIR"]
-        written = exports.write_all(self.catalogue, data_folder, self.publication)
+        written = exports.write_all(self.catalogue, data_folder, self.publication, self.today)
         log.info("Aanbod: %d databestanden geschreven in %s.", sum(len(data_file.paths) for data_file in written), data_folder)
         return written
 
@@ -314,7 +320,8 @@ class OfferGenerator(Generator):
         self.lookalikes = lookalikes.new_in_catalogue(catalogue, review.added_files(Path(self.path)))
         for line in lookalikes.log_lines(self.lookalikes, self.settings["LOOKALIKES_CSV"]):
             log.warning("Aanbod: %s", line)
-        return replace(catalogue, held_back=frozenset(entry.offer_id for entry in expired))
+        return replace(catalogue, held_back=frozenset(entry.offer_id for entry in expired),
+                       availability_since=offer_availability.since(self.today, self.settings["AANBOD_AVAILABILITY_WEEKS"]))
 
     def _report_links(self, provider, offer=None) -> error_report.ReportLinks:
         """The new-issue link and e-mail of "Klopt er iets niet?" for an offer page, or a provider page without ``offer``."""

@@ -7,7 +7,7 @@ field to ``schema/`` needs no change here: ``offer.title`` reads ``offer.values[
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time, timezone
+from datetime import date, datetime, time, timezone
 from functools import cached_property
 from types import MappingProxyType
 
@@ -45,6 +45,7 @@ class Provider(Record):
 class Offer(Record):
     locations: tuple[Location, ...] = ()
     schedule: tuple[MappingProxyType, ...] = ()
+    closures: tuple[MappingProxyType, ...] = ()  # in the order the provider wrote them (validation: in time order)
     # The role of its status (statuses.csv, column role): published, paused or withdrawn.
     status_role: str = field(default="", kw_only=True)
 
@@ -79,6 +80,11 @@ class Offer(Record):
             days.setdefault(slot["day"], []).append(slot["part_of_day"])
         return days
 
+    def slot_times(self) -> dict[tuple[str, str], tuple[str, str]]:
+        """(day, dagdeel) -> (start, end) for the slots with clock times."""
+        return {(slot["day"], slot["part_of_day"]): (slot["start_time"], slot["end_time"])
+                for slot in self.schedule if slot.get("start_time") and slot.get("end_time")}
+
 
 def _unique(values) -> list:
     return list(dict.fromkeys(values))
@@ -92,6 +98,8 @@ class Catalogue:
     tables: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
     # Ids of offers not published although their status allows it: verified too long ago (see freshness.py).
     held_back: frozenset = frozenset()
+    # The earliest availability_checked_on the site still believes (the build's today minus a setting); None: any.
+    availability_since: date | None = None
 
     # Pages, list pages, search and shortlist all ask for these many times per build (once per
     # provider, per term, per language); a catalogue never changes, so each is worked out once.
@@ -132,6 +140,15 @@ class Catalogue:
         """The rows of a table nested in offers (``intake_steps``) that belong to one offer, in the provider's order."""
         return self._child_rows.get(table, {}).get(offer_id, ())
 
+    def availability_is_current(self, offer: Offer) -> bool:
+        """The provider said whether there is room, and checked it recently enough for the site to repeat it."""
+        checked = offer.values.get("availability_checked_on")
+        return bool(offer.values.get("availability")) and checked is not None and (self.availability_since is None or checked >= self.availability_since)
+
+    def availability_role(self, offer: Offer) -> str:
+        """free, full or waiting (availability.csv, column role) when current; "" when unknown or too old."""
+        return roles.availability_role(self.schema, offer.values.get("availability")) if self.availability_is_current(offer) else ""
+
     def offers_of(self, provider_id: str) -> list[Offer]:
         return list(self._published_by_provider.get(provider_id, ()))
 
@@ -167,6 +184,9 @@ def build_catalogue(schema: CatalogueSchema, typed: dict, paths: dict, modified:
     locations: dict[str, list[Location]] = {}
     for values in typed["locations"]:
         locations.setdefault(values["offer_id"], []).append(Location(MappingProxyType(values)))
+    closures: dict[str, list] = {}
+    for values in typed.get("closures", ()):
+        closures.setdefault(values["offer_id"], []).append(MappingProxyType(values))
     schedule: dict[str, list] = {}
     for values in typed["schedules"]:
         schedule.setdefault(values["offer_id"], []).append(MappingProxyType(values))
@@ -180,6 +200,7 @@ def build_catalogue(schema: CatalogueSchema, typed: dict, paths: dict, modified:
             paths.get(("offers", values["id"]), ""),
             tuple(locations.get(values["id"], ())),
             tuple(schedule.get(values["id"], ())),
+            tuple(closures.get(values["id"], ())),
             modified=modified.get(("offers", values["id"])),
             status_role=roles.status_role(schema, values["status"]),
         )

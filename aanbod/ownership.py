@@ -67,12 +67,14 @@ class Layout:
     content: PurePosixPath
     grouped: str
     owners: str
+    merged: str = ""  # one file per provider with fields merged into its offers ('availability')
 
     @classmethod
     def of(cls, schema: CatalogueSchema, content: str) -> "Layout":
         owner = _owner_table(schema)
         grouped = schema.grouping.table if schema.grouping else None
-        return cls(PurePosixPath(content), grouped.source["folder"] if grouped else "", owner.source["folder"] if owner else "")
+        merged = grouped.merged.get("folder", "") if grouped else ""
+        return cls(PurePosixPath(content), grouped.source["folder"] if grouped else "", owner.source["folder"] if owner else "", merged)
 
     def owner_of(self, path: str) -> str | None:
         """The provider a repository path belongs to, EDITORS for other content, None outside the content folder."""
@@ -83,7 +85,7 @@ class Layout:
             return None
         if len(parts) == 3 and parts[0] == self.grouped:
             return parts[1]
-        if len(parts) == 2 and parts[0] == self.owners and pure.suffix in (".yaml", ".yml"):
+        if len(parts) == 2 and parts[0] in (self.owners, self.merged) and parts[0] and pure.suffix in (".yaml", ".yml"):
             return pure.stem
         return EDITORS
 
@@ -145,4 +147,6 @@ def codeowners(layout: Layout, owners: dict[str, list[str]], editor_accounts: li
         handles = " ".join(accounts + ([editor_handles] if editor_handles else []))
         lines.append(f"/{layout.content / layout.owners / provider}.yaml {handles}")
         lines.append(f"/{layout.content / layout.grouped / provider}/ {handles}")
+        if layout.merged:
+            lines.append(f"/{layout.content / layout.merged / provider}.yaml {handles}")
     return "\n".join(lines) + "\n"

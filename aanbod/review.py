@@ -21,7 +21,7 @@ from .loading import DEFAULT_MAX_BYTES
 from .presentation import dutch_date
 from .problems import Problem
 from .schema import CatalogueSchema
-from .validation import _display, table_of, validate_files
+from .validation import _display, is_merged_file, table_of, validate_files
 
 
 @dataclass
@@ -95,12 +95,12 @@ def review_changes(content: Path, schema: CatalogueSchema, changed: list, limits
         path = Path(name)
         if not os.path.lexists(path):  # a dangling link is not a deleted file: reading refuses it
             _deleted(content, schema, path, review.index, review)
-        elif table_of(schema, content, path) is None:
+        elif table_of(schema, content, path) is None and not is_merged_file(schema, content, path):
             review.skipped.append(_display(path))
         else:
             present.append(path)
             review.checked.append(_display(path))
-    rows, problems = validate_files(content, schema, present, review.index.ids, max_bytes)
+    rows, problems = validate_files(content, schema, present, review.index.ids, max_bytes, limits.today if limits else None)
     review.problems.extend(problems)
     candidates = [sketch for sketch in lookalikes.sketches_from_rows(rows) if Path(sketch.path).resolve() in new_files]
     if candidates:

@@ -20,11 +20,14 @@ from .schema import CatalogueSchema, Taxonomy, Term
 PUBLISHED, PAUSED, WITHDRAWN = "published", "paused", "withdrawn"
 # An intake step with this role goes through someone who refers (via-buurtteam, via-huisarts, ...).
 REFERRAL = "referral"
+# Availability (availability.csv): room, full, or a waiting list.
+FREE, FULL, WAITING = "free", "full", "waiting"
 # Offers with these status roles are on the site; a paused one says there is no place right now.
 ON_SITE = (PUBLISHED, PAUSED)
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 NAME = re.compile(r"[a-z][a-z0-9-]*")  # a pictogram name, or a kind code: it becomes a CSS class
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+CLOCK = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")  # a dagdeel's span (parts_of_day.csv)
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,10 @@ COLUMNS = (
     Column("offers", "kind", "colour", pattern=COLOUR, example="#0b6e4f"),
     Column("offers", "kind", "icon", pattern=NAME, example="koffer"),
     Column("intake_steps", "step", "role", allowed=(REFERRAL,), example=REFERRAL, optional=True),
+    Column("offers", "availability", "role", allowed=(FREE, FULL, WAITING), example=FREE, unique=True),
+    Column("offers", "availability", "pictogram", pattern=NAME, example="plek"),
+    Column("schedules", "part_of_day", "start", pattern=CLOCK, example="06:00"),
+    Column("schedules", "part_of_day", "end", pattern=CLOCK, example="12:30"),
 )
 # A kind's code becomes a CSS class that carries its colour.
 CODE_PATTERNS = {("offers", "kind"): NAME}
@@ -105,3 +112,20 @@ def referral_steps(schema: CatalogueSchema) -> tuple[str, ...]:
     if "intake_steps" not in schema.tables:
         return ()
     return tuple(term.code for term in _taxonomy(schema, "intake_steps", "step").terms if term.extra.get("role") == REFERRAL)
+
+
+def availability_role(schema: CatalogueSchema, code: str | None) -> str:
+    """free, full or waiting for an availability code; "" for none."""
+    taxonomy = _taxonomy(schema, "offers", "availability") if "availability" in schema.tables["offers"].field_names else None
+    term = taxonomy.get(code) if taxonomy and code else None
+    return term.extra.get("role", "") if term else ""
+
+
+def availability_code(schema: CatalogueSchema, role: str) -> str:
+    """The availability code with ``role``; "" when the taxonomy has none."""
+    return next((term.code for term in _taxonomy(schema, "offers", "availability").terms if term.extra.get("role") == role), "")
+
+
+def availability_pictogram(schema: CatalogueSchema, code: str | None) -> str:
+    term = _taxonomy(schema, "offers", "availability").get(code) if code else None
+    return term.extra.get("pictogram", "") if term else ""

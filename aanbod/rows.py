@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from .loading import Document
 from .problems import Problem
 from .schema import CatalogueSchema, Table
+from .timetable import split_slot, unreadable_slot_message
 
 LIST_DELIMITER = ";"
 
@@ -97,6 +98,11 @@ class _RowBuilder:
             label = row.label(key)
             if key in skip:
                 continue
+            if key in table.merged_fields.values():
+                folder = table.merged["folder"]
+                self.problem(keys + (key,), label, f"dit schrijf je niet in het bestand van het aanbod, maar in content/{folder}/<aanbieder>.yaml. "
+                             "Zo pas je het elke week aan zonder het aanbod zelf te veranderen.", code="unknown-field")
+                continue
             if key not in writable:
                 self.problems.append(_unknown_key(self.document.path, self.document.line_of(*keys, key), label, writable + sorted(skip)))
                 meant = _closest(key, writable)
@@ -167,10 +173,24 @@ class _RowBuilder:
             for item in self._items(values, (key, name), label):
                 row = self._new_row(child, parent_id, self.document.line_of(key, name), f"{key}.")
                 row.values[key_field] = name
-                row.values[value_field] = item
+                row.values[value_field] = self._slot(child, row, item, label)
                 row.lines[key_field] = row.lines[value_field] = row.line
                 rows.append(row)
         return rows
+
+    def _slot(self, child: Table, row: Row, item: str, label: str) -> str:
+        """The dagdeel of ``ochtend 09:30-12:00``; its times go to the fields the schema's ``times`` names."""
+        times = child.times
+        if not times:
+            return item
+        slot = split_slot(item)
+        if slot is None:
+            self.problems.append(Problem(self.document.path, row.line, label, unreadable_slot_message(item), code="shape"))
+            return (item.split() or [item])[0]
+        part, start, end = slot
+        row.values[times["start"]], row.values[times["end"]] = start, end
+        row.lines[times["start"]] = row.lines[times["end"]] = row.line
+        return part
 
 
 def document_rows(schema: CatalogueSchema, table: Table, document: Document) -> tuple[dict[str, list[Row]], list[Problem]]:

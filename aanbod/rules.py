@@ -37,6 +37,7 @@ SYNTAX = {
 CROSS_FIELD = (
     {"rule": "order", "table": "offers", "low": "min_age", "high": "max_age"},
     {"rule": "order", "table": "offers", "low": "start_date", "high": "end_date"},
+    {"rule": "order", "table": "closures", "low": "start_date", "high": "end_date"},
     {"rule": "together", "table": "locations", "fields": ["latitude", "longitude"]},
     {"rule": "address-or-online", "table": "locations", "flag": "online"},
     {"rule": "referral-step", "table": "intake_steps", "field": "step", "flag": "referral_required"},

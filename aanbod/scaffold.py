@@ -181,6 +181,8 @@ def _needed(schema: CatalogueSchema, question: Question, answers: dict) -> bool:
     rule = address_or_online(schema)
     if rule and question.table is rule[0] and answers.get(rule[2], "") in rule[1].field(rule[2]).get("trueValues", ["true"]):
         return False  # as validation's rule says (rules.CROSS_FIELD): an offer has an address, or it is online
+    if question.table.parent and not (rule and question.table is rule[0]):
+        return False  # an optional list (closures): written as a hint to fill in, or given as options
     parent = parent_field(schema, question.table, question.field)
     if parent and not choices(schema, question.table, question.field, answers.get(parent)):
         return False

@@ -94,7 +94,8 @@ class Table:
             by_name.setdefault(descriptor["name"], descriptor)
         object.__setattr__(self, "_by_name", by_name)
         object.__setattr__(self, "_names", tuple(f["name"] for f in self.fields))
-        object.__setattr__(self, "_generated", frozenset(self.source[key] for key in ("parent_field", "position_field") if key in self.source))
+        object.__setattr__(self, "_generated", frozenset(self.source[key] for key in ("parent_field", "position_field") if key in self.source)
+                           | frozenset(self.merged_fields.values()))
 
     @property
     def field_names(self) -> list[str]:
@@ -122,8 +123,23 @@ class Table:
 
     @property
     def generated_fields(self) -> frozenset[str]:
-        """Fields filled in by nesting, which a provider never writes."""
+        """Fields filled in by nesting or merged from another folder, which a provider never writes in this table's files."""
         return self._generated
+
+    @property
+    def merged(self) -> MappingProxyType:
+        """Where fields of this table are written in files of their own (offers: ``availability``): the folder, the
+        field naming the group each file belongs to, and ``fields``, a key in those files -> this table's field."""
+        return self.source.get("merged") or MappingProxyType({})
+
+    @property
+    def merged_fields(self) -> MappingProxyType:
+        return self.merged.get("fields") or MappingProxyType({})
+
+    @property
+    def times(self) -> MappingProxyType:
+        """For a mapping of day to dagdelen (schedules): the fields a clock time after the dagdeel goes to (``start``, ``end``)."""
+        return self.source.get("times") or MappingProxyType({})
 
     def is_list(self, name: str) -> bool:
         return self.field(name)["type"] == "list"

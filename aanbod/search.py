@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from . import pagefind_service, search_bundle, search_places
+from . import pagefind_service, roles, search_bundle, search_places
+from .availability_view import availability_view
 from .markup import plain_text
 from .model import Catalogue, Offer
 from .presentation import N_, euro
@@ -44,6 +45,8 @@ EVERY = "*"
 # Filters for professionals (issue 14), shown together under "Voor professionals", folded away so that
 # residents are not burdened by them.
 PROFESSIONAL = frozenset({"inkomen", "financiering"})
+# "Er is plek": free places, checked recently enough to repeat (Catalogue.availability_role).
+ROOM_FILTER, ROOM_VALUE = "plek", "ja"
 
 
 @dataclass(frozen=True)
@@ -114,8 +117,9 @@ def field_of(taxonomy: str) -> tuple[str, str]:
 _DERIVED = {
     "kosten": (("gratis", N_("Gratis")), ("betaald", N_("Betaald"))),
     "verwijzing": (("nee", N_("Nee")), ("ja", N_("Ja"))),
+    ROOM_FILTER: ((ROOM_VALUE, N_("Er is plek")),),
 }
-_DERIVED_TITLES = {"kosten": N_("Kosten")}
+_DERIVED_TITLES = {"kosten": N_("Kosten"), ROOM_FILTER: N_("Plek")}
 
 
 def offer_filters(catalogue: Catalogue, offer: Offer) -> dict[str, list[str]]:
@@ -123,6 +127,14 @@ def offer_filters(catalogue: Catalogue, offer: Offer) -> dict[str, list[str]]:
     filters = {key: _every(catalogue, key, codes_of(offer)) for key, (_, _, codes_of) in _GROUPS.items()}
     filters[SLOT_FILTER] = [f"{slot['day']}-{slot['part_of_day']}" for slot in offer.schedule]
     return {key: values for key, values in filters.items() if values}
+
+
+def document_filters(catalogue: Catalogue, offer: Offer) -> dict[str, list[str]]:
+    """Everything the index files an offer under: its own codes, and "Er is plek", which depends on the build's today."""
+    filters = offer_filters(catalogue, offer)
+    if _has_room(catalogue, offer):
+        filters[ROOM_FILTER] = [ROOM_VALUE]
+    return filters
 
 
 def filter_groups(catalogue: Catalogue, language: str | None = None, _=N_) -> list[FilterGroup]:
@@ -149,7 +161,14 @@ def filter_groups(catalogue: Catalogue, language: str | None = None, _=N_) -> li
         values = tuple(choice for choice in choices if choice[0] in used[key]) if key in named else ()
         if values:
             groups.append(FilterGroup(key, _title(catalogue, key, field, language, _), values, key in PROFESSIONAL))
+    if any(_has_room(catalogue, offer) for offer in catalogue.published):
+        groups.append(FilterGroup(ROOM_FILTER, _(_DERIVED_TITLES[ROOM_FILTER]), tuple((code, _(label)) for code, label in _DERIVED[ROOM_FILTER])))
     return groups
+
+
+def _has_room(catalogue: Catalogue, offer: Offer) -> bool:
+    """Not paused, and free places checked recently enough: what the filter "Er is plek" finds."""
+    return not offer.is_paused and catalogue.availability_role(offer) == roles.FREE
 
 
 def _title(catalogue: Catalogue, key: str, field: tuple[str, str] | None, language: str | None = None, _=N_) -> str:
@@ -187,6 +206,10 @@ def offer_document(catalogue: Catalogue, offer: Offer) -> str:
     meta = {"aanbieder": provider.name, "plaats": places_text(catalogue, offer), "samenvatting": offer.summary, "kosten": euro(offer.cost_eur)}
     if offer.is_paused:  # a status with the role paused (statuses.csv): the card says there is no place now
         meta["geen_plek"] = "ja"
+    else:
+        room = availability_view(catalogue, offer)
+        if room:  # the card shows it in words; plek_rol picks its pictogram (free, full, waiting, unknown)
+            meta["plek"], meta["plek_rol"] = room.short, room.role
     if offer.values.get("service_area"):  # "Alleen voor inwoners van ...": also when sorted by distance, which knows no municipality
         meta["alleen_voor"] = ", ".join(label("municipalities", code) for code in offer.service_area)
     parts = [f'<h1 data-pagefind-meta="title">{escape(offer.title)}</h1>']
@@ -194,7 +217,7 @@ def offer_document(catalogue: Catalogue, offer: Offer) -> str:
     parts += [f'<data value="{escape(value)}" data-pagefind-meta="{key}[value]"></data>' for key, value in meta.items()]
     parts += [
         f'<data value="{escape(value)}" data-pagefind-filter="{key}[value]"></data>'
-        for key, values in offer_filters(catalogue, offer).items() for value in values
+        for key, values in document_filters(catalogue, offer).items() for value in values
     ]
     body = "\n".join(parts)
     return f'<!doctype html>\n<html lang="nl"><head><meta charset="utf-8"><title>{escape(offer.title)}</title></head>\n<body data-pagefind-body>\n{body}\n</body></html>\n'

@@ -47,6 +47,9 @@ DEFAULTS = {
     "AANBOD_STALE_AFTER_MONTHS": 6,
     # ...and longer ago than this are not published until the provider verifies them again.
     "AANBOD_EXPIRE_AFTER_MONTHS": 12,
+    # Whether there is room (content/availability/) checked longer ago than this is not repeated: the site says it does
+    # not know for sure, with the date, and the offer leaves the filter "Er is plek" (issue 14).
+    "AANBOD_AVAILABILITY_WEEKS": 6,
     # The contributing guide; the site shows the part above the line "<!-- alleen op GitHub -->".
     "AANBOD_CONTRIBUTING_FILE": "CONTRIBUTING.md",
     # Where providers open pull requests; the form opens "<url>/new/<branch>?filename=..." there. "" hides that button.

@@ -42,14 +42,18 @@ def bucket_file(bucket: int) -> str:
 
 
 def schedule_lines(catalogue: Catalogue, offer: Offer, language: str | None = None, _=_dutch) -> list[str]:
-    """'Maandag: ochtend en middag', one line per day, days and dagdelen in taxonomy order."""
+    """'Maandag: ochtend 09:30-12:00 en middag', one line per day, days and dagdelen in taxonomy order, with clock times where known."""
     days = offer.schedule_by_day()
+    times = offer.slot_times()
     order = catalogue.schema.taxonomy_of("schedules", "part_of_day").codes
     lines = []
     for term in catalogue.schema.taxonomy_of("schedules", "day").terms:
         if term.code in days:
             ordered = sorted(days[term.code], key=lambda part: order.index(part) if part in order else len(order))
-            parts = f" {_('en')} ".join(catalogue.schema.taxonomy_of("schedules", "part_of_day").label(part, language).lower() for part in ordered)
+            parts = f" {_('en')} ".join(
+                catalogue.schema.taxonomy_of("schedules", "part_of_day").label(part, language).lower()
+                + (" {}-{}".format(*times[term.code, part]) if (term.code, part) in times else "")
+                for part in ordered)
             lines.append(f"{term.label_in(language)}: {parts}")
     return lines
 

@@ -49,8 +49,21 @@ def _organization(catalogue: Catalogue, offer: Offer, publication: Publication) 
     })
 
 
+def _opening_hours(catalogue: Catalogue, offer: Offer) -> dict:
+    """Clock times as OpeningHoursSpecification (one per slot with times), closures as special hours that open and
+    close at 00:00: schema.org's way to say closed all day, from validFrom through validThrough."""
+    urls = roles.days(catalogue.schema, "schema_org")
+    regular = [{"@type": "OpeningHoursSpecification", "dayOfWeek": urls[day], "opens": start, "closes": end}
+               for (day, _part), (start, end) in offer.slot_times().items()]
+    closed = [{"@type": "OpeningHoursSpecification", "opens": "00:00", "closes": "00:00", "validFrom": to_json(closure["start_date"]),
+               "validThrough": to_json(closure["end_date"]), **({"description": closure["reason"]} if closure.get("reason") else {})}
+              for closure in offer.closures]
+    return {"openingHoursSpecification": regular, "specialOpeningHoursSpecification": closed}
+
+
 def _places(catalogue: Catalogue, offer: Offer, publication: Publication) -> list[dict]:
     places = []
+    hours = _opening_hours(catalogue, offer)
     for location in offer.locations:
         geo = {"@type": "GeoCoordinates", "latitude": to_json(location.latitude), "longitude": to_json(location.longitude)} if location.has_coordinates else {}
         places.append(_clean({
@@ -65,6 +78,7 @@ def _places(catalogue: Catalogue, offer: Offer, publication: Publication) -> lis
                 "addressCountry": "NL",
             },
             "geo": geo,
+            **hours,
         }))
     return places
 

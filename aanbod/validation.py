@@ -15,7 +15,7 @@ from pathlib import Path
 
 from frictionless import Check, Checklist, Package, Resource, Schema
 
-from . import collector, messages, roles
+from . import availability, collector, messages, roles, timetable
 from .loading import DEFAULT_MAX_BYTES, character_problem, find_files, load_file, visible
 from .problems import Problem
 from .choices import choices, parent_field
@@ -130,9 +130,11 @@ def _parse_number(text: str) -> float | None:
         return None
 
 
-def _check_rules(schema: CatalogueSchema, rows: dict[str, list[Row]]) -> list[Problem]:
-    """Rules that span fields. They read the raw text leniently: type errors are reported elsewhere."""
-    problems = []
+def _check_rules(schema: CatalogueSchema, rows: dict[str, list[Row]], today: date | None = None) -> list[Problem]:
+    """Rules that span fields. They read the raw text leniently: type errors are reported elsewhere.
+
+    ``today`` is the build's (history.py); without it the rules that count from today are skipped."""
+    problems = timetable.problems(schema, rows, today)
     for table in schema.tables.values():
         # Which field narrows which depends on the schema only: worked out once per table, not once per row.
         parents = {name: parent for name in table.field_names if (parent := parent_field(schema, table, name))}
@@ -368,13 +370,52 @@ def _read_file(schema: CatalogueSchema, table: Table, content: Path, path: Path,
     return problems
 
 
-def validate_content(content: Path, schema: CatalogueSchema, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[ValidatedContent | None, list[Problem]]:
-    """All problems in all files, or the validated content when there are none."""
+def _read_merged(schema: CatalogueSchema, content: Path, paths: list[Path], index: availability.OfferIndex, max_bytes: int,
+                 today: date | None) -> tuple[dict[str, dict], list[Problem]]:
+    """The files whose fields are merged into the grouped table (availability), checked against ``index``."""
+    grouping = schema.grouping
+    folder = content / grouping.table.merged["folder"]
+    merged, problems = {}, []
+    for path in paths:
+        shown = _display(path)
+        if len(path.relative_to(folder).parts) != 1:
+            problems.append(Problem(shown, 1, "", f"zet dit bestand direct in de map {folder.name}: {folder.name}/{path.name}.", code="file-location"))
+            continue
+        document, file_problems = load_file(path, shown, max_bytes, root=content)
+        problems += file_problems
+        if document is not None:
+            values, document_problems = availability.check_document(schema, document, path.stem, index, today)
+            merged.update(values)
+            problems += document_problems
+    return merged, problems
+
+
+def _merge(schema: CatalogueSchema, rows: dict[str, list[Row]], merged: dict[str, dict]) -> None:
+    """Copy checked availability values into their offers' rows, so frictionless types them with the rest."""
+    table = schema.grouping.table
+    key = table.primary_key[0]
+    for row in rows[table.name]:
+        for name, value in merged.get(row.values.get(key), {}).items():
+            row.values[name] = value
+
+
+def _merged_files(schema: CatalogueSchema, content: Path) -> list[Path]:
+    grouping = schema.grouping
+    if grouping is None or not grouping.table.merged:
+        return []
+    return find_files(content / grouping.table.merged["folder"])
+
+
+def validate_content(content: Path, schema: CatalogueSchema, max_bytes: int = DEFAULT_MAX_BYTES,
+                     today: date | None = None) -> tuple[ValidatedContent | None, list[Problem]]:
+    """All problems in all files, or the validated content when there are none.
+
+    ``today`` is the build's (history.py): a check date after it, or a closure long before it, is refused."""
     with collector.paused():  # what is read lives on: nothing for the cyclic collector to find (aanbod/collector.py)
-        return _validate_content(content, schema, max_bytes)
+        return _validate_content(content, schema, max_bytes, today)
 
 
-def _validate_content(content: Path, schema: CatalogueSchema, max_bytes: int) -> tuple[ValidatedContent | None, list[Problem]]:
+def _validate_content(content: Path, schema: CatalogueSchema, max_bytes: int, today: date | None) -> tuple[ValidatedContent | None, list[Problem]]:
     content = Path(content)
     rows: dict[str, list[Row]] = {name: [] for name in schema.tables}
     problems: list[Problem] = []
@@ -384,7 +425,18 @@ def _validate_content(content: Path, schema: CatalogueSchema, max_bytes: int) ->
         for path in find_files(folder):
             file_count += 1
             problems.extend(_read_file(schema, table, content, path, max_bytes, rows))
-    problems.extend(_check_rules(schema, rows))
+    merged_paths = _merged_files(schema, content)
+    if merged_paths:
+        grouping = schema.grouping
+        index = availability.OfferIndex(
+            {row.values[grouping.table.primary_key[0]]: row.values[grouping.field] for row in rows[grouping.table.name]},
+            {row.values[grouping.owner.primary_key[0]] for row in rows[grouping.owner.name]},
+        )
+        merged, merged_problems = _read_merged(schema, content, merged_paths, index, max_bytes, today)
+        file_count += len(merged_paths)
+        problems.extend(merged_problems)
+        _merge(schema, rows, merged)
+    problems.extend(_check_rules(schema, rows, today))
     package = _package(schema, rows)
     typed: dict[str, list[dict]] = {}
     problems.extend(_frictionless_problems(schema, package, rows, typed))
@@ -425,8 +477,17 @@ def table_of(schema: CatalogueSchema, content: Path, path: Path) -> Table | None
     return None
 
 
+def is_merged_file(schema: CatalogueSchema, content: Path, path: Path) -> bool:
+    """A file directly or deeper in the folder whose fields are merged into the grouped table (content/availability/)."""
+    grouping = schema.grouping
+    if grouping is None or not grouping.table.merged:
+        return False
+    folder = Path(os.path.abspath(content)) / grouping.table.merged["folder"]
+    return Path(path).suffix in (".yaml", ".yml") and folder in Path(os.path.abspath(path)).parents
+
+
 def validate_files(content: Path, schema: CatalogueSchema, paths: list[Path], known_ids: dict[str, dict[str, list[Path]]],
-                   max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[dict[str, list[Row]], list[Problem]]:
+                   max_bytes: int = DEFAULT_MAX_BYTES, today: date | None = None) -> tuple[dict[str, list[Row]], list[Problem]]:
     """Every problem in these files, with the cross-file checks done against ``known_ids``.
 
     ``known_ids`` maps each top table to {id: files} for the whole content folder, as file
@@ -440,7 +501,15 @@ def validate_files(content: Path, schema: CatalogueSchema, paths: list[Path], kn
         table = table_of(schema, content, path)
         if table is not None:
             problems.extend(_read_file(schema, table, content, Path(path), max_bytes, rows))
-    problems.extend(_check_rules(schema, rows))
+    merged_paths = [Path(path) for path in paths if is_merged_file(schema, content, path)]
+    if merged_paths:
+        # Checked against the index: an offer's provider is the folder its file sits in; a changed file says it itself.
+        grouping = schema.grouping
+        provider_of = {offer_id: files[0].parent.name for offer_id, files in known_ids.get(grouping.table.name, {}).items() if files}
+        provider_of.update({row.values[grouping.table.primary_key[0]]: row.values[grouping.field] for row in rows[grouping.table.name]})
+        providers = set(known_ids.get(grouping.owner.name, {})) | {row.values[grouping.owner.primary_key[0]] for row in rows[grouping.owner.name]}
+        problems.extend(_read_merged(schema, content, merged_paths, availability.OfferIndex(provider_of, providers), max_bytes, today)[1])
+    problems.extend(_check_rules(schema, rows, today))
     top = frozenset(table.name for table in schema.top_tables)
     package = _package(schema, rows, checked_elsewhere=top)
     problems.extend(_frictionless_problems(schema, package, rows))

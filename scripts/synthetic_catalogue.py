@@ -221,7 +221,6 @@ class _Generator:
             f"online: {'ja' if rng.random() < 0.03 else 'nee'}",
             f"hours_per_week: {rng.randint(2, 24)}",
             f"places: {rng.randint(2, 20)}",
-            f"waiting_list: {'ja' if rng.random() < 0.15 else 'nee'}",
             f"languages: [{', '.join(['nl', *rng.sample([code for code in taxonomies['languages'].codes if code != 'nl'], rng.randint(0, 2))])}]",
             f"accessibility: [{rng.choice(taxonomies['accessibility'].codes)}]",
             f"contact_name: {contact}",
@@ -251,12 +250,24 @@ def write_catalogue(out: Path, offers: int, seed: int = 2026, schema_folder: Pat
         path = out / "providers" / f"aanbieder-{index:04d}.yaml"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(_provider(index, municipalities[index % len(municipalities)]), encoding="utf-8")
+    # Availability (content/availability/<provider>.yaml) for about a third of the offers, from a random source of its
+    # own so the offers stay the same as before it existed.
+    chance = random.Random(seed + 1)
+    availability: dict[str, list[str]] = {}
     for index in range(offers):
         provider = f"aanbieder-{index % provider_count:04d}"
         offer_id, text = generator.offer(provider)
         path = out / "offers" / provider / f"{offer_id}.yaml"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+        if chance.random() < 0.33:
+            state = chance.choice(["plek", "vol", "wachtlijst"])
+            count = {"plek": f"  free_places: {chance.randint(1, 6)}\n", "wachtlijst": f"  waiting_weeks: {chance.randint(1, 12)}\n"}.get(state, "")
+            availability.setdefault(provider, []).append(f"{offer_id}:\n  availability: {state}\n{count}  checked_on: 2026-11-{chance.randint(1, 20):02d}\n")
+    for provider, entries in availability.items():
+        path = out / "availability" / f"{provider}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("".join(entries), encoding="utf-8")
     return out
 
 

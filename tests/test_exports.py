@@ -35,7 +35,11 @@ def test_offers_json_holds_every_offer_nested(catalogue, data):
             assert document[name] == to_json(offer.values[name]), (offer.id, name)
         assert [location["street_address"] for location in document["locations"]] == [location.street_address for location in offer.locations]
         assert "offer_id" not in json.dumps(document["locations"])
-        assert document["schedule"] == {day: parts for day, parts in offer.schedule_by_day().items()}
+        times = offer.slot_times()  # a dagdeel with clock times reads as the provider wrote it: "ochtend 09:30-12:00"
+        assert document["schedule"] == {day: [" ".join([part, "-".join(times[day, part])]) if (day, part) in times else part for part in parts]
+                                        for day, parts in offer.schedule_by_day().items()}
+        assert [(closure["start_date"], closure["end_date"]) for closure in document["closures"]] == \
+            [(closure["start_date"].isoformat(), closure["end_date"].isoformat()) for closure in offer.closures]
 
 
 def test_datapackage_has_keys_licence_and_description(data):

@@ -133,6 +133,7 @@ def apply_the_guide(fork: Path, today: str) -> None:
     # Step 3: the sample out, the region's own providers, offers and pages in.
     shutil.rmtree(fork / "content" / "offers")
     shutil.rmtree(fork / "content" / "providers")
+    shutil.rmtree(fork / "content" / "availability")
     files = {
         "providers/wijkwerk-vathorst.yaml": PROVIDER.format(id="wijkwerk-vathorst", name="Wijkwerk Vathorst", municipality="amersfoort"),
         "providers/groen-leusden.yaml": PROVIDER.format(id="groen-leusden", name="Groen Leusden", municipality="leusden"),

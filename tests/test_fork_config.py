@@ -202,7 +202,7 @@ def test_a_field_naming_an_unknown_taxonomy(schema_copy):
     offers.write_text(text.replace('"taxonomy": "sectors"', '"taxonomy": "sector"'), encoding="utf-8")
     line = next(number for number, row in enumerate(offers.read_text(encoding="utf-8").splitlines(), start=1) if '"sector"' in row)
     [message] = schema_messages(schema_copy)
-    assert message.startswith(f"{offers}:{line}: offers.sectors: De lijst 'sector' bestaat niet (bedoel je 'sectors'?). Maak taxonomies/sector.csv of kies uit: accessibility, days, ")
+    assert message.startswith(f"{offers}:{line}: offers.sectors: De lijst 'sector' bestaat niet (bedoel je 'sectors'?). Maak taxonomies/sector.csv of kies uit: accessibility, availability, days, ")
 
 
 def test_a_datapackage_that_is_not_json_gives_its_line(schema_copy):

@@ -33,6 +33,7 @@ from aanbod.rows import LIST_DELIMITER
 from aanbod.rules import formula_start
 from aanbod.schema import load_schema
 from aanbod.settings import DEFAULTS
+from aanbod.timetable import split_slot
 from aanbod.urls import Urls
 from aanbod.yaml_text import quoted, scalar
 
@@ -146,6 +147,15 @@ def fit_rules(values: dict, children: dict) -> tuple[dict, dict]:
         flag = OFFERS.field("referral_required")
         refers = any(step["step"] in roles.referral_steps(SCHEMA) for step in children["intake_steps"])
         values["referral_required"] = (flag["trueValues"] if refers else flag["falseValues"])[0]
+    # Closures: each in order, the list in time order, and none ended more than a year before the build's today
+    # (moved to 2080 or later, whatever the commit date; day and month stay as drawn).
+    closures = children.get("closures", [])
+    for closure in closures:
+        start, end = sorted(date.fromisoformat(closure[name]) for name in ("start_date", "end_date"))
+        start, end = (day.replace(year=max(day.year, 2080), day=min(day.day, 28)) for day in (start, end))
+        start, end = sorted((start, end))
+        closure["start_date"], closure["end_date"] = start.isoformat(), end.isoformat()
+    closures.sort(key=lambda closure: closure["start_date"])
     return values, children
 
 
@@ -247,7 +257,8 @@ def expected_rows(offers) -> dict[str, list[dict]]:
     """Each table's rows as the provider wrote them, typed, in file order (ids sorted, as the files are read)."""
     rows = {table.name: [] for table in (OFFERS, *SCHEMA.children_of(OFFERS.name))}
     for values, children in sorted(offers, key=lambda item: item[0]["id"]):
-        rows[OFFERS.name].append({name: typed(OFFERS.field(name), values[name]) for name in OFFERS.field_names})
+        # Fields merged from another file (availability) are not written in an offer file: empty here.
+        rows[OFFERS.name].append({name: typed(OFFERS.field(name), values.get(name)) for name in OFFERS.field_names})
         for child in SCHEMA.children_of(OFFERS.name):
             source, value = child.source, children[child.source["key"]]
             if source["shape"] == "list":
@@ -257,7 +268,9 @@ def expected_rows(offers) -> dict[str, list[dict]]:
             else:
                 for day, parts in value.items():
                     for part in parts:
-                        rows[child.name].append({source["parent_field"]: values["id"], source["key_field"]: day, source["value_field"]: part})
+                        row = {name: None for name in child.field_names}  # clock times: none in these examples
+                        row.update({source["parent_field"]: values["id"], source["key_field"]: day, source["value_field"]: part})
+                        rows[child.name].append(row)
     return rows
 
 
@@ -292,7 +305,10 @@ def _nested_rows(documents: list[dict]) -> dict[str, list[dict]]:
                     rows[child.name].append({name: from_json(child.field(name), full[name]) for name in child.field_names})
             else:
                 for day, parts in document[source["key"]].items():
-                    rows[child.name].extend({source["parent_field"]: document["id"], source["key_field"]: day, source["value_field"]: part} for part in parts)
+                    for item in parts:  # "ochtend 09:30-12:00" as a provider writes it
+                        part, start, end = split_slot(item)
+                        times = {child.times["start"]: start or None, child.times["end"]: end or None} if child.times else {}
+                        rows[child.name].append({source["parent_field"]: document["id"], source["key_field"]: day, source["value_field"]: part, **times})
     return rows
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import REPOSITORY_SCHEMA, ROOT, build_site
 
-COMMIT_DATE = "2026-05-06T23:30:00+02:00"
+COMMIT_DATE = "2026-12-01T23:30:00+01:00"  # after every date in the sample, which may not lie in the future (availability)
 
 
 def _git(folder: Path, *arguments: str) -> None:

@@ -28,9 +28,9 @@ def test_every_writable_field_of_the_offer_and_its_lists_has_its_schema_rules():
                 {key: constraints[key] for key in ("pattern", "maxLength", "minimum", "maximum") if key in constraints}
             if descriptor.get("taxonomy"):
                 assert list(rule["choices"]) == SCHEMA_.taxonomies[descriptor["taxonomy"]].codes
-    assert rules["sections"] == {"locations": "locations", "intake_steps": "intake_steps"}
+    assert rules["sections"] == {"locations": "locations", "intake_steps": "intake_steps", "closures": "closures"}
     assert rules["formulaStarts"] == "".join(FORMULA_STARTS)
-    assert rules["crossField"] == [rule for rule in CROSS_FIELD if rule["table"] in ("offers", "locations", "intake_steps")]
+    assert rules["crossField"] == [rule for rule in CROSS_FIELD if rule["table"] in ("offers", "locations", "intake_steps", "closures")]
     assert rules["fields"]["locations"]["wijk"]["parent"] == "municipality"
     assert rules["fields"]["offers"]["subtype"]["parent"] == "kind"
 

@@ -27,7 +27,9 @@ def test_recommended_fields_are_present(schema):
             "languages", "accessibility", "contact_email", "contact_phone", "website", "status", "verified_on"} <= offers
     locations = set(schema.tables["locations"].field_names)
     assert {"street_address", "postcode", "municipality", "wijk", "latitude", "longitude"} <= locations
-    assert set(schema.tables["schedules"].field_names) == {"offer_id", "day", "part_of_day"}
+    assert set(schema.tables["schedules"].field_names) == {"offer_id", "day", "part_of_day", "start_time", "end_time"}
+    assert {"start_date", "end_date", "reason"} <= set(schema.tables["closures"].field_names)
+    assert {"availability", "free_places", "waiting_weeks", "availability_checked_on"} <= offers
 
 
 def test_taxonomies_become_enum_constraints(schema):
@@ -44,7 +46,7 @@ def test_region_taxonomies_are_complete(schema):
 
 
 def test_children_nest_under_offers(schema):
-    assert [table.source["key"] for table in schema.children_of("offers")] == ["locations", "schedule", "intake_steps"]
+    assert [table.source["key"] for table in schema.children_of("offers")] == ["locations", "schedule", "intake_steps", "closures"]
     assert schema.tables["locations"].generated_fields == {"offer_id", "position"}
 
 

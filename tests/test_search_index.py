@@ -192,7 +192,7 @@ def found_by_filters(bundle: Path) -> dict[tuple[str, str], set[str]]:
 def expected_filters(catalogue, prefix: str = "") -> dict[tuple[str, str], set[str]]:
     expected: dict[tuple[str, str], set[str]] = {}
     for each in catalogue.published:
-        for key, values in search.offer_filters(catalogue, each).items():
+        for key, values in search.document_filters(catalogue, each).items():
             for value in values:
                 expected.setdefault((key, value), set()).add(f"{prefix}/aanbod/{each.id}/")
     return expected

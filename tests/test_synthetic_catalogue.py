@@ -16,11 +16,12 @@ def test_synthetic_catalogue_is_valid_and_deterministic(tmp_path: Path):
     first = write_catalogue(tmp_path / "a", 60)
     second = write_catalogue(tmp_path / "b", 60)
     files = sorted(path.relative_to(first) for path in first.rglob("*.yaml"))
-    assert len(files) == 60 + 2
+    assert len(files) == 60 + 2 + 2  # offers, providers, and an availability file per provider
     assert all((first / name).read_bytes() == (second / name).read_bytes() for name in files)
     validated, problems = validate_content(first, load_schema(REPOSITORY_SCHEMA))
     assert [problem.format() for problem in problems] == []
     assert len(validated.typed["offers"]) == 60
+    assert 0 < sum(offer["availability"] is not None for offer in validated.typed["offers"]) < 60
 
 
 def test_synthetic_offers_read_like_real_ones(tmp_path: Path):

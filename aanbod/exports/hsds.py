@@ -103,10 +103,15 @@ def _locations(catalogue: Catalogue, offer: Offer, publication: Publication) -> 
     return links
 
 
-def _schedules(catalogue: Catalogue, offer: Offer) -> list[dict]:
+def _schedules(catalogue: Catalogue, offer: Offer, publication: Publication) -> list[dict]:
     schedules = []
     byday = roles.days(catalogue.schema, "rfc5545")  # RFC 5545 day codes (days.csv), which HSDS uses in byday
+    # HSDS has no closures and only a fixed UTC offset; Dutch time changes in summer, so times are local and the notes say so.
+    closed = "; ".join(f"gesloten {closure['start_date'].isoformat()} t/m {closure['end_date'].isoformat()}"
+                       + (f" ({closure['reason']})" if closure.get("reason") else "") for closure in offer.closures)
     for slot in offer.schedule:
+        timed = bool(slot.get("start_time") and slot.get("end_time"))
+        notes = "; ".join(part for part in ("Tijden in Nederlandse tijd (Europe/Amsterdam)." if timed else "", closed) if part)
         schedules.append(_without_empty({
             "id": hsds_id("schedule", offer.id, slot["day"], slot["part_of_day"]),
             "freq": "WEEKLY",
@@ -115,6 +120,10 @@ def _schedules(catalogue: Catalogue, offer: Offer) -> list[dict]:
             "valid_to": to_json(offer.end_date),
             "description": f"{catalogue.label('days', slot['day'])}: {catalogue.label('parts_of_day', slot['part_of_day']).lower()}",
             "attending_type": "in_person",
+            "opens_at": slot.get("start_time") if timed else None,
+            "closes_at": slot.get("end_time") if timed else None,
+            "notes": notes,
+            "schedule_link": publication.data_url(f"offers/{offer.id}.ics"),
         }))
     return schedules
 
@@ -169,14 +178,13 @@ def service(catalogue: Catalogue, offer: Offer, publication: Publication) -> dic
         "email": offer.contact_email,
         "status": STATUSES[offer.status_role],
         "fees_description": offer.cost_description,
-        "wait_time": "Er is een wachtlijst." if offer.waiting_list else "",
         "eligibility_description": _eligibility(catalogue, offer),
         "minimum_age": offer.min_age,
         "maximum_age": offer.max_age,
         "assured_date": offer.verified_on.isoformat(),
         "last_modified": utc_stamp(offer.last_modified),
         "service_at_locations": _locations(catalogue, offer, publication),
-        "schedules": _schedules(catalogue, offer),
+        "schedules": _schedules(catalogue, offer, publication),
         "cost_options": [_without_empty({
             "id": hsds_id("cost-option", offer.id),
             "option": "Gratis" if offer.is_free else "Eigen bijdrage",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import Catalogue
+from ..timetable import join_slot
 from .datafile import DataFile, write_json
 from .values import to_json
 
@@ -34,8 +35,11 @@ def offer_documents(catalogue: Catalogue) -> list[dict]:
                 document[source["key"]] = [{name: to_json(row[name]) for name in child.field_names if name not in hidden} for row in rows]
             else:
                 mapping: dict[str, list] = {}
+                times = child.times
                 for row in rows:
-                    mapping.setdefault(row[source["key_field"]], []).append(to_json(row[source["value_field"]]))
+                    # As the provider writes it: a dagdeel with its clock times, "ochtend 09:30-12:00".
+                    value = join_slot(row[source["value_field"]], row.get(times.get("start")), row.get(times.get("end"))) if times else row[source["value_field"]]
+                    mapping.setdefault(row[source["key_field"]], []).append(to_json(value))
                 document[source["key"]] = mapping
         documents.append(document)
     return documents
@@ -45,6 +49,6 @@ def write(folder: Path, documents: list[dict]) -> list[DataFile]:
     path = write_json(folder / "offers.json", {"offers": documents})
     return [DataFile(
         "offers.json", "Al het aanbod (JSON)",
-        "Elk aanbod zoals een aanbieder het schrijft, met de adressen (locations) en dagen (schedule) erin. Ook gestopt aanbod, met zijn status.",
+        "Elk aanbod zoals een aanbieder het schrijft, met de adressen (locations), dagen met tijden (schedule) en sluitingen (closures) erin. Ook gestopt aanbod, met zijn status.",
         "application/json", "JSON", (path,),
     )]

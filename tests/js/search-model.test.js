@@ -35,6 +35,9 @@ test("a result card's model: labels for codes, the provider's texts as texts, fa
   assert.equal(bare.title, "/aanbod/x/");
   assert.deepEqual([bare.kind, bare.provider, bare.facts, bare.distance], [null, null, [], null]);
   assert.deepEqual(resultModel({ url: "/x/", filters: { verwijzing: ["ja"] } }, LABELS).facts, [{ key: "verwijzing", class: null }]);
+  // Whether there is room: the index's words, the role as a class for the pictogram (issue 14).
+  assert.deepEqual(resultModel({ url: "/x/", meta: { plek: "Vol", plek_rol: "full" } }, LABELS).facts,
+    [{ text: "Vol", class: "availability availability-full" }]);
   // An offer with a service area says so on its card: sorting by distance knows no municipality (issue 14).
   assert.deepEqual(resultModel({ url: "/x/", meta: { alleen_voor: "Houten en Bunnik" } }, LABELS).facts,
     [{ key: "alleenVoor", values: { plaatsen: "Houten en Bunnik" }, class: "only-for" }]);

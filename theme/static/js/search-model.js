@@ -54,6 +54,8 @@ export function resultModel(data, labels, distanceKm = null) {
   if (meta.kosten) facts.push({ text: meta.kosten, class: null });
   if (referral) facts.push({ key: referral === "ja" ? "verwijzing" : "zelf", class: null });
   if (meta.geen_plek === "ja") facts.push({ key: "geenPlek", class: "paused" });
+  // Is there room (issue 14): words from the index, a pictogram by CSS for the role (free, full, waiting, unknown).
+  if (meta.plek) facts.push({ text: meta.plek, class: `availability availability-${meta.plek_rol}` });
   // Sorting by distance knows no municipality, so the card itself says who may come (issue 14).
   if (meta.alleen_voor) facts.push({ key: "alleenVoor", values: { plaatsen: meta.alleen_voor }, class: "only-for" });
   return {
