@@ -28,6 +28,9 @@ from .i18n import LANGUAGE_NAMES, Languages
 from .markup import render_markdown
 from .pages import offer as offer_page
 from .pages import workers
+from .pages.compact import CompactLoader
+from .pages.icons import Sprite
+from .pages.pagination import paginate
 from .pages.texts import TextIslands
 from .progress import Progress
 from .problems import plural, report
@@ -56,6 +59,7 @@ log.setLevel(logging.INFO)
 
 class OfferGenerator(Generator):
     def generate_context(self):
+        self.env.loader = CompactLoader(self.env.loader)
         catalogue, problems = read_catalogue(
             Path(self.path), Path(self.settings["AANBOD_SCHEMA_PATH"]), self.settings["AANBOD_MAX_FILE_BYTES"]
         )
@@ -65,6 +69,7 @@ class OfferGenerator(Generator):
             raise SystemExit(1)
         self.catalogue = catalogue
         self.urls = Urls(self.settings)
+        self.sprite = Sprite(Path(self.settings["THEME"]) / "static", "/" + self.settings["THEME_STATIC_DIR"])
         self.languages = Languages(self.settings["AANBOD_LANGUAGES"], Path(self.settings["THEME"]) / "translations")
         self.publication = Publication.from_settings(self.settings)
         self.text_islands = TextIslands(lambda language: self.get_template("_teksten").make_module({**self.context, "lang": language}))
@@ -95,6 +100,7 @@ class OfferGenerator(Generator):
             status_term=lambda offer: catalogue.schema.taxonomy_of("offers", "status").get(offer.status),
             pictogram_terms=lambda offer: roles.pictogram_terms(catalogue.schema, offer.accessibility),
             kind_icon=lambda code: roles.kind_icon(catalogue.schema, code),
+            icon_href=self.sprite.href,
             structured_data=_for_last_offer(lambda offer: structured_data.script_json(structured_data.offer_data(catalogue, offer, self.publication))),
         )
         language_helpers, language_filters = self.language_helpers()
@@ -233,9 +239,13 @@ class OfferGenerator(Generator):
         pages.append(Page(self.settings["PROVIDERS_SAVE_AS"], "providers", self.settings["PROVIDERS_URL"], dict(providers=providers)))
         for provider in providers:
             pages.append(Page(urls.provider_file(provider.id), "provider", urls.provider(provider.id), dict(provider=provider, offers=catalogue.offers_of(provider.id))))
+        size = self.settings["AANBOD_LIST_PAGE_SIZE"]
         for taxonomy, taxonomy_groups in groups.items():
             for term, offers in taxonomy_groups:
-                pages.append(Page(urls.term_file(taxonomy, term.code), "list", urls.term(taxonomy, term.code), dict(taxonomy=taxonomy, term=term, offers=offers)))
+                for chunk, pagination in paginate(offers, size, lambda number: urls.term_page(taxonomy, term.code, number)):
+                    pages.append(Page(urls.term_page_file(taxonomy, term.code, pagination.number), "list",
+                                      urls.term_page(taxonomy, term.code, pagination.number),
+                                      dict(taxonomy=taxonomy, term=term, offers=chunk, pagination=pagination)))
         languages = self.languages
         # Filter labels in each language; results found in the one index link to the page in the visitor's language.
         filter_groups = {code: search.filter_groups(catalogue, code, lambda message, code=code: languages.gettext(code, message)) for code in languages.codes}
