@@ -68,6 +68,7 @@ class OfferGenerator(Generator):
             print("\n".join(report(problems)), file=sys.stderr)
             raise SystemExit(1)
         self.catalogue = catalogue
+        self.cards: dict[tuple, str] = {}  # (language, SITEURL, offer id) -> the card's body (_render_cards)
         self.urls = Urls(self.settings)
         self.sprite = Sprite(Path(self.settings["THEME"]) / "static", "/" + self.settings["THEME_STATIC_DIR"])
         self.languages = Languages(self.settings["AANBOD_LANGUAGES"], Path(self.settings["THEME"]) / "translations")
@@ -155,14 +156,14 @@ class OfferGenerator(Generator):
                 return [version(item.lang, item.url, site) for item in versions]
             return []
 
-        # An offer appears on several list pages; its card depends only on the offer, the heading, the language
-        # and the site URL (which differs by folder depth with RELATIVE_URLS).
-        cards: dict[tuple, str] = {}
+        # An offer appears on several list pages; its card's body depends only on the offer, the language and the
+        # site URL (which differs by folder depth with RELATIVE_URLS). _render_cards fills this before the workers fork.
+        cards = self.cards
 
-        def remembered_card(context, offer, heading: str, card):
-            key = (languages.of(context), context.get("SITEURL", ""), offer.id, heading)
+        def remembered_card(context, offer, card_body):
+            key = (languages.of(context), context.get("SITEURL", ""), offer.id)
             if key not in cards:
-                cards[key] = card(offer, heading)
+                cards[key] = card_body(offer)
             return cards[key]
 
         # The header and footer are the same on every page of one language (and site URL): rendered once each.
@@ -224,9 +225,21 @@ class OfferGenerator(Generator):
         progress = Progress("pagina's geschreven", len(pages) * languages)
         for template in {page.template for page in pages}:
             self.get_template(template)  # loaded and compiled once, before the workers start
+        self._render_cards()
         workers.run(pages, lambda page: self._write(writer, page.save_as, page.template, page.url, **page.context),
                     self._cores(), lambda count: progress.advance(count * languages))
         progress.finish()
+
+    def _render_cards(self):
+        """Every published offer's card body in every language, once, before the workers fork and share it.
+
+        Each worker used to render the cards it met itself: about three times per card and language.
+        """
+        siteurl = self.context.get("SITEURL", "")
+        for language in self.languages.codes:
+            card_body = self.get_template("_macros").make_module({**self.context, "lang": language}).card_body
+            for offer in self.catalogue.published:
+                self.cards[(language, siteurl, offer.id)] = card_body(offer)
 
     def _catalogue_pages(self) -> list[Page]:
         catalogue, urls = self.catalogue, self.urls
