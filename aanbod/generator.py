@@ -175,7 +175,12 @@ class OfferGenerator(Generator):
                 parts[key] = Markup(context.environment.get_template(name).render(context.get_all()))
             return parts[key]
 
+        views = {code: offer_page.OfferViews(catalogue, code, lambda message, code=code: languages.gettext(code, message), self.urls.term)
+                 for code in languages.codes}
         helpers = dict(
+            # An offer's facts and key facts in the page's language (aanbod/pages/offer.py).
+            offer_view=pass_context(lambda context, offer: views[languages.of(context)].of(offer)),
+            key_facts_of=pass_context(lambda context, offer: views[languages.of(context)].key_facts(offer)),
             language=pass_context(lambda context: languages.of(context)),
             language_prefix=pass_context(lambda context: languages.prefix(languages.of(context))),
             field_title=pass_context(lambda context, table, name: catalogue.schema.tables[table].title_of(name, languages.of(context))),
