@@ -97,10 +97,7 @@ class OfferGenerator(Generator):
             field=lambda table, name: catalogue.schema.tables[table].field(name),
             terms=lambda taxonomy: catalogue.schema.taxonomies[taxonomy].terms,
             example_postcode=catalogue.example_postcode,
-            # Roles of codes (aanbod/roles.py): templates never name a status, kind or accessibility code.
-            status_term=lambda offer: catalogue.schema.taxonomy_of("offers", "status").get(offer.status),
-            pictogram_terms=lambda offer: roles.pictogram_terms(catalogue.schema, offer.accessibility),
-            kind_icon=lambda code: roles.kind_icon(catalogue.schema, code),
+            # A pictogram's link into the sprite; which code shows which pictogram is a role (aanbod/roles.py).
             icon_href=self.sprite.href,
             structured_data=_for_last_offer(lambda offer: structured_data.script_json(structured_data.offer_data(catalogue, offer, self.publication))),
         )
