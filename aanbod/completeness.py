@@ -23,7 +23,7 @@ class Check:
 CHECKS = (
     Check("contact", "een telefoonnummer of e-mailadres voor dit aanbod (contact_phone, contact_email)", ("contact_phone", "contact_email")),
     Check("schedule", "de dagen en dagdelen (schedule)", ("schedules",)),
-    Check("availability", "of er plek is (availability, of places en waiting_list)", ("availability", "places", "waiting_list")),
+    Check("availability", "of er plek is (availability, in content/availability/) of de groepsgrootte (places)", ("availability", "places")),
     Check("intake", "de stappen om binnen te komen (intake_steps)", ("intake_steps",)),
     Check("accessibility", "de toegankelijkheid (accessibility), zoals rolstoel of prikkelarm", ("accessibility",)),
     Check("place", "een naam voor elke plek (locations: name), zodat mensen de plek herkennen", ("name",), place=True),

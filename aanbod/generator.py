@@ -31,6 +31,9 @@ from .pages import access as offer_access
 from . import availability_view as offer_availability
 from .pages import offer as offer_page
 from .pages import workers
+from .pages.compact import CompactLoader
+from .pages.icons import Sprite
+from .pages.pagination import paginate
 from .pages.texts import TextIslands
 from .progress import Progress
 from .problems import plural, report
@@ -60,6 +63,7 @@ log.setLevel(logging.INFO)
 class OfferGenerator(Generator):
     def generate_context(self):
         self.today = build_today(self.settings["AANBOD_TODAY"], Path(self.path))
+        self.env.loader = CompactLoader(self.env.loader)
         catalogue, problems = read_catalogue(
             Path(self.path), Path(self.settings["AANBOD_SCHEMA_PATH"]), self.settings["AANBOD_MAX_FILE_BYTES"], self.today
         )
@@ -68,7 +72,9 @@ class OfferGenerator(Generator):
             print("\n".join(report(problems)), file=sys.stderr)
             raise SystemExit(1)
         self.catalogue = catalogue
+        self.cards: dict[tuple, str] = {}  # (language, SITEURL, offer id) -> the card's body (_render_cards)
         self.urls = Urls(self.settings)
+        self.sprite = Sprite(Path(self.settings["THEME"]) / "static", "/" + self.settings["THEME_STATIC_DIR"])
         self.languages = Languages(self.settings["AANBOD_LANGUAGES"], Path(self.settings["THEME"]) / "translations")
         self.publication = Publication.from_settings(self.settings)
         self.text_islands = TextIslands(lambda language: self.get_template("_teksten").make_module({**self.context, "lang": language}))
@@ -96,11 +102,9 @@ class OfferGenerator(Generator):
             field=lambda table, name: catalogue.schema.tables[table].field(name),
             terms=lambda taxonomy: catalogue.schema.taxonomies[taxonomy].terms,
             example_postcode=catalogue.example_postcode,
-            # Roles of codes (aanbod/roles.py): templates never name a status, kind or accessibility code.
-            status_term=lambda offer: catalogue.schema.taxonomy_of("offers", "status").get(offer.status),
-            pictogram_terms=lambda offer: roles.pictogram_terms(catalogue.schema, offer.accessibility),
-            kind_icon=lambda code: roles.kind_icon(catalogue.schema, code),
             report_links=self._report_links,  # "Klopt er iets niet?" (issue 16), for an offer or a provider page
+            # A pictogram's link into the sprite; which code shows which pictogram is a role (aanbod/roles.py).
+            icon_href=self.sprite.href,
             structured_data=_for_last_offer(lambda offer: structured_data.script_json(structured_data.offer_data(catalogue, offer, self.publication))),
         )
         language_helpers, language_filters = self.language_helpers()
@@ -155,14 +159,14 @@ class OfferGenerator(Generator):
                 return [version(item.lang, item.url, site) for item in versions]
             return []
 
-        # An offer appears on several list pages; its card depends only on the offer, the heading, the language
-        # and the site URL (which differs by folder depth with RELATIVE_URLS).
-        cards: dict[tuple, str] = {}
+        # An offer appears on several list pages; its card's body depends only on the offer, the language and the
+        # site URL (which differs by folder depth with RELATIVE_URLS). _render_cards fills this before the workers fork.
+        cards = self.cards
 
-        def remembered_card(context, offer, heading: str, card):
-            key = (languages.of(context), context.get("SITEURL", ""), offer.id, heading)
+        def remembered_card(context, offer, card_body):
+            key = (languages.of(context), context.get("SITEURL", ""), offer.id)
             if key not in cards:
-                cards[key] = card(offer, heading)
+                cards[key] = card_body(offer)
             return cards[key]
 
         # The header and footer are the same on every page of one language (and site URL): rendered once each.
@@ -174,7 +178,13 @@ class OfferGenerator(Generator):
                 parts[key] = Markup(context.environment.get_template(name).render(context.get_all()))
             return parts[key]
 
+        views = {code: offer_page.OfferViews(catalogue, code, lambda message, code=code: languages.gettext(code, message), self.urls.term,
+                                             lambda singular, plural, count, code=code: languages.ngettext(code, singular, plural, count))
+                 for code in languages.codes}
         helpers = dict(
+            # An offer's facts and key facts in the page's language (aanbod/pages/offer.py).
+            offer_view=pass_context(lambda context, offer: views[languages.of(context)].of(offer)),
+            key_facts_of=pass_context(lambda context, offer: views[languages.of(context)].key_facts(offer)),
             language=pass_context(lambda context: languages.of(context)),
             language_prefix=pass_context(lambda context: languages.prefix(languages.of(context))),
             field_title=pass_context(lambda context, table, name: catalogue.schema.tables[table].title_of(name, languages.of(context))),
@@ -231,9 +241,21 @@ class OfferGenerator(Generator):
         progress = Progress("pagina's geschreven", len(pages) * languages)
         for template in {page.template for page in pages}:
             self.get_template(template)  # loaded and compiled once, before the workers start
+        self._render_cards()
         workers.run(pages, lambda page: self._write(writer, page.save_as, page.template, page.url, **page.context),
                     self._cores(), lambda count: progress.advance(count * languages))
         progress.finish()
+
+    def _render_cards(self):
+        """Every published offer's card body in every language, once, before the workers fork and share it.
+
+        Each worker used to render the cards it met itself: about three times per card and language.
+        """
+        siteurl = self.context.get("SITEURL", "")
+        for language in self.languages.codes:
+            card_body = self.get_template("_macros").make_module({**self.context, "lang": language}).card_body
+            for offer in self.catalogue.published:
+                self.cards[(language, siteurl, offer.id)] = card_body(offer)
 
     def _catalogue_pages(self) -> list[Page]:
         catalogue, urls = self.catalogue, self.urls
@@ -246,9 +268,13 @@ class OfferGenerator(Generator):
         pages.append(Page(self.settings["PROVIDERS_SAVE_AS"], "providers", self.settings["PROVIDERS_URL"], dict(providers=providers)))
         for provider in providers:
             pages.append(Page(urls.provider_file(provider.id), "provider", urls.provider(provider.id), dict(provider=provider, offers=catalogue.offers_of(provider.id))))
+        size = self.settings["AANBOD_LIST_PAGE_SIZE"]
         for taxonomy, taxonomy_groups in groups.items():
             for term, offers in taxonomy_groups:
-                pages.append(Page(urls.term_file(taxonomy, term.code), "list", urls.term(taxonomy, term.code), dict(taxonomy=taxonomy, term=term, offers=offers)))
+                for chunk, pagination in paginate(offers, size, lambda number: urls.term_page(taxonomy, term.code, number)):
+                    pages.append(Page(urls.term_page_file(taxonomy, term.code, pagination.number), "list",
+                                      urls.term_page(taxonomy, term.code, pagination.number),
+                                      dict(taxonomy=taxonomy, term=term, offers=chunk, pagination=pagination)))
         languages = self.languages
         # Filter labels in each language; results found in the one index link to the page in the visitor's language.
         filter_groups = {code: search.filter_groups(catalogue, code, lambda message, code=code: languages.gettext(code, message)) for code in languages.codes}

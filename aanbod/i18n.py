@@ -90,11 +90,20 @@ class Languages:
         formatted with its variables (so ``%%`` is ``%``, as in Jinja).
         """
 
+        # A text without variables is the same on every page of one language: translated and formatted once.
+        fixed: dict[tuple, str] = {}
+
         @pass_context
         def underscore(context, message, **variables):
-            text = self.gettext(self.of(context), message)
-            if context.eval_ctx.autoescape:
+            language, escaping = self.of(context), context.eval_ctx.autoescape
+            if not variables and (language, message, escaping) in fixed:
+                return fixed[language, message, escaping]
+            text = self.gettext(language, message)
+            if escaping:
                 text = Markup(text)
-            return text % variables
+            text = text % variables
+            if not variables:
+                fixed[language, message, escaping] = text
+            return text
 
         return underscore

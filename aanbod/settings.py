@@ -35,6 +35,11 @@ DEFAULTS = {
     "PROVIDERS_SAVE_AS": "aanbieders/index.html",
     "TERM_URL": "{taxonomy}/{code}/",
     "TERM_SAVE_AS": "{taxonomy}/{code}/index.html",
+    # A list page shows this many offers; the rest follow on numbered pages (issue 10: a list of thousands
+    # of cards is unusable on a phone). Page 1 is TERM_URL itself.
+    "AANBOD_LIST_PAGE_SIZE": 50,
+    "TERM_PAGE_URL": "{taxonomy}/{code}/pagina/{number}/",
+    "TERM_PAGE_SAVE_AS": "{taxonomy}/{code}/pagina/{number}/index.html",
     "SEARCH_URL": "zoeken/",
     "SEARCH_SAVE_AS": "zoeken/index.html",
     # "Mijn lijstje": saved offers, shared as a link and printed as a handout; its data files sit beside it.

@@ -41,7 +41,8 @@ EXAMPLES = {"AANBOD_TODAY": "date(2026, 11, 22)", "AANBOD_WORKERS": "2", "AANBOD
 # Settings the theme reads that have no default: the tagline, and one per language (SITE_TAGLINE_EN).
 THEME_SETTINGS = re.compile(r"SITE_TAGLINE(_[A-Z]{2,3})?|AUTHOR")
 # Page paths with a placeholder: each must have it, or every offer would be written to one file.
-PLACEHOLDERS = {"OFFER_SAVE_AS": ("id",), "PROVIDER_SAVE_AS": ("id",), "TERM_SAVE_AS": ("taxonomy", "code")}
+PLACEHOLDERS = {"OFFER_SAVE_AS": ("id",), "PROVIDER_SAVE_AS": ("id",), "TERM_SAVE_AS": ("taxonomy", "code"),
+                "TERM_PAGE_SAVE_AS": ("taxonomy", "code", "number")}
 LANGUAGE = re.compile(r"[a-z]{2,3}")
 TYPE_NAMES = {
     str: "tekst", int: "een heel getal", bool: "True of False", dict: "een woordenboek {...}", list: "een lijst [...]",

@@ -33,5 +33,19 @@ class Urls:
         folder = self.settings["AANBOD_LIST_PAGES"][taxonomy]
         return contained(self.settings["TERM_SAVE_AS"].format(taxonomy=folder, code=code), f"TERM_SAVE_AS met code '{code}'")
 
+    def term_page(self, taxonomy: str, code: str, number: int) -> str:
+        """Page ``number`` of a list: the list's own URL for the first, TERM_PAGE_URL for the others."""
+        if number == 1:
+            return self.term(taxonomy, code)
+        folder = self.settings["AANBOD_LIST_PAGES"][taxonomy]
+        return self.settings["TERM_PAGE_URL"].format(taxonomy=folder, code=code, number=number)
+
+    def term_page_file(self, taxonomy: str, code: str, number: int) -> str:
+        if number == 1:
+            return self.term_file(taxonomy, code)
+        folder = self.settings["AANBOD_LIST_PAGES"][taxonomy]
+        return contained(self.settings["TERM_PAGE_SAVE_AS"].format(taxonomy=folder, code=code, number=number),
+                         f"TERM_PAGE_SAVE_AS met code '{code}'")
+
     def has_list_page(self, taxonomy: str) -> bool:
         return taxonomy in self.settings["AANBOD_LIST_PAGES"]

@@ -33,7 +33,7 @@ AANBOD_TODAY = date(2026, 11, 22)
 AANBOD_CONTRIBUTING_FILE = {guide!r}
 """
 
-WHEELCHAIR = '<circle cx="11" cy="4" r="2">'  # the start of the wheelchair pictogram (_icons.html)
+WHEELCHAIR = "#rolstoel"  # the wheelchair pictogram's symbol in the sprite (theme/static/img/iconen.svg)
 
 GUIDE = "# Aanbod toevoegen in Zwolle\n\nZo zet je je aanbod op de site.\n"
 
@@ -185,9 +185,9 @@ def test_a_renamed_day_keeps_its_rfc5545_and_schema_org_codes(renamed):
 
 def test_pictograms_follow_the_columns_not_the_codes(renamed):
     offer = soup(renamed / "aanbod/fietsen/index.html")
-    icons = {fact.get_text(strip=True): str(fact.select_one("svg")) for fact in offer.select(".key-facts .key-fact")}
-    assert WHEELCHAIR in icons["Toegankelijk met rolstoel"]
-    assert '<circle cx="12" cy="12" r="4">' not in icons["Leren"]  # the kind's own picture, not the fallback dot
+    icons = {fact.get_text(strip=True): fact.select_one("svg use")["href"] for fact in offer.select(".key-facts .key-fact")}
+    assert icons["Toegankelijk met rolstoel"].endswith(WHEELCHAIR)
+    assert not icons["Leren"].endswith("#punt")  # the kind's own picture, not the fallback dot
     shortlist = json.loads(next((renamed / "lijstje").glob("*.json")).read_text(encoding="utf-8"))["offers"]
     assert shortlist["wachten"]["pictograms"] == ["drempelvrij"] and shortlist["wachten"]["paused"] is True
     template = soup(renamed / "lijstje/index.html").select_one("template[data-iconen]").decode_contents()

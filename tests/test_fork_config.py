@@ -84,6 +84,9 @@ OUTSIDE_OUTPUT = [
     ('OFFER_SAVE_AS = "aanbod/index.html"', "OFFER_SAVE_AS: 'aanbod/index.html' moet {id} bevatten en geen andere namen tussen { }, zoals 'aanbod/{id}/index.html'."),
     ('TERM_SAVE_AS = "{taxonomy}/{slug}.html"', "TERM_SAVE_AS: '{taxonomy}/{slug}.html' moet {taxonomy} en {code} bevatten en geen andere namen tussen { }, "
      "zoals '{taxonomy}/{code}/index.html'."),
+    ('TERM_PAGE_SAVE_AS = "{taxonomy}/{code}/2/index.html"', "TERM_PAGE_SAVE_AS: '{taxonomy}/{code}/2/index.html' moet {taxonomy} en {code} "
+     "en {number} bevatten en geen andere namen tussen { }, zoals '{taxonomy}/{code}/pagina/{number}/index.html'."),
+    ("AANBOD_LIST_PAGE_SIZE = 0", "AANBOD_LIST_PAGE_SIZE: Dit moet een getal groter dan 0 zijn, zoals 50."),
     ('AANBOD_LANGUAGES = ["nl", "../en"]', "AANBOD_LANGUAGES: '../en' is geen taalcode. Schrijf codes van 2 of 3 kleine letters, zoals ['nl', 'en']."),
     ('AANBOD_LIST_PAGES = {"kinds": "../soort"}', "AANBOD_LIST_PAGES: De map '../soort' voor kinds ligt buiten de site. Schrijf één woord, zoals 'wijk'."),
 ]
