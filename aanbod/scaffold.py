@@ -181,13 +181,14 @@ def _needed(schema: CatalogueSchema, question: Question, answers: dict) -> bool:
     rule = address_or_online(schema)
     if rule and question.table is rule[0] and answers.get(rule[2], "") in rule[1].field(rule[2]).get("trueValues", ["true"]):
         return False  # as validation's rule says (rules.CROSS_FIELD): an offer has an address, or it is online
-    if question.table.parent and not (rule and question.table is rule[0]):
+    if _optional_list(schema, question.table) and not question.table.source.get("asked"):
         return False  # an optional list (closures): written as a hint to fill in, or given as options
     parent = parent_field(schema, question.table, question.field)
     if parent and not choices(schema, question.table, question.field, answers.get(parent)):
         return False
     if _optional_list(schema, question.table):
-        # The first field of its first item (the step) is asked; the others only once that has an answer.
+        # A list the schema says make new asks for ("asked": intake steps): the first field of its first item;
+        # the others only once that has an answer.
         siblings = [q for q in questions(schema) if q.table is question.table]
         return question == siblings[0] or any(answers.get(q.name) for q in siblings[:siblings.index(question)])
     required = (question.descriptor.get("constraints") or {}).get("required")
