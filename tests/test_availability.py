@@ -16,7 +16,7 @@ from aanbod.catalogue import read_catalogue
 from aanbod.exports import write_all
 from aanbod.schema import load_schema
 from aanbod.validation import validate_content
-from conftest import SCHEMA, offer_yaml, provider_yaml, write_files
+from conftest import REPOSITORY_SCHEMA, ROOT, SCHEMA, offer_yaml, provider_yaml, require_sample, write_files
 from sitebuild import build_with_settings
 
 TODAY = date(2026, 12, 1)
@@ -172,8 +172,8 @@ def test_the_command_writes_one_offers_availability_and_refuses_what_validation_
     content = _site(tmp_path, "fietsen:\n  availability: vol\n  checked_on: 2026-11-01\n")
 
     def run(*arguments):
-        return subprocess.run([sys.executable, "-m", "aanbod", "beschikbaarheid", "--content", str(content), "--today", "2026-12-01", *arguments],
-                              capture_output=True, text=True, cwd=str(SCHEMA.parent))
+        return subprocess.run([sys.executable, "-m", "aanbod", "beschikbaarheid", "--content", str(content), "--today", "2026-12-01",
+                               "--schema", str(SCHEMA), *arguments], capture_output=True, text=True, cwd=ROOT)
 
     result = run("koken", "wachtlijst", "--weken", "3")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -196,10 +196,10 @@ def test_the_sample_availability_files_pass_their_editor_schema():
     from jsonschema import Draft7Validator
 
     from aanbod.loading import parse_text
-    from conftest import ROOT
     from yaml12 import load as load_yaml12
 
-    validator = Draft7Validator(json.loads((SCHEMA / "editor" / "availability.schema.json").read_text(encoding="utf-8")))
+    require_sample()
+    validator = Draft7Validator(json.loads((REPOSITORY_SCHEMA / "editor" / "availability.schema.json").read_text(encoding="utf-8")))
     paths = sorted((ROOT / "content" / "availability").glob("*.yaml"))
     assert len(paths) >= 3
     for path in paths:

@@ -13,7 +13,7 @@ import pytest
 from aanbod import availability_view, roles
 from aanbod.catalogue import read_catalogue
 from browser import browser_page, serve
-from conftest import ROOT, SCHEMA
+from conftest import REPOSITORY_SCHEMA, ROOT, require_sample
 from sitebuild import build_with_settings
 from test_search_browser import all_titles, open_search, tick, type_words
 
@@ -24,6 +24,7 @@ TODAY = date(2026, 12, 1)
 
 @pytest.fixture(scope="module")
 def room_site(tmp_path_factory):
+    require_sample()  # the sample's availability files: one stale, one full, several free
     output = tmp_path_factory.mktemp("plek") / "output"
     result = build_with_settings(ROOT / "content", output, "AANBOD_TODAY = date(2026, 12, 1)\nAANBOD_SEARCH_INDEX = True")
     assert result.returncode == 0, result.stderr
@@ -33,7 +34,8 @@ def room_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def room_catalogue():
-    catalogue, problems = read_catalogue(ROOT / "content", SCHEMA, today=TODAY)
+    require_sample()
+    catalogue, problems = read_catalogue(ROOT / "content", REPOSITORY_SCHEMA, today=TODAY)
     assert problems == []
     return replace(catalogue, availability_since=availability_view.since(TODAY, 6))
 
