@@ -11,14 +11,10 @@ from aanbod.catalogue import read_catalogue
 from aanbod.model import Catalogue
 from aanbod.pages.pagination import paginate, shown_numbers
 from aanbod.search import codes_of
-from conftest import ROOT
+from conftest import REPOSITORY_SCHEMA, ROOT, require_sample, soup
 from sitebuild import build_with_settings
 
 SIZE = 3  # small, so the sample's lists have several pages
-
-
-def soup(path):
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 @pytest.mark.parametrize(("number", "count", "shown"), [
@@ -46,10 +42,11 @@ def test_every_item_is_on_exactly_one_page_in_order():
 
 @pytest.fixture(scope="module")
 def paged_site(tmp_path_factory):
+    require_sample()  # the sample's lists, small pages so that each has several
     output = tmp_path_factory.mktemp("paged") / "output"
     result = build_with_settings(ROOT / "content", output, f"AANBOD_LIST_PAGE_SIZE = {SIZE}")
     assert result.returncode == 0, result.stdout + result.stderr
-    catalogue, problems = read_catalogue(ROOT / "content", ROOT / "schema")
+    catalogue, problems = read_catalogue(ROOT / "content", REPOSITORY_SCHEMA)
     assert problems == []
     return output, catalogue
 
