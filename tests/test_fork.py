@@ -131,9 +131,9 @@ def apply_the_guide(fork: Path, today: str) -> None:
     package.write_text(package.read_text(encoding="utf-8").replace("regio Utrecht (U16)", "regio Amersfoort")
                        .replace("regio Utrecht", "regio Amersfoort"), encoding="utf-8")
     # Step 3: the sample out, the region's own providers, offers and pages in.
-    shutil.rmtree(fork / "content" / "offers")
-    shutil.rmtree(fork / "content" / "providers")
-    shutil.rmtree(fork / "content" / "availability")
+    shutil.rmtree(fork / "content" / "offers", ignore_errors=True)  # in a fork of a fork they are gone already
+    shutil.rmtree(fork / "content" / "providers", ignore_errors=True)
+    shutil.rmtree(fork / "content" / "availability", ignore_errors=True)
     files = {
         "providers/wijkwerk-vathorst.yaml": PROVIDER.format(id="wijkwerk-vathorst", name="Wijkwerk Vathorst", municipality="amersfoort"),
         "providers/groen-leusden.yaml": PROVIDER.format(id="groen-leusden", name="Groen Leusden", municipality="leusden"),

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from aanbod import links
-from conftest import ROOT, offer_yaml, provider_yaml, write_files
+from conftest import ROOT, SCHEMA_OPTION, offer_yaml, provider_yaml, write_files
 from link_standins import dns_server, https_self_signed, silent_server, website
 
 ZONE = {
@@ -58,7 +58,7 @@ def settings_file(tmp_path, port):
 
 def run_links(content, tmp_path, port, *extra):
     return subprocess.run([sys.executable, "-m", "aanbod", "links", "--content", str(content), "--settings", str(settings_file(tmp_path, port)),
-                           "--cache", str(tmp_path / "cache.json"), "--report", str(tmp_path / "rapport.json"), "--today", "2026-11-22", *extra],
+                           "--cache", str(tmp_path / "cache.json"), "--report", str(tmp_path / "rapport.json"), "--today", "2026-11-22", *SCHEMA_OPTION, *extra],
                           capture_output=True, text=True, cwd=ROOT)
 
 

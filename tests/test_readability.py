@@ -9,7 +9,7 @@ import sys
 from aanbod import readability
 from aanbod.schema import load_schema
 from aanbod.validation import validate_content
-from conftest import ROOT, SCHEMA, offer_yaml, provider_yaml, require_sample, write_files
+from conftest import ROOT, SCHEMA, SCHEMA_OPTION, offer_yaml, provider_yaml, require_sample, write_files
 
 JARGON = readability.word_list(str(SCHEMA))
 
@@ -73,7 +73,7 @@ def test_validate_warns_on_the_line_and_still_passes(tmp_path):
     long_line = next(number for number, line in enumerate(lines, 1) if "werkt werkt" in line)
     passive_line = next(number for number, line in enumerate(lines, 1) if "wordt begeleid" in line)
     apply_line = next(number for number, line in enumerate(lines, 1) if line.startswith("how_to_apply:"))
-    result = subprocess.run([sys.executable, "-m", "aanbod", "validate", "--content", str(content)], capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run([sys.executable, "-m", "aanbod", "validate", "--content", str(content), *SCHEMA_OPTION], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout
     shown = str(path)
     out = result.stdout.splitlines()
@@ -82,7 +82,7 @@ def test_validate_warns_on_the_line_and_still_passes(tmp_path):
     assert f"{shown}:{apply_line}: how_to_apply: Let op: 'Indien' is een moeilijk woord. Schrijf liever 'als'." in out
     assert out[-1].endswith("3 waarschuwingen: kijk er even naar.")
 
-    github = subprocess.run([sys.executable, "-m", "aanbod", "validate", "--content", str(content), "--format", "github"],
+    github = subprocess.run([sys.executable, "-m", "aanbod", "validate", "--content", str(content), "--format", "github", *SCHEMA_OPTION],
                             capture_output=True, text=True, cwd=ROOT)
     assert f"::warning file={shown},line={apply_line},title=how_to_apply::'Indien' is een moeilijk woord. Schrijf liever 'als'." in github.stdout.splitlines()
 

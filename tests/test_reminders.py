@@ -13,7 +13,7 @@ import pytest
 from aanbod import reminders, reverify
 from aanbod.catalogue import read_catalogue
 from aanbod.freshness import Limits
-from conftest import ROOT, SCHEMA, offer_yaml, provider_yaml, write_files
+from conftest import ROOT, SCHEMA, SCHEMA_OPTION, offer_yaml, provider_yaml, write_files
 from github_standin import TOKEN, github_standin
 
 TODAY = date(2026, 11, 22)
@@ -64,7 +64,7 @@ def test_the_issue_text_names_files_dates_and_the_one_command(content):
 
 
 def run(*arguments, env=None):
-    return subprocess.run([sys.executable, "-m", "aanbod", *arguments], capture_output=True, text=True, cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "aanbod", *arguments, *SCHEMA_OPTION], capture_output=True, text=True, cwd=ROOT,
                           env={**os.environ, **(env or {})})
 
 
