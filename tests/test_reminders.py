@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import runpy
 import subprocess
 import sys
 from datetime import date
@@ -82,7 +83,9 @@ def test_the_weekly_run_opens_updates_and_closes_one_issue_per_provider(content)
         assert {label["name"] for label in opened[0]["labels"]} == {"herinnering", "aanbieder:buurtwerk"}
         assert "bijna.yaml" in opened[0]["body"] and "verloopt.yaml" in opened[0]["body"]
         # Each file links to GitHub's editor, for providers without a terminal (AANBOD_REPOSITORY_URL in pelicanconf.py).
-        assert "](https://github.com/open-aanbod/open-aanbod/edit/main/content/offers/buurtwerk/bijna.yaml)" in opened[0]["body"]
+        settings = runpy.run_path(str(ROOT / "pelicanconf.py"))
+        editor = f"{settings['AANBOD_REPOSITORY_URL']}/edit/{settings.get('AANBOD_REPOSITORY_BRANCH', 'main')}/content/offers/buurtwerk/bijna.yaml"
+        assert f"]({editor})" in opened[0]["body"]
         assert github.issues[stale_issue]["state"] == "closed" and github.issues[other]["state"] == "open"
         assert f"issue #{opened[0]['number']} geopend" in first.stdout
 
