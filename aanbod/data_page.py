@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from .exports.datafile import DataFile
 from .exports import rpde
 from .exports.hsds import NAMESPACE
-from .model import Catalogue
+from .content.model import Catalogue
 from .publication import Publication
-from .rows import LIST_DELIMITER
+from .content.rows import LIST_DELIMITER
 
 TYPES = {
     "string": "tekst",

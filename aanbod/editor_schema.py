@@ -19,9 +19,9 @@ import json
 import os
 from pathlib import Path
 
-from .choices import choices, parent_field
-from .rules import FORMULA_PREFIX, FORMULA_STARTS, address_or_online
-from .schema import CatalogueSchema, Table
+from .content.choices import choices, parent_field
+from .content.rules import FORMULA_PREFIX, FORMULA_STARTS, address_or_online
+from .content.schema import CatalogueSchema, Table
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 FOLDER = "editor"
@@ -63,7 +63,7 @@ def _text(descriptor, constraints: dict) -> dict:
     if "pattern" in constraints:
         text["pattern"] = _anchored(constraints["pattern"])
     else:
-        # Mirrors validation (aanbod/rules.py): free text may not look like a spreadsheet formula.
+        # Mirrors validation (aanbod/content/rules.py): free text may not look like a spreadsheet formula.
         text["not"] = {"pattern": f"^[{_character_class(FORMULA_PREFIX)}]*[{_character_class(FORMULA_STARTS)}]"}
     if "maxLength" in constraints:
         text["maxLength"] = constraints["maxLength"]

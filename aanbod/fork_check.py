@@ -10,8 +10,8 @@ from pathlib import Path
 
 from . import containment, settings_check
 from .problems import Problem
-from .schema import read_schema
-from .settings import DEFAULTS
+from .content.schema import read_schema
+from .content.settings import DEFAULTS
 
 
 def check(settings: dict, source: str, schema_folder: Path | None = None, known=()) -> list[Problem]:

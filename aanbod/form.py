@@ -2,7 +2,7 @@
 
 The template theme/templates/form.html renders these widgets and theme/static/js/form.js
 checks them while the provider types and writes the YAML file. Labels, help texts and choices
-come from the schema and the taxonomies; the checks come from aanbod/rules.py, as data the
+come from the schema and the taxonomies; the checks come from aanbod/content/rules.py, as data the
 page carries. So the form never drifts from the field list or from validation. No Pelican here.
 """
 
@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import editor_schema, rules
-from .choices import parent_field
-from .rules import CROSS_FIELD
-from .schema import CatalogueSchema, Table
+from . import editor_schema
+from .content import rules
+from .content.choices import parent_field
+from .content.rules import CROSS_FIELD
+from .content.schema import CatalogueSchema, Table
 
 FIRST = "title"  # a provider knows the name of the offer; the form starts there, then the organisation, then the code
 NAME_FIELDS = (FIRST, "name")  # the field a table's code is made from (an offer's title, an organisation's name)
@@ -70,7 +71,7 @@ def _options(schema: CatalogueSchema, table: Table, name: str, references: dict)
     descriptor = table.field(name)
     taxonomy = descriptor.get("taxonomy")
     if taxonomy:
-        # Which options fit the field they depend on is in the rules the form reads (aanbod/rules.py).
+        # Which options fit the field they depend on is in the rules the form reads (aanbod/content/rules.py).
         return tuple(Option(term.code, term.label) for term in schema.taxonomies[taxonomy].terms)
     for foreign in table.foreign_keys:
         if foreign["fields"][0] == name and foreign["reference"]["resource"] in references:

@@ -19,16 +19,17 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from . import (
-    branding, collector, contributing, data_page, editor_schema, editors_report, error_report, exports, form, freshness, links, lookalikes, map_library,
-    presentation, review, roles, rules, scaffold, search, shortlist, structured_data,
+    branding, collector, contributing, data_page, editor_schema, editors_report, error_report, exports, form, freshness, links, lookalikes,
+    map_library, presentation, review, scaffold, search, shortlist, structured_data,
 )
-from .catalogue import read_catalogue
+from .content import roles, rules
+from .content.catalogue import read_catalogue
 from .exports import ical
-from .history import build_today
+from .content.history import build_today
 from .i18n import LANGUAGE_NAMES, Languages
-from .markup import render_markdown
+from .content.markup import render_markdown
 from .pages import access as offer_access
-from . import availability_view as offer_availability
+from .content import availability_view as offer_availability
 from .pages import offer as offer_page
 from .pages import workers
 from .pages.compact import CompactLoader
@@ -103,7 +104,7 @@ class OfferGenerator(Generator):
             terms=lambda taxonomy: catalogue.schema.taxonomies[taxonomy].terms,
             example_postcode=catalogue.example_postcode,
             report_links=self._report_links,  # "Klopt er iets niet?" (issue 16), for an offer or a provider page
-            # A pictogram's link into the sprite; which code shows which pictogram is a role (aanbod/roles.py).
+            # A pictogram's link into the sprite; which code shows which pictogram is a role (aanbod/content/roles.py).
             icon_href=self.sprite.href,
             structured_data=_for_last_offer(lambda offer: structured_data.script_json(structured_data.offer_data(catalogue, offer, self.publication))),
         )

@@ -25,7 +25,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import roles
+from .content import roles
 from .problems import Problem
 
 SIMILAR_TITLE = 0.85

@@ -17,7 +17,7 @@ from . import assets, build_log, collector, containment, fork_check, settings_ch
 from .generator import OfferGenerator
 from .page_reader import SafeMarkdownReader
 from .problems import report
-from .settings import with_defaults
+from .content.settings import with_defaults
 
 
 def _initialized(pelican):

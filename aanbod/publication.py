@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .settings import with_defaults
+from .content.settings import with_defaults
 from .urls import Urls
 
 

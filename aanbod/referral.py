@@ -11,8 +11,8 @@ are simply left out, and the referral falls back on ``referral_required``.
 
 from __future__ import annotations
 
-from . import roles
-from .model import Catalogue, Offer
+from .content import roles
+from .content.model import Catalogue, Offer
 from .presentation import _dutch
 
 def _label(catalogue: Catalogue, taxonomy: str, code: str, language: str | None) -> str:

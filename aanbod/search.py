@@ -25,10 +25,11 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from . import pagefind_service, roles, search_bundle, search_places
-from .availability_view import availability_view
-from .markup import plain_text
-from .model import Catalogue, Offer
+from . import pagefind_service, search_bundle, search_places
+from .content import roles
+from .content.availability_view import availability_view
+from .content.markup import plain_text
+from .content.model import Catalogue, Offer
 from .presentation import N_, euro
 
 BUNDLE_FOLDER = "pagefind"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import containment
 from .problems import Problem
-from .settings import DEFAULTS
+from .content.settings import DEFAULTS
 
 # Who publishes the data: a fork that keeps Utrecht's would publish its open data under Utrecht's name.
 REQUIRED = ("AANBOD_PUBLIC_URL", "AANBOD_PUBLISHER", "AANBOD_CONTACT")
@@ -70,7 +70,7 @@ def check(settings: dict, source: str, known: Iterable[str] = ()) -> list[Proble
         if close:
             problems.append(problem(name, f"deze instelling bestaat niet. Bedoel je {close[0]}?"))
         elif name.startswith("AANBOD_"):
-            problems.append(problem(name, "deze instelling bestaat niet. De instellingen van Open Aanbod staan in aanbod/settings.py."))
+            problems.append(problem(name, "deze instelling bestaat niet. De instellingen van Open Aanbod staan in aanbod/content/settings.py."))
     for name, default in DEFAULTS.items():
         if name in settings:
             message = _type_problem(name, settings[name], default)

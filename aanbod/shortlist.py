@@ -16,9 +16,10 @@ import json
 import math
 from pathlib import Path
 
-from . import presentation, referral, roles
+from . import presentation, referral
+from .content import roles
 from .presentation import _dutch
-from .model import Catalogue, Offer
+from .content.model import Catalogue, Offer
 
 BUCKET_SIZE = 64
 

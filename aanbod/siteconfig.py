@@ -12,8 +12,8 @@ from pathlib import Path
 
 from . import fork_check
 from .problems import Problem
-from .schema import read_schema
-from .settings import DEFAULTS
+from .content.schema import read_schema
+from .content.settings import DEFAULTS
 
 
 class SettingsError(Exception):

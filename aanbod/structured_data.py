@@ -13,12 +13,13 @@ import json
 
 from markupsafe import Markup
 
-from . import roles, structured_access
+from .content import roles
+from . import structured_access
 from .exports.values import to_json, utc_stamp
 from .freshness import months_before
-from .markup import plain_text, render_markdown
-from .settings import DEFAULTS
-from .model import Catalogue, Offer
+from .content.markup import plain_text, render_markdown
+from .content.settings import DEFAULTS
+from .content.model import Catalogue, Offer
 from .publication import Publication
 
 

@@ -11,12 +11,12 @@ from datetime import date
 from pathlib import Path
 
 from . import error_report, ownership, reminders, reverify
-from .catalogue import read_catalogue
+from .content.catalogue import read_catalogue
 from .freshness import Limits
 from .github_api import GitHub, GitHubError
-from .loading import load_file
+from .content.loading import load_file
 from .problems import plural, report
-from .schema import load_schema
+from .content.schema import load_schema
 from .siteconfig import load_settings
 
 
@@ -156,7 +156,7 @@ def links_command(args) -> int:
     from . import links
     from .annotations import annotation
     from .cli import _warning_line
-    from .validation import validate_content
+    from .content.validation import validate_content
 
     settings, schema = _settings_and_schema(args)
     today = _day(args, settings)

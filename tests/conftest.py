@@ -46,7 +46,7 @@ def _schema_for_tests() -> Path:
     for name in REGION_TAXONOMIES:
         shutil.copyfile(TEST_REGION / name, folder / "taxonomies" / name)
     from aanbod import editor_schema
-    from aanbod.schema import load_schema
+    from aanbod.content.schema import load_schema
     editor_schema.write(load_schema(folder))  # the editor schemas of the test region, as `make schemas` writes them
     atexit.register(shutil.rmtree, folder.parent, True)
     return folder
@@ -135,7 +135,7 @@ def messages(problems) -> list[str]:
 
 def schema_messages(folder: Path) -> list[str]:
     """The problems of a schema folder that must not load."""
-    from aanbod.schema import read_schema
+    from aanbod.content.schema import read_schema
 
     schema, problems = read_schema(folder)
     assert schema is None
@@ -257,7 +257,7 @@ def chromium_path() -> str:
 def catalogue():
     """The repository's sample content, validated; a test file may override it with its own."""
     require_sample()
-    from aanbod.catalogue import read_catalogue
+    from aanbod.content.catalogue import read_catalogue
 
     catalogue, problems = read_catalogue(ROOT / "content", REPOSITORY_SCHEMA)
     assert problems == []

@@ -11,11 +11,12 @@ from datetime import date
 
 from bs4 import BeautifulSoup
 
-from aanbod import availability_view, ownership, search
-from aanbod.catalogue import read_catalogue
+from aanbod.content import availability_view
+from aanbod import ownership, search
+from aanbod.content.catalogue import read_catalogue
 from aanbod.exports import write_all
-from aanbod.schema import load_schema
-from aanbod.validation import validate_content
+from aanbod.content.schema import load_schema
+from aanbod.content.validation import validate_content
 from conftest import SCHEMA, offer_yaml, provider_yaml, write_files
 from sitebuild import build_with_settings
 
@@ -195,7 +196,7 @@ def test_the_command_writes_one_offers_availability_and_refuses_what_validation_
 def test_the_sample_availability_files_pass_their_editor_schema():
     from jsonschema import Draft7Validator
 
-    from aanbod.loading import parse_text
+    from aanbod.content.loading import parse_text
     from conftest import ROOT
     from yaml12 import load as load_yaml12
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from aanbod.catalogue import read_catalogue
+from aanbod.content.catalogue import read_catalogue
 from aanbod.data_page import human_size
 from conftest import REPOSITORY_SCHEMA, ROOT, soup
 

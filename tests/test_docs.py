@@ -2,7 +2,7 @@
 
 import re
 
-from aanbod.settings import DEFAULTS
+from aanbod.content.settings import DEFAULTS
 from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -22,8 +22,8 @@ def test_every_setting_is_in_the_readme():
 
 
 def test_contributing_example_is_a_valid_offer(tmp_path):
-    from aanbod.schema import load_schema
-    from aanbod.validation import validate_content
+    from aanbod.content.schema import load_schema
+    from aanbod.content.validation import validate_content
 
     # Both examples (an offer, and the file of an organisation that is not in the list yet), against this
     # repository's schema: a fork that forgets to give them its own municipalities and wijken fails here.
@@ -74,7 +74,7 @@ def _cli_commands():
 
 def test_every_command_and_option_is_in_the_readme():
     from aanbod import scaffold
-    from aanbod.schema import load_schema
+    from aanbod.content.schema import load_schema
 
     # `new` has one option per question, derived from schema/: the README explains that rule once.
     generated = {question.option for question in scaffold.questions(load_schema(ROOT / "schema"))}

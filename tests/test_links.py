@@ -135,7 +135,7 @@ def test_requests_to_one_host_wait_for_each_other_and_other_hosts_do_not():
 
 
 def test_the_fields_to_check_come_from_the_schema():
-    from aanbod.schema import load_schema
+    from aanbod.content.schema import load_schema
 
     fields = links.link_fields(load_schema(ROOT / "schema"))
     assert fields["offers"] == {"contact_email": "mail", "website": "web"}

@@ -12,8 +12,8 @@ import pytest
 from aanbod.content_index import build_index
 from aanbod.freshness import Limits
 from aanbod.review import review_changes
-from aanbod.schema import load_schema
-from aanbod.validation import validate_content, validate_files
+from aanbod.content.schema import load_schema
+from aanbod.content.validation import validate_content, validate_files
 from conftest import ROOT, SCHEMA, SCHEMA_OPTION, offer_yaml, provider_yaml, write_files
 
 FIXTURE = ROOT / "tests/fixtures/invalid/content"

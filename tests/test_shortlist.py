@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from aanbod import shortlist
-from aanbod.catalogue import read_catalogue
+from aanbod.content.catalogue import read_catalogue
 from browser import browser_page, serve
 from conftest import LOCATION, SCHEMA, build_site, offer_yaml, provider_yaml, write_files
 from inclusion import SHORTLIST_KEY

@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from aanbod.catalogue import read_catalogue
+from aanbod.content.catalogue import read_catalogue
 from conftest import REPOSITORY_SCHEMA, ROOT, assert_no_inline_code, build_ok, build_site, offer_yaml, soup, write_files
 
 

@@ -81,7 +81,7 @@ def test_the_index_of_similar_offers_picks_what_sorting_every_offer_would():
     import random
     from types import MappingProxyType
 
-    from aanbod.model import Catalogue, Location, Offer
+    from aanbod.content.model import Catalogue, Location, Offer
     from aanbod.withdrawn import SimilarOffers, _closeness
 
     chance = random.Random(10)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Catalogue
+from ..content.model import Catalogue
 from ..publication import Publication
 from . import excel_csv
 from .datafile import DataFile, taxonomy_title, write_json

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Catalogue
+from ..content.model import Catalogue
 from ..publication import Publication
 from .datafile import DataFile, write_json
 from .values import to_json

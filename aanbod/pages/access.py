@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..model import Catalogue, Offer
+from ..content.model import Catalogue, Offer
 from ..presentation import N_, joined
 
 STEPS_TABLE = "intake_steps"

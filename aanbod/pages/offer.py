@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from .. import availability_view, presentation, roles, shortlist
-from ..model import Catalogue, Offer
+from ..content import availability_view, roles
+from .. import presentation, shortlist
+from ..content.model import Catalogue, Offer
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ class OfferViews:
         return ", ".join(self.label(taxonomy, code) for code in codes)
 
     def key_facts(self, offer: Offer) -> tuple[KeyFact, ...]:
-        """Kind, costs, referral, the accessibility facts with a pictogram (aanbod/roles.py), room or paused."""
+        """Kind, costs, referral, the accessibility facts with a pictogram (aanbod/content/roles.py), room or paused."""
         _, schema = self._, self.catalogue.schema
         facts = [
             KeyFact(roles.kind_icon(schema, offer.kind), self.label("kinds", offer.kind), f"kind kind-{offer.kind}"),

@@ -16,7 +16,7 @@ from datetime import date
 
 from . import messages, roles
 from .loading import Document
-from .problems import Problem
+from ..problems import Problem
 from .rules import field_rules, syntax_problem
 from .schema import CatalogueSchema, Table
 

@@ -15,9 +15,10 @@ from pathlib import Path
 
 from frictionless import Check, Checklist, Package, Resource, Schema
 
-from . import availability, collector, messages, roles, timetable
+from . import availability, messages, roles, timetable
+from .. import collector
 from .loading import DEFAULT_MAX_BYTES, character_problem, find_files, load_file, visible
-from .problems import Problem
+from ..problems import Problem
 from .choices import choices, parent_field
 from .rows import Row, document_rows
 from .rules import CROSS_FIELD, FORMULA_MESSAGE, formula_start, syntax_problem

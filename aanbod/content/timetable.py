@@ -12,7 +12,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .problems import Problem
+from ..problems import Problem
 from .schema import CatalogueSchema
 
 if TYPE_CHECKING:  # rows.py reads slots with this module

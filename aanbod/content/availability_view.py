@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from . import roles
 from .model import Catalogue, Offer
-from .presentation import MONTHS, _dutch, dutch_date
+from ..presentation import MONTHS, _dutch, dutch_date
 
 UNKNOWN = "unknown"  # a state checked too long ago: the site does not repeat it
 UNKNOWN_PICTOGRAM = "onbekend"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .loading import DEFAULT_MAX_BYTES
-from .security import CONTENT_SECURITY_POLICY, REFERRER_POLICY
+from ..security import CONTENT_SECURITY_POLICY, REFERRER_POLICY
 
 DEFAULTS = {
     "AANBOD_SCHEMA_PATH": "schema",

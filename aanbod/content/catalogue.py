@@ -6,11 +6,11 @@ import os
 from datetime import date
 from pathlib import Path
 
-from . import collector
+from .. import collector
 from .history import file_modified_times
 from .loading import DEFAULT_MAX_BYTES
 from .model import Catalogue, build_catalogue
-from .problems import Problem
+from ..problems import Problem
 from .schema import load_schema
 from .validation import validate_content
 

@@ -11,7 +11,7 @@ import difflib
 from dataclasses import dataclass, field
 
 from .loading import Document
-from .problems import Problem
+from ..problems import Problem
 from .schema import CatalogueSchema, Table
 from .timetable import split_slot, unreadable_slot_message
 

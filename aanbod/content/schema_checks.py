@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from . import choices, roles
-from .problems import Problem
+from ..problems import Problem
 
 # Dependent columns the repository's lists must keep: without them a subtype of any kind, or a wijk in any
 # municipality, would pass (choices.py finds the dependency by the column's name).

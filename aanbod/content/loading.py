@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Problem
+from ..problems import Problem
 
 try:
     from yaml import CSafeLoader as _Loader

@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
-from .problems import Problem
+from ..problems import Problem
 
 
 # Every taxonomy needs these; other columns are labels in other languages or point at another taxonomy.
