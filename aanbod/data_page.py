@@ -13,7 +13,7 @@ from .exports.datafile import DataFile
 from .exports import rpde
 from .exports.hsds import NAMESPACE
 from .content.model import Catalogue
-from .publication import Publication
+from .exports.publication import Publication
 from .content.rows import LIST_DELIMITER
 
 TYPES = {

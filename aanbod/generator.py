@@ -38,7 +38,7 @@ from .pages.pagination import paginate
 from .pages.texts import TextIslands
 from .progress import Progress
 from .problems import plural, report
-from .publication import Publication
+from .exports.publication import Publication
 from .urls import Urls
 from .withdrawn import SimilarOffers
 

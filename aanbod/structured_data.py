@@ -20,7 +20,7 @@ from .freshness import months_before
 from .content.markup import plain_text, render_markdown
 from .content.settings import DEFAULTS
 from .content.model import Catalogue, Offer
-from .publication import Publication
+from .exports.publication import Publication
 
 
 FALLBACK_TYPE = "Service"  # for a fork whose subtypes.csv has no schema_org_type yet

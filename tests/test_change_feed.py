@@ -21,7 +21,7 @@ from conftest import ROOT, SCHEMA, offer_yaml, provider_yaml, write_files
 
 from aanbod.content.catalogue import read_catalogue
 from aanbod.exports import rpde, write_all
-from aanbod.publication import Publication
+from aanbod.exports.publication import Publication
 from aanbod.content.settings import DEFAULTS
 
 VALIDATOR = ROOT / "node_modules/@openactive/rpde-validator"

@@ -23,7 +23,7 @@ import pytest
 from aanbod.content.catalogue import read_catalogue
 from aanbod.exports import feeds, rpde, write_all
 from aanbod.exports.values import to_json, to_text
-from aanbod.publication import Publication
+from aanbod.exports.publication import Publication
 from aanbod.content.schema import load_schema
 from aanbod.content.settings import DEFAULTS
 from aanbod.content.rules import FORMULA_STARTS

@@ -7,7 +7,7 @@ import json
 
 from bs4 import BeautifulSoup
 
-from aanbod.publication import Publication
+from aanbod.exports.publication import Publication
 from aanbod.content.settings import DEFAULTS
 from aanbod.structured_data import offer_data
 

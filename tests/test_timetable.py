@@ -13,7 +13,7 @@ from aanbod.content import availability_view
 from aanbod import structured_data
 from aanbod.content.catalogue import read_catalogue
 from aanbod.exports import hsds, ical, write_all
-from aanbod.publication import Publication
+from aanbod.exports.publication import Publication
 from aanbod.content.schema import load_schema
 from aanbod.content.settings import DEFAULTS
 from aanbod.content.validation import validate_content

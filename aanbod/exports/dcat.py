@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from ..content.model import Catalogue
-from ..publication import Publication
+from .publication import Publication
 from .datafile import DataFile, write_json
 
 CONTEXT = {

@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..content.model import Catalogue, Offer
-from ..publication import Publication
+from .publication import Publication
 from . import rpde
 from .datafile import DataFile, write_json
 from .values import utc_stamp

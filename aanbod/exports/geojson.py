@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..content.model import Catalogue
-from ..publication import Publication
+from .publication import Publication
 from .datafile import DataFile, write_json
 from .values import to_json
 

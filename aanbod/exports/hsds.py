@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..content import roles
 from ..content.model import Catalogue, Offer, Provider
-from ..publication import Publication
+from .publication import Publication
 from . import hsds_access
 from .datafile import DataFile, write_json
 from .values import to_json, utc_stamp

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..content.model import Catalogue
-from ..publication import Publication
+from .publication import Publication
 from . import hsds
 from .datafile import DataFile, write_json
 

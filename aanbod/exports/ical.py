@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..content import roles
 from ..content.model import Catalogue, Offer
-from ..publication import Publication
+from .publication import Publication
 from .datafile import DataFile
 from .offer_files import FOLDER
 

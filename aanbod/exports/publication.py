@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .content.settings import with_defaults
-from .urls import Urls
+from ..content.settings import with_defaults
+from ..urls import Urls
 
 
 @dataclass(frozen=True)
