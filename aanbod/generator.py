@@ -20,8 +20,9 @@ from pelican.generators import Generator
 
 from . import (
     branding, collector, contributing, data_page, editor_schema, editors_report, error_report, exports, form, freshness, links, lookalikes,
-    map_library, presentation, review, scaffold, search, shortlist, structured_data,
+    map_library, presentation, review, scaffold, shortlist, structured_data,
 )
+from .search import search
 from .content import roles, rules
 from .content.catalogue import read_catalogue
 from .exports import ical

@@ -12,7 +12,8 @@ from datetime import date
 from bs4 import BeautifulSoup
 
 from aanbod.content import availability_view
-from aanbod import ownership, search
+from aanbod import ownership
+from aanbod.search import search
 from aanbod.content.catalogue import read_catalogue
 from aanbod.exports import write_all
 from aanbod.content.schema import load_schema

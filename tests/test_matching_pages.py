@@ -12,7 +12,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from aanbod import search
+from aanbod.search import search
 from aanbod.exports import hsds
 from aanbod.presentation import joined
 from conftest import offer_yaml, write_files

@@ -26,11 +26,11 @@ from html import escape
 from pathlib import Path
 
 from . import pagefind_service, search_bundle, search_places
-from .content import roles
-from .content.availability_view import availability_view
-from .content.markup import plain_text
-from .content.model import Catalogue, Offer
-from .presentation import N_, euro
+from ..content import roles
+from ..content.availability_view import availability_view
+from ..content.markup import plain_text
+from ..content.model import Catalogue, Offer
+from ..presentation import N_, euro
 
 BUNDLE_FOLDER = "pagefind"
 PART_SIZE = 25_000

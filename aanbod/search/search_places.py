@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .content.model import Offer
+from ..content.model import Offer
 from .search_bundle import read_index_file
 
 PLACES_FILE = "plaatsen.json"
