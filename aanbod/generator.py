@@ -18,10 +18,8 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from . import (
-    branding, collector, contributing, data_page, editor_schema, editors_report, error_report, exports, form, freshness, links, lookalikes,
-    map_library, presentation, review, scaffold, shortlist, structured_data,
-)
+from . import branding, collector, contributing, data_page, exports, map_library, presentation, shortlist, structured_data
+from .contrib import editor_schema, editors_report, error_report, form, freshness, links, lookalikes, review, scaffold
 from .search import search
 from .content import roles, rules
 from .content.catalogue import read_catalogue

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from .content import roles
 from . import structured_access
 from .exports.values import to_json, utc_stamp
-from .freshness import months_before
+from .contrib.freshness import months_before
 from .content.markup import plain_text, render_markdown
 from .content.settings import DEFAULTS
 from .content.model import Catalogue, Offer

@@ -45,7 +45,7 @@ def _schema_for_tests() -> Path:
     shutil.copytree(REPOSITORY_SCHEMA, folder)
     for name in REGION_TAXONOMIES:
         shutil.copyfile(TEST_REGION / name, folder / "taxonomies" / name)
-    from aanbod import editor_schema
+    from aanbod.contrib import editor_schema
     from aanbod.content.schema import load_schema
     editor_schema.write(load_schema(folder))  # the editor schemas of the test region, as `make schemas` writes them
     atexit.register(shutil.rmtree, folder.parent, True)

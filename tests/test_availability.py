@@ -12,7 +12,7 @@ from datetime import date
 from bs4 import BeautifulSoup
 
 from aanbod.content import availability_view
-from aanbod import ownership
+from aanbod.contrib import ownership
 from aanbod.search import search
 from aanbod.content.catalogue import read_catalogue
 from aanbod.exports import write_all
@@ -154,8 +154,8 @@ def test_availability_files_belong_to_their_provider():
 
 
 def test_a_pull_request_that_changes_only_an_availability_file_is_checked_against_the_index(tmp_path):
-    from aanbod.freshness import Limits
-    from aanbod.review import review_changes
+    from aanbod.contrib.freshness import Limits
+    from aanbod.contrib.review import review_changes
 
     content = _site(tmp_path, "atelier:\n  availability: plek\n  checked_on: 2026-11-01\nfietsen:\n  availability: vol\n  checked_on: 2026-12-24\n")
     path = content / "availability" / "buurtwerk.yaml"

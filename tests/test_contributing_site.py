@@ -9,7 +9,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from aanbod import editor_schema
+from aanbod.contrib import editor_schema
 from aanbod.contributing import MARKER
 from aanbod.content.schema import load_schema
 from conftest import ROOT, SCHEMA, offer_yaml, provider_yaml, soup, write_files

@@ -73,7 +73,7 @@ def _cli_commands():
 
 
 def test_every_command_and_option_is_in_the_readme():
-    from aanbod import scaffold
+    from aanbod.contrib import scaffold
     from aanbod.content.schema import load_schema
 
     # `new` has one option per question, derived from schema/: the README explains that rule once.

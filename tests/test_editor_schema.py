@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft7Validator
 
-from aanbod import editor_schema
+from aanbod.contrib import editor_schema
 from aanbod.content.loading import load_file, parse_text
 from aanbod.content.schema import load_schema
 from aanbod.content.validation import validate_content

@@ -185,7 +185,7 @@ def test_a_pull_request_with_links_is_refused_file_by_file(refused_site, tmp_pat
 
 
 def test_the_index_never_reads_through_a_link(refused_site):
-    from aanbod.content_index import build_index, sketches
+    from aanbod.contrib.content_index import build_index, sketches
     from aanbod.content.schema import load_schema
 
     content, _ = refused_site

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from aanbod import links
+from aanbod.contrib import links
 from conftest import ROOT, offer_yaml, provider_yaml, write_files
 from link_standins import dns_server, https_self_signed, silent_server, website
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from aanbod import ownership
+from aanbod.contrib import ownership
 from aanbod.content.schema import load_schema
 from aanbod.content.validation import validate_content
 from conftest import REPOSITORY_SCHEMA, ROOT, SCHEMA, SCHEMA_OPTION, offer_yaml, provider_yaml, write_files

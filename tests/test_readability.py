@@ -6,7 +6,7 @@ import csv
 import subprocess
 import sys
 
-from aanbod import readability
+from aanbod.contrib import readability
 from aanbod.content.schema import load_schema
 from aanbod.content.validation import validate_content
 from conftest import ROOT, SCHEMA, offer_yaml, provider_yaml, require_sample, write_files

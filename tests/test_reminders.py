@@ -10,9 +10,9 @@ from datetime import date
 
 import pytest
 
-from aanbod import reminders, reverify
+from aanbod.contrib import reminders, reverify
 from aanbod.content.catalogue import read_catalogue
-from aanbod.freshness import Limits
+from aanbod.contrib.freshness import Limits
 from conftest import ROOT, SCHEMA, offer_yaml, provider_yaml, write_files
 from github_standin import TOKEN, github_standin
 

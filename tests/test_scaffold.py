@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from aanbod.content import rules
-from aanbod import scaffold
+from aanbod.contrib import scaffold
 from aanbod.content.loading import parse_text
 from aanbod.content.schema import load_schema
 from aanbod.content.validation import validate_content

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .problems import Problem
+from ..problems import Problem
 
 
 def _data(text: str) -> str:

@@ -14,15 +14,15 @@ from datetime import date
 from pathlib import Path
 
 from . import lookalikes, readability
-from .content import roles
+from ..content import roles
 from .content_index import ContentIndex, build_index, sketches
 from .freshness import EXPIRED, STALE, Limits
-from .content.history import git
-from .content.loading import DEFAULT_MAX_BYTES
-from .presentation import dutch_date
-from .problems import Problem
-from .content.schema import CatalogueSchema
-from .content.validation import _display, is_merged_file, table_of, validate_files
+from ..content.history import git
+from ..content.loading import DEFAULT_MAX_BYTES
+from ..presentation import dutch_date
+from ..problems import Problem
+from ..content.schema import CatalogueSchema
+from ..content.validation import _display, is_merged_file, table_of, validate_files
 
 
 @dataclass

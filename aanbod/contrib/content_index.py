@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .content.loading import SUFFIXES, RefusedFile, read_content
+from ..content.loading import SUFFIXES, RefusedFile, read_content
 from .lookalikes import Sketch, normalise_address
-from .content.schema import CatalogueSchema
+from ..content.schema import CatalogueSchema
 
 _LINE = re.compile(rb"^(?:(title|kind|provider|status)|[ \t]*(?:-[ \t]+)?(street_address|postcode)):[ \t]*(.*?)[ \t]*$", re.MULTILINE)
 

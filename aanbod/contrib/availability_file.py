@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .content import availability
+from ..content import availability
 from . import editor_schema
-from .content.loading import DEFAULT_MAX_BYTES, find_files, load_file, parse_text
-from .problems import Problem
-from .content.schema import CatalogueSchema
-from .content.yaml_text import scalar
+from ..content.loading import DEFAULT_MAX_BYTES, find_files, load_file, parse_text
+from ..problems import Problem
+from ..content.schema import CatalogueSchema
+from ..content.yaml_text import scalar
 
 HEADER = ("# Is er plek? Per aanbod: availability (plek, vol of wachtlijst), free_places (bij plek), waiting_weeks (bij wachtlijst)\n"
           "# en checked_on (de dag waarop je keek). Pas het aan met `python -m aanbod beschikbaarheid` of met de hand.\n")

@@ -18,16 +18,16 @@ from typing import Callable
 
 from frictionless import Field
 
-from .content import messages, roles
-from .content.choices import choices, parent_field
+from ..content import messages, roles
+from ..content.choices import choices, parent_field
 from .content_index import build_index
 from .editor_schema import modeline
 from .form import FIRST, starts_today
-from .content.loading import load_file
-from .content.rules import FORMULA_MESSAGE, address_or_online, formula_start, syntax_problem
-from .content.schema import CatalogueSchema, Table, Term
-from .content.validation import _display, validate_files
-from .content.yaml_text import scalar
+from ..content.loading import load_file
+from ..content.rules import FORMULA_MESSAGE, address_or_online, formula_start, syntax_problem
+from ..content.schema import CatalogueSchema, Table, Term
+from ..content.validation import _display, validate_files
+from ..content.yaml_text import scalar
 
 # Values a new offer starts with unless the provider says otherwise (with its status: defaults()).
 DEFAULTS = {"online": "nee", "referral_required": "nee", "cost_eur": "0"}

@@ -30,7 +30,7 @@ from urllib.parse import urljoin, urlsplit
 import dns.exception
 import dns.resolver
 
-from .problems import Problem
+from ..problems import Problem
 
 WEB, MAIL = "web", "mail"
 MAX_REDIRECTS = 10

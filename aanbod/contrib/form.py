@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import editor_schema
-from .content import rules
-from .content.choices import parent_field
-from .content.rules import CROSS_FIELD
-from .content.schema import CatalogueSchema, Table
+from ..content import rules
+from ..content.choices import parent_field
+from ..content.rules import CROSS_FIELD
+from ..content.schema import CatalogueSchema, Table
 
 FIRST = "title"  # a provider knows the name of the offer; the form starts there, then the organisation, then the code
 NAME_FIELDS = (FIRST, "name")  # the field a table's code is made from (an offer's title, an organisation's name)

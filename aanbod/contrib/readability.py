@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .problems import Problem
+from ..problems import Problem
 
 # The texts a resident reads, in this order; fields a fork's schema lacks are skipped.
 FIELDS = ("title", "summary", "description", "how_to_apply")

@@ -19,9 +19,9 @@ import json
 import os
 from pathlib import Path
 
-from .content.choices import choices, parent_field
-from .content.rules import FORMULA_PREFIX, FORMULA_STARTS, address_or_online
-from .content.schema import CatalogueSchema, Table
+from ..content.choices import choices, parent_field
+from ..content.rules import FORMULA_PREFIX, FORMULA_STARTS, address_or_online
+from ..content.schema import CatalogueSchema, Table
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 FOLDER = "editor"

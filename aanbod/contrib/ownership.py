@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .content.loading import find_files, load_file
-from .problems import Problem
-from .content.schema import CatalogueSchema
+from ..content.loading import find_files, load_file
+from ..problems import Problem
+from ..content.schema import CatalogueSchema
 
 FIELD = "maintainers"
 ACCOUNT = re.compile(r"[A-Za-z0-9](-?[A-Za-z0-9]){0,38}")

@@ -25,8 +25,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content import roles
-from .problems import Problem
+from ..content import roles
+from ..problems import Problem
 
 SIMILAR_TITLE = 0.85
 NAMED = 3  # lookalikes named per new offer and rule; the rest are counted
