@@ -23,7 +23,7 @@ from .content.loading import DEFAULT_MAX_BYTES
 from .problems import Problem, plural, report
 from .contrib.review import added_files, read_changed_list, review_changes
 from .content.schema import SchemaError, load_schema
-from .siteconfig import SettingsError, check_fork, load_settings
+from .site.siteconfig import SettingsError, check_fork, load_settings
 from .content.validation import validate_content
 
 FORMATS = ("text", "json", "github")

@@ -17,7 +17,7 @@ from .contrib.github_api import GitHub, GitHubError
 from .content.loading import load_file
 from .problems import plural, report
 from .content.schema import load_schema
-from .siteconfig import load_settings
+from .site.siteconfig import load_settings
 
 
 class UpkeepError(Exception):

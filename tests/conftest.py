@@ -187,7 +187,7 @@ def run_pelican(content: Path, output: Path, settings: Path = ROOT / "pelicancon
         extra = (f"AANBOD_SCHEMA_PATH={json.dumps(str(schema))}", *extra)
     if extra:
         command += ["--extra-settings", *extra]
-    # No COLUMNS: the build writes whole lines without a terminal (aanbod/build_log.py), as in CI.
+    # No COLUMNS: the build writes whole lines without a terminal (aanbod/site/build_log.py), as in CI.
     return subprocess.run(command, capture_output=True, text=True, cwd=cwd)
 
 

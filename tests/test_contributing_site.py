@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from aanbod.contrib import editor_schema
-from aanbod.contributing import MARKER
+from aanbod.site.contributing import MARKER
 from aanbod.content.schema import load_schema
 from conftest import ROOT, SCHEMA, offer_yaml, provider_yaml, soup, write_files
 from sitebuild import build_with_settings

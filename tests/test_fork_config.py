@@ -14,7 +14,7 @@ import pytest
 
 from conftest import ROOT, SCHEMA, messages, rewrite, schema_messages
 from aanbod.content.schema import read_schema
-from aanbod.siteconfig import check_fork
+from aanbod.site.siteconfig import check_fork
 
 # A fork's settings file: the repository's own, then the lines a test adds (line 3 onwards).
 SETTINGS_HEAD = (
@@ -39,7 +39,7 @@ def test_the_repositorys_own_settings_and_schema_have_no_problems():
 def test_every_setting_that_defaults_to_none_says_what_else_it_takes():
     """The type check reads each setting's type from its default; None says nothing, so it must be declared."""
     from aanbod.content.settings import DEFAULTS
-    from aanbod.settings_check import ALSO_ACCEPTED
+    from aanbod.site.settings_check import ALSO_ACCEPTED
 
     assert [name for name, value in DEFAULTS.items() if value is None and name not in ALSO_ACCEPTED] == []
 

@@ -228,7 +228,7 @@ def test_page_metadata_cannot_choose_where_or_how_pelican_writes(tmp_path, heade
 
 
 def test_a_linked_guide_is_refused_without_reading_it(tmp_path):
-    from aanbod.contributing import GuideError, read_guide
+    from aanbod.site.contributing import GuideError, read_guide
 
     outside = tmp_path / "secret.md"
     outside.write_text(f"# {SECRET}\n", encoding="utf-8")

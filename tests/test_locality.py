@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from aanbod.exports.publication import Publication
 from aanbod.content.settings import DEFAULTS
-from aanbod.structured_data import offer_data
+from aanbod.site.structured_data import offer_data
 
 PUBLICATION = Publication.from_settings(DEFAULTS)
 

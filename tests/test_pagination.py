@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from aanbod.content.catalogue import read_catalogue
 from aanbod.content.model import Catalogue
-from aanbod.pages.pagination import paginate, shown_numbers
+from aanbod.site.pages.pagination import paginate, shown_numbers
 from aanbod.search.search import codes_of
 from conftest import ROOT
 from sitebuild import build_with_settings

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from aanbod import branding
+from aanbod.site import branding
 from aanbod.content import roles
 from aanbod.content.schema import load_schema
 from conftest import SCHEMA, rewrite, schema_messages

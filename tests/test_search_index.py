@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from aanbod.search import cbor, pagefind_service, search, search_bundle, search_places
-from aanbod import map_library
+from aanbod.site import map_library
 from aanbod.content.catalogue import read_catalogue
 from conftest import LOCATION, REPOSITORY_SCHEMA, ROOT, SCHEMA, build_site, offer_yaml, provider_yaml, require_sample, soup, write_files
 

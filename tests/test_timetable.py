@@ -10,7 +10,7 @@ import icalendar
 from dateutil.rrule import rrulestr
 
 from aanbod.content import availability_view
-from aanbod import structured_data
+from aanbod.site import structured_data
 from aanbod.content.catalogue import read_catalogue
 from aanbod.exports import hsds, ical, write_all
 from aanbod.exports.publication import Publication

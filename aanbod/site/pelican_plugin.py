@@ -12,16 +12,17 @@ from pelican import signals
 from pelican.settings import DEFAULT_CONFIG
 from rich.logging import RichHandler
 
-from . import assets, build_log, collector, containment, fork_check, settings_check
+from . import assets, build_log, fork_check, settings_check
+from .. import collector, containment
 
 from .generator import OfferGenerator
 from .page_reader import SafeMarkdownReader
-from .problems import report
-from .content.settings import with_defaults
+from ..problems import report
+from ..content.settings import with_defaults
 
 
 def _initialized(pelican):
-    # Whole Dutch lines from here on, never wrapped at 80 columns in a CI log (aanbod/build_log.py).
+    # Whole Dutch lines from here on, never wrapped at 80 columns in a CI log (aanbod/site/build_log.py).
     build_log.replace_handlers(logging.getLogger(), RichHandler)
     pelican.aanbod_started = time.monotonic()
     source = _settings_file(pelican.settings)
@@ -30,7 +31,7 @@ def _initialized(pelican):
     pelican.settings["AANBOD_REPOSITORY_ROOT"] = str(fork_check.repository_root(pelican.settings, source))
     # Offers come from untrusted pull requests: every template escapes by default, whatever the config says.
     environment = pelican.settings.get("JINJA_ENVIRONMENT", {})
-    # Interface texts go through gettext (aanbod/i18n.py installs it per page language).
+    # Interface texts go through gettext (aanbod/site/i18n.py installs it per page language).
     extensions = [*environment.get("extensions", []), *([] if "jinja2.ext.i18n" in environment.get("extensions", []) else ["jinja2.ext.i18n"])]
     pelican.settings["JINJA_ENVIRONMENT"] = {**environment, "autoescape": True, "extensions": extensions}
 

@@ -8,8 +8,8 @@ Income situations and funding have no schema.org property for these types; they 
 
 from __future__ import annotations
 
-from .content.model import Catalogue, Offer
-from .presentation import joined
+from ..content.model import Catalogue, Offer
+from ..presentation import joined
 
 PREREQUISITES = {"Course": "coursePrerequisites", "EducationalOccupationalProgram": "programPrerequisites"}
 

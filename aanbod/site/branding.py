@@ -12,7 +12,7 @@ import re
 import shutil
 from pathlib import Path
 
-from . import containment
+from .. import containment
 
 NAME = re.compile(r"[a-z][a-z0-9-]*")
 COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")

@@ -2,7 +2,7 @@
 
 Worked out once per offer and language, ready to show: the offer's slots with clock times, its next
 steps after signing up, what to bring, and who may refer. "Mijn lijstje" and the offer page's
-"Aanmelden voor iemand" read the same values (aanbod/shortlist.py puts them in each record).
+"Aanmelden voor iemand" read the same values (aanbod/site/shortlist.py puts them in each record).
 
 The matching fields of issue 14 (``start_time``/``end_time`` in schedules, the ``intake_steps``
 table, ``required_documents``) are optional: where the schema or an offer has none, the values
@@ -11,9 +11,9 @@ are simply left out, and the referral falls back on ``referral_required``.
 
 from __future__ import annotations
 
-from .content import roles
-from .content.model import Catalogue, Offer
-from .presentation import _dutch
+from ..content import roles
+from ..content.model import Catalogue, Offer
+from ..presentation import _dutch
 
 def _label(catalogue: Catalogue, taxonomy: str, code: str, language: str | None) -> str:
     if taxonomy in catalogue.schema.taxonomies:

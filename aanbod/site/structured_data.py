@@ -13,14 +13,14 @@ import json
 
 from markupsafe import Markup
 
-from .content import roles
+from ..content import roles
 from . import structured_access
-from .exports.values import to_json, utc_stamp
-from .contrib.freshness import months_before
-from .content.markup import plain_text, render_markdown
-from .content.settings import DEFAULTS
-from .content.model import Catalogue, Offer
-from .exports.publication import Publication
+from ..exports.values import to_json, utc_stamp
+from ..contrib.freshness import months_before
+from ..content.markup import plain_text, render_markdown
+from ..content.settings import DEFAULTS
+from ..content.model import Catalogue, Offer
+from ..exports.publication import Publication
 
 
 FALLBACK_TYPE = "Service"  # for a fork whose subtypes.csv has no schema_org_type yet

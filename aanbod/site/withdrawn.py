@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from heapq import merge
 
-from .content.model import Catalogue, Offer
+from ..content.model import Catalogue, Offer
 
 SIMILAR_COUNT = 5
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..content import availability_view, roles
-from .. import presentation, shortlist
-from ..content.model import Catalogue, Offer
+from ...content import availability_view, roles
+from ... import presentation
+from .. import shortlist
+from ...content.model import Catalogue, Offer
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ import runpy
 from pathlib import Path
 
 from . import fork_check
-from .problems import Problem
-from .content.schema import read_schema
-from .content.settings import DEFAULTS
+from ..problems import Problem
+from ..content.schema import read_schema
+from ..content.settings import DEFAULTS
 
 
 class SettingsError(Exception):
@@ -36,7 +36,7 @@ def load_settings(path: Path | None) -> dict:
 
 
 def check_fork(path: Path, schema_folder: Path) -> list[Problem]:
-    """The settings file and the schema folder checked as the build checks them (aanbod/fork_check.py)."""
+    """The settings file and the schema folder checked as the build checks them (aanbod/site/fork_check.py)."""
     if not Path(path).exists():
         # No settings file (a content folder checked on its own): only the schema is checked.
         return read_schema(Path(schema_folder))[1]

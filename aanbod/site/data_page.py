@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .exports.datafile import DataFile
-from .exports import rpde
-from .exports.hsds import NAMESPACE
-from .content.model import Catalogue
-from .exports.publication import Publication
-from .content.rows import LIST_DELIMITER
+from ..exports.datafile import DataFile
+from ..exports import rpde
+from ..exports.hsds import NAMESPACE
+from ..content.model import Catalogue
+from ..exports.publication import Publication
+from ..content.rows import LIST_DELIMITER
 
 TYPES = {
     "string": "tekst",

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..content.model import Catalogue, Offer
-from ..presentation import N_, joined
+from ...content.model import Catalogue, Offer
+from ...presentation import N_, joined
 
 STEPS_TABLE = "intake_steps"
 

@@ -18,17 +18,18 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from . import branding, collector, contributing, data_page, exports, map_library, presentation, shortlist, structured_data
-from .contrib import editor_schema, editors_report, error_report, form, freshness, links, lookalikes, review, scaffold
-from .search import search
-from .content import roles, rules
-from .content.catalogue import read_catalogue
-from .exports import ical
-from .content.history import build_today
+from . import branding, contributing, data_page, map_library, shortlist, structured_data
+from .. import collector, exports, presentation
+from ..contrib import editor_schema, editors_report, error_report, form, freshness, links, lookalikes, review, scaffold
+from ..search import search
+from ..content import roles, rules
+from ..content.catalogue import read_catalogue
+from ..exports import ical
+from ..content.history import build_today
 from .i18n import LANGUAGE_NAMES, Languages
-from .content.markup import render_markdown
+from ..content.markup import render_markdown
 from .pages import access as offer_access
-from .content import availability_view as offer_availability
+from ..content import availability_view as offer_availability
 from .pages import offer as offer_page
 from .pages import workers
 from .pages.compact import CompactLoader
@@ -36,9 +37,9 @@ from .pages.icons import Sprite
 from .pages.pagination import paginate
 from .pages.texts import TextIslands
 from .progress import Progress
-from .problems import plural, report
-from .exports.publication import Publication
-from .urls import Urls
+from ..problems import plural, report
+from ..exports.publication import Publication
+from ..urls import Urls
 from .withdrawn import SimilarOffers
 
 LATER_TEXTS = "teksten-later.json"  # beside the search page, in each language
@@ -113,7 +114,7 @@ class OfferGenerator(Generator):
     def _write_later_texts(self):
         """The search page's texts for modules that load later, per language, as a JSON file.
 
-        The texts are defined once, in theme/templates/_teksten.html (aanbod/pages/texts.py), and
+        The texts are defined once, in theme/templates/_teksten.html (aanbod/site/pages/texts.py), and
         written with json, so the page itself carries only a first search's texts.
         """
         for language in self.languages.codes:
@@ -133,7 +134,7 @@ class OfferGenerator(Generator):
             )
 
     def language_helpers(self) -> tuple[dict, dict]:
-        """Globals and filters that answer in the language of the page being rendered (aanbod/i18n.py)."""
+        """Globals and filters that answer in the language of the page being rendered (aanbod/site/i18n.py)."""
         catalogue, languages = self.catalogue, self.languages
 
         def translate(context):
@@ -182,7 +183,7 @@ class OfferGenerator(Generator):
                                              lambda singular, plural, count, code=code: languages.ngettext(code, singular, plural, count))
                  for code in languages.codes}
         helpers = dict(
-            # An offer's facts and key facts in the page's language (aanbod/pages/offer.py).
+            # An offer's facts and key facts in the page's language (aanbod/site/pages/offer.py).
             offer_view=pass_context(lambda context, offer: views[languages.of(context)].of(offer)),
             key_facts_of=pass_context(lambda context, offer: views[languages.of(context)].key_facts(offer)),
             language=pass_context(lambda context: languages.of(context)),
@@ -197,7 +198,7 @@ class OfferGenerator(Generator):
             term_description=pass_context(lambda context, term: term.description_in(languages.of(context))),
             age_range=pass_context(lambda context, low, high: presentation.age_range(low, high, _=translate(context))),
             # Days and dagdelen in taxonomy order, as the shortlist's handout writes them.
-            # Is there room, and closures that still matter (aanbod/pages/availability.py).
+            # Is there room, and closures that still matter (aanbod/site/pages/availability.py).
             availability=pass_context(lambda context, offer: offer_availability.availability_view(catalogue, offer, languages.of(context), translate(context))),
             offer_calendar_url=pass_context(lambda context, offer: f"{context.get('SITEURL', '')}/{self.publication.data_dir}/{ical.FOLDER}/{offer.id}.ics"),
             closure_lines=pass_context(lambda context, offer: offer_availability.closure_lines(offer, self.today, translate(context))),
@@ -236,7 +237,7 @@ class OfferGenerator(Generator):
         return self.settings["AANBOD_WORKERS"] or workers.available_cores()
 
     def _write_pages(self, writer, pages: list[Page]):
-        """Render and write ``pages`` in every language, in worker processes on every core (aanbod/pages/workers.py)."""
+        """Render and write ``pages`` in every language, in worker processes on every core (aanbod/site/pages/workers.py)."""
         languages = len(self.languages.codes)
         progress = Progress("pagina's geschreven", len(pages) * languages)
         for template in {page.template for page in pages}:

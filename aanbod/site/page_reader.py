@@ -16,10 +16,10 @@ from pathlib import Path
 
 from pelican.readers import BaseReader
 
-from .content.loading import RefusedFile, read_content
-from .content.markup import render_markdown
-from .problems import Problem
-from .content.validation import _display
+from ..content.loading import RefusedFile, read_content
+from ..content.markup import render_markdown
+from ..problems import Problem
+from ..content.validation import _display
 
 METADATA = ("title", "slug", "lang", "summary")
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")

@@ -16,10 +16,11 @@ import json
 import math
 from pathlib import Path
 
-from . import presentation, referral
-from .content import roles
-from .presentation import _dutch
-from .content.model import Catalogue, Offer
+from .. import presentation
+from . import referral
+from ..content import roles
+from ..presentation import _dutch
+from ..content.model import Catalogue, Offer
 
 BUCKET_SIZE = 64
 
@@ -81,7 +82,7 @@ def _hours(offer: Offer, _=_dutch) -> str:
 
 
 def shortlist_record(catalogue: Catalogue, offer: Offer, url: str, language: str | None = None, _=_dutch) -> dict:
-    """One offer for the list page; labels in ``language``, texts through ``_`` (aanbod/i18n.py)."""
+    """One offer for the list page; labels in ``language``, texts through ``_`` (aanbod/site/i18n.py)."""
     def label(taxonomy, code):
         return catalogue.label(taxonomy, code, language)
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import containment, settings_check
-from .problems import Problem
-from .content.schema import read_schema
-from .content.settings import DEFAULTS
+from .. import containment
+from . import settings_check
+from ..problems import Problem
+from ..content.schema import read_schema
+from ..content.settings import DEFAULTS
 
 
 def check(settings: dict, source: str, schema_folder: Path | None = None, known=()) -> list[Problem]:

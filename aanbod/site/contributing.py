@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content.loading import RefusedFile, read_content
+from ..content.loading import RefusedFile, read_content
 
 MARKER = "<!-- alleen op GitHub -->"
 

@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import containment
-from .problems import Problem
-from .content.settings import DEFAULTS
+from .. import containment
+from ..problems import Problem
+from ..content.settings import DEFAULTS
 
 # Who publishes the data: a fork that keeps Utrecht's would publish its open data under Utrecht's name.
 REQUIRED = ("AANBOD_PUBLIC_URL", "AANBOD_PUBLISHER", "AANBOD_CONTACT")
