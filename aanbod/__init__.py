@@ -5,6 +5,6 @@ __version__ = "0.1.0"
 
 def register():
     """Pelican entry point: connects the offer generator, the safe page reader and the search index."""
-    from .pelican_plugin import connect
+    from .site.pelican_plugin import connect
 
     connect()

@@ -13,16 +13,18 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import availability_file, editor_schema, lookalikes, ownership, readability, roles, scaffold, upkeep_cli
-from .annotations import annotation
-from .freshness import Limits
-from .history import build_today
-from .loading import DEFAULT_MAX_BYTES
+from .contrib import availability_file, editor_schema, lookalikes, ownership, readability, scaffold
+from . import upkeep_cli
+from .content import roles
+from .contrib.annotations import annotation
+from .contrib.freshness import Limits
+from .content.history import build_today
+from .content.loading import DEFAULT_MAX_BYTES
 from .problems import Problem, plural, report
-from .review import added_files, read_changed_list, review_changes
-from .schema import SchemaError, load_schema
-from .siteconfig import SettingsError, check_fork, load_settings
-from .validation import validate_content
+from .contrib.review import added_files, read_changed_list, review_changes
+from .content.schema import SchemaError, load_schema
+from .site.siteconfig import SettingsError, check_fork, load_settings
+from .content.validation import validate_content
 
 FORMATS = ("text", "json", "github")
 

@@ -1,7 +1,7 @@
 """Helpers that templates use to show values in plain Dutch. No Pelican, no I/O.
 
 Each text goes through ``_``, which is the identity for Dutch and a catalogue's gettext for another
-language (aanbod/i18n.py); Babel extracts the ``_("...")`` calls here into the catalogue."""
+language (aanbod/site/i18n.py); Babel extracts the ``_("...")`` calls here into the catalogue."""
 
 from __future__ import annotations
 

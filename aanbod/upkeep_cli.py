@@ -10,14 +10,14 @@ import json
 from datetime import date
 from pathlib import Path
 
-from . import error_report, ownership, reminders, reverify
-from .catalogue import read_catalogue
-from .freshness import Limits
-from .github_api import GitHub, GitHubError
-from .loading import load_file
+from .contrib import error_report, ownership, reminders, reverify
+from .content.catalogue import read_catalogue
+from .contrib.freshness import Limits
+from .contrib.github_api import GitHub, GitHubError
+from .content.loading import load_file
 from .problems import plural, report
-from .schema import load_schema
-from .siteconfig import load_settings
+from .content.schema import load_schema
+from .site.siteconfig import load_settings
 
 
 class UpkeepError(Exception):
@@ -98,7 +98,7 @@ def reminders_command(args) -> int:
     catalogue = _catalogue(args)
     found = reminders.due(catalogue, limits, args.weeks)
     if args.links_report:
-        from .links import read_report
+        from .contrib.links import read_report
 
         found = reminders.with_links(found, read_report(Path(args.links_report)))
     owners = ownership.maintainers(Path(args.content), schema)
@@ -153,10 +153,10 @@ def verified(args) -> int:
 
 def links_command(args) -> int:
     """Check every website and e-mail domain; warnings only, so a site that is down for an hour blocks nothing."""
-    from . import links
-    from .annotations import annotation
+    from .contrib import links
+    from .contrib.annotations import annotation
     from .cli import _warning_line
-    from .validation import validate_content
+    from .content.validation import validate_content
 
     settings, schema = _settings_and_schema(args)
     today = _day(args, settings)

@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from aanbod.data_page import human_size  # noqa: E402
+from aanbod.site.data_page import human_size  # noqa: E402
 from aanbod.exports import csv_tables, datapackage, dcat, excel_csv, feeds, geojson, hsds, hsds_api, offer_files, offers_json, xlsx  # noqa: E402
-from aanbod.publication import Publication  # noqa: E402
-from aanbod.settings import DEFAULTS  # noqa: E402
+from aanbod.exports.publication import Publication  # noqa: E402
+from aanbod.content.settings import DEFAULTS  # noqa: E402
 from synthetic_catalogue import read_for_benchmark  # noqa: E402
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from aanbod import search  # noqa: E402
+from aanbod.search import search  # noqa: E402
 from bench import tree_rss  # noqa: E402  (scripts/bench.py: the process tree's resident memory)
 from synthetic_catalogue import read_for_benchmark  # noqa: E402
 

@@ -24,8 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from aanbod import roles  # noqa: E402
-from aanbod.schema import load_schema  # noqa: E402
+from aanbod.content import roles  # noqa: E402
+from aanbod.content.schema import load_schema  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 # (as a title says it, as a sentence says it): the search benchmark types the first word of some.
@@ -277,7 +277,7 @@ def read_for_benchmark(parser: argparse.ArgumentParser):
     stderr when it has problems."""
     import time
 
-    from aanbod.catalogue import read_catalogue
+    from aanbod.content.catalogue import read_catalogue
 
     parser.add_argument("content", type=Path)
     arguments = parser.parse_args()

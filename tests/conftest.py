@@ -45,8 +45,8 @@ def _schema_for_tests() -> Path:
     shutil.copytree(REPOSITORY_SCHEMA, folder)
     for name in REGION_TAXONOMIES:
         shutil.copyfile(TEST_REGION / name, folder / "taxonomies" / name)
-    from aanbod import editor_schema
-    from aanbod.schema import load_schema
+    from aanbod.contrib import editor_schema
+    from aanbod.content.schema import load_schema
     editor_schema.write(load_schema(folder))  # the editor schemas of the test region, as `make schemas` writes them
     atexit.register(shutil.rmtree, folder.parent, True)
     return folder
@@ -135,7 +135,7 @@ def messages(problems) -> list[str]:
 
 def schema_messages(folder: Path) -> list[str]:
     """The problems of a schema folder that must not load."""
-    from aanbod.schema import read_schema
+    from aanbod.content.schema import read_schema
 
     schema, problems = read_schema(folder)
     assert schema is None
@@ -187,7 +187,7 @@ def run_pelican(content: Path, output: Path, settings: Path = ROOT / "pelicancon
         extra = (f"AANBOD_SCHEMA_PATH={json.dumps(str(schema))}", *extra)
     if extra:
         command += ["--extra-settings", *extra]
-    # No COLUMNS: the build writes whole lines without a terminal (aanbod/build_log.py), as in CI.
+    # No COLUMNS: the build writes whole lines without a terminal (aanbod/site/build_log.py), as in CI.
     return subprocess.run(command, capture_output=True, text=True, cwd=cwd)
 
 
@@ -257,7 +257,7 @@ def chromium_path() -> str:
 def catalogue():
     """The repository's sample content, validated; a test file may override it with its own."""
     require_sample()
-    from aanbod.catalogue import read_catalogue
+    from aanbod.content.catalogue import read_catalogue
 
     catalogue, problems = read_catalogue(ROOT / "content", REPOSITORY_SCHEMA)
     assert problems == []

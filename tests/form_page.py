@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from aanbod.schema import load_schema
-from aanbod.validation import validate_content
+from aanbod.content.schema import load_schema
+from aanbod.content.validation import validate_content
 from browser import serve
 from conftest import ROOT, SCHEMA
 

@@ -1,6 +1,6 @@
 """A stand-in for the GitHub REST API on 127.0.0.1: issues, comments and labels of one repository, in memory.
 
-It answers the calls aanbod/github_api.py makes and records each, so a test can assert on what a
+It answers the calls aanbod/contrib/github_api.py makes and records each, so a test can assert on what a
 workflow's command did to GitHub.
 """
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from aanbod.catalogue import read_catalogue
+from aanbod.content.catalogue import read_catalogue
 from browser import browser_page
 from conftest import REPOSITORY_SCHEMA, ROOT, soup
 from inclusion import SHORTLIST_KEY, axe_violations, open_filters, page_types, search

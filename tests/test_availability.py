@@ -11,11 +11,13 @@ from datetime import date
 
 from bs4 import BeautifulSoup
 
-from aanbod import availability_view, ownership, search
-from aanbod.catalogue import read_catalogue
+from aanbod.content import availability_view
+from aanbod.contrib import ownership
+from aanbod.search import search
+from aanbod.content.catalogue import read_catalogue
 from aanbod.exports import write_all
-from aanbod.schema import load_schema
-from aanbod.validation import validate_content
+from aanbod.content.schema import load_schema
+from aanbod.content.validation import validate_content
 from conftest import REPOSITORY_SCHEMA, ROOT, SCHEMA, offer_yaml, provider_yaml, require_sample, write_files
 from sitebuild import build_with_settings
 
@@ -152,8 +154,8 @@ def test_availability_files_belong_to_their_provider():
 
 
 def test_a_pull_request_that_changes_only_an_availability_file_is_checked_against_the_index(tmp_path):
-    from aanbod.freshness import Limits
-    from aanbod.review import review_changes
+    from aanbod.contrib.freshness import Limits
+    from aanbod.contrib.review import review_changes
 
     content = _site(tmp_path, "atelier:\n  availability: plek\n  checked_on: 2026-11-01\nfietsen:\n  availability: vol\n  checked_on: 2026-12-24\n")
     path = content / "availability" / "buurtwerk.yaml"
@@ -195,7 +197,7 @@ def test_the_command_writes_one_offers_availability_and_refuses_what_validation_
 def test_the_sample_availability_files_pass_their_editor_schema():
     from jsonschema import Draft7Validator
 
-    from aanbod.loading import parse_text
+    from aanbod.content.loading import parse_text
     from yaml12 import load as load_yaml12
 
     require_sample()

@@ -10,8 +10,8 @@ from datetime import date
 
 import pytest
 
-from aanbod import availability_view, roles
-from aanbod.catalogue import read_catalogue
+from aanbod.content import availability_view, roles
+from aanbod.content.catalogue import read_catalogue
 from browser import browser_page, serve
 from conftest import REPOSITORY_SCHEMA, ROOT, require_sample
 from sitebuild import build_with_settings

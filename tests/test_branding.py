@@ -123,7 +123,7 @@ def test_a_colour_that_is_not_a_colour_stops_the_build_with_a_message(tmp_path):
     assert "Traceback" not in output
 
 
-# --- A fork that renames codes: their roles come with them (schema/taxonomies, aanbod/roles.py) ---------------------
+# --- A fork that renames codes: their roles come with them (schema/taxonomies, aanbod/content/roles.py) ---------------------
 
 RENAMED = {"gepauzeerd": "wacht", "maandag": "ma", "cursus": "training", "rolstoel": "drempelvrij"}
 # Where a code, not a word, is written: a JSON value, an attribute, a URL path, a CSV cell.

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from aanbod import build_log
+from aanbod.site import build_log
 from conftest import ROOT, SCHEMA, offer_yaml, provider_yaml, write_files
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aanbod import cbor
+from aanbod.search import cbor
 
 RFC_EXAMPLES = [
     (0, "00"), (23, "17"), (24, "1818"), (1000, "1903e8"), (1000000, "1a000f4240"), (1000000000000, "1b000000e8d4a51000"),

@@ -19,10 +19,10 @@ import pytest
 from browser import serve
 from conftest import ROOT, SCHEMA, offer_yaml, provider_yaml, write_files
 
-from aanbod.catalogue import read_catalogue
+from aanbod.content.catalogue import read_catalogue
 from aanbod.exports import rpde, write_all
-from aanbod.publication import Publication
-from aanbod.settings import DEFAULTS
+from aanbod.exports.publication import Publication
+from aanbod.content.settings import DEFAULTS
 
 VALIDATOR = ROOT / "node_modules/@openactive/rpde-validator"
 

@@ -9,9 +9,9 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from aanbod import editor_schema
-from aanbod.contributing import MARKER
-from aanbod.schema import load_schema
+from aanbod.contrib import editor_schema
+from aanbod.site.contributing import MARKER
+from aanbod.content.schema import load_schema
 from conftest import ROOT, SCHEMA, offer_yaml, provider_yaml, soup, write_files
 from sitebuild import build_with_settings
 
@@ -123,7 +123,7 @@ def test_the_limits_are_settings(aged_site, tmp_path):
 
 def test_an_organisation_not_in_the_list_has_a_route_on_the_guide_and_the_form(sample_site):
     """Issue 12, item 7: the editors' address (AANBOD_EDITORS_EMAIL) on the guide and the form."""
-    from aanbod.settings import DEFAULTS
+    from aanbod.content.settings import DEFAULTS
 
     address = DEFAULTS["AANBOD_EDITORS_EMAIL"]
     guide = soup(sample_site / "aanbod-toevoegen/index.html")

@@ -7,8 +7,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from aanbod.catalogue import read_catalogue
-from aanbod.data_page import human_size
+from aanbod.content.catalogue import read_catalogue
+from aanbod.site.data_page import human_size
 from conftest import REPOSITORY_SCHEMA, ROOT, soup
 
 

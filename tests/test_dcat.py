@@ -8,7 +8,7 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef, namespace
 from rdflib.compare import isomorphic
 
-from aanbod.catalogue import read_catalogue
+from aanbod.content.catalogue import read_catalogue
 from aanbod.exports import write_all
 from conftest import REPOSITORY_SCHEMA, ROOT
 

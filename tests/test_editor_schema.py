@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft7Validator
 
-from aanbod import editor_schema
-from aanbod.loading import load_file, parse_text
-from aanbod.schema import load_schema
-from aanbod.validation import validate_content
+from aanbod.contrib import editor_schema
+from aanbod.content.loading import load_file, parse_text
+from aanbod.content.schema import load_schema
+from aanbod.content.validation import validate_content
 from conftest import LOCATION, REPOSITORY_SCHEMA, ROOT, SCHEMA, offer_yaml, provider_yaml, require_sample, write_files
 from yaml12 import load as load_yaml12
 

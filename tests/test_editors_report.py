@@ -8,8 +8,8 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from aanbod import completeness
-from aanbod.catalogue import read_catalogue
+from aanbod.contrib import completeness
+from aanbod.content.catalogue import read_catalogue
 from conftest import LOCATION, SCHEMA, offer_yaml, provider_yaml, write_files
 from sitebuild import build_with_settings
 

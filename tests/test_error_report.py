@@ -10,9 +10,9 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from aanbod import error_report
-from aanbod.ownership import Layout
-from aanbod.schema import load_schema
+from aanbod.contrib import error_report
+from aanbod.contrib.ownership import Layout
+from aanbod.content.schema import load_schema
 from conftest import ROOT, SCHEMA, offer_yaml, provider_yaml, write_files
 from github_standin import TOKEN, github_standin
 from sitebuild import build_with_settings

@@ -20,14 +20,14 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from aanbod.catalogue import read_catalogue
+from aanbod.content.catalogue import read_catalogue
 from aanbod.exports import feeds, rpde, write_all
 from aanbod.exports.values import to_json, to_text
-from aanbod.publication import Publication
-from aanbod.schema import load_schema
-from aanbod.settings import DEFAULTS
-from aanbod.rules import FORMULA_STARTS
-from aanbod.validation import validate_content
+from aanbod.exports.publication import Publication
+from aanbod.content.schema import load_schema
+from aanbod.content.settings import DEFAULTS
+from aanbod.content.rules import FORMULA_STARTS
+from aanbod.content.validation import validate_content
 from conftest import SCHEMA, offer_yaml, provider_yaml, write_files
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -13,8 +13,8 @@ import sys
 import pytest
 
 from conftest import ROOT, SCHEMA, messages, rewrite, schema_messages
-from aanbod.schema import read_schema
-from aanbod.siteconfig import check_fork
+from aanbod.content.schema import read_schema
+from aanbod.site.siteconfig import check_fork
 
 # A fork's settings file: the repository's own, then the lines a test adds (line 3 onwards).
 SETTINGS_HEAD = (
@@ -38,8 +38,8 @@ def test_the_repositorys_own_settings_and_schema_have_no_problems():
 
 def test_every_setting_that_defaults_to_none_says_what_else_it_takes():
     """The type check reads each setting's type from its default; None says nothing, so it must be declared."""
-    from aanbod.settings import DEFAULTS
-    from aanbod.settings_check import ALSO_ACCEPTED
+    from aanbod.content.settings import DEFAULTS
+    from aanbod.site.settings_check import ALSO_ACCEPTED
 
     assert [name for name, value in DEFAULTS.items() if value is None and name not in ALSO_ACCEPTED] == []
 
@@ -55,7 +55,7 @@ MISSPELLED = [
     ('AANBOD_PUBLIK_URL = "https://aanbod.zwolle.example.nl"', "AANBOD_PUBLIK_URL: Deze instelling bestaat niet. Bedoel je AANBOD_PUBLIC_URL?"),
     ('OFER_SAVE_AS = "aanbod/{id}.html"', "OFER_SAVE_AS: Deze instelling bestaat niet. Bedoel je OFFER_SAVE_AS?"),
     ('SITENAM = "Open Aanbod Zwolle"', "SITENAM: Deze instelling bestaat niet. Bedoel je SITENAME?"),
-    ('AANBOD_KLEUR_VAN_DE_KNOP = "rood"', "AANBOD_KLEUR_VAN_DE_KNOP: Deze instelling bestaat niet. De instellingen van Open Aanbod staan in aanbod/settings.py."),
+    ('AANBOD_KLEUR_VAN_DE_KNOP = "rood"', "AANBOD_KLEUR_VAN_DE_KNOP: Deze instelling bestaat niet. De instellingen van Open Aanbod staan in aanbod/content/settings.py."),
 ]
 # A value of the wrong type says what type, with an example:
 WRONG_TYPE = [
@@ -168,7 +168,7 @@ TAXONOMY_FILES = [
     pytest.param("subtypes.csv", "code,label\ncursus,Cursus\n", [
         ":1: De kolom 'kind' ontbreekt. Zet op de eerste regel code,label,kind en vul per regel de kind in waar de waarde bij hoort.",
     ], id="no-kind-column"),
-    # The role columns (aanbod/roles.py) are guarded like the others.
+    # The role columns (aanbod/content/roles.py) are guarded like the others.
     pytest.param("statuses.csv", "code,label\nactief,Actief\n", [
         ":1: De kolom 'role' ontbreekt. Zet op de eerste regel code,label,role en vul per regel de role in, zoals 'published'.",
     ], id="no-role-column"),

@@ -11,8 +11,8 @@ import pytest
 from playwright.sync_api import expect
 from jsonschema import Draft7Validator
 
-from aanbod.schema import load_schema
-from aanbod.validation import validate_content
+from aanbod.content.schema import load_schema
+from aanbod.content.validation import validate_content
 from browser import browser_page
 from conftest import ROOT, SCHEMA
 from form_page import fill, form_url, validate_files  # noqa: F401 (form_url is a fixture)

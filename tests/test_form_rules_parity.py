@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from aanbod.schema import load_schema
+from aanbod.content.schema import load_schema
 from browser import browser_page
 from conftest import ROOT, SCHEMA
 from form_page import change, fill, form_url, validate_files  # noqa: F401 (form_url is a fixture)

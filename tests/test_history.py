@@ -1,7 +1,7 @@
 import subprocess
 from datetime import date
 
-from aanbod.history import file_modified_times, head_commit_date
+from aanbod.content.history import file_modified_times, head_commit_date
 
 
 def git(folder, *arguments, when="2026-03-04T10:00:00+01:00"):

@@ -185,8 +185,8 @@ def test_a_pull_request_with_links_is_refused_file_by_file(refused_site, tmp_pat
 
 
 def test_the_index_never_reads_through_a_link(refused_site):
-    from aanbod.content_index import build_index, sketches
-    from aanbod.schema import load_schema
+    from aanbod.contrib.content_index import build_index, sketches
+    from aanbod.content.schema import load_schema
 
     content, _ = refused_site
     index = build_index(content, load_schema(ROOT / "schema"))
@@ -228,7 +228,7 @@ def test_page_metadata_cannot_choose_where_or_how_pelican_writes(tmp_path, heade
 
 
 def test_a_linked_guide_is_refused_without_reading_it(tmp_path):
-    from aanbod.contributing import GuideError, read_guide
+    from aanbod.site.contributing import GuideError, read_guide
 
     outside = tmp_path / "secret.md"
     outside.write_text(f"# {SECRET}\n", encoding="utf-8")
@@ -241,7 +241,7 @@ def test_a_linked_guide_is_refused_without_reading_it(tmp_path):
 
 
 def test_nesting_is_bounded_before_python_recursion_can_fail():
-    from aanbod.loading import parse_text
+    from aanbod.content.loading import parse_text
 
     for opening, closing in (("[", "]"), ("{a: ", "}")):
         text = "id: x\nx: " + opening * 20_000 + closing * 20_000 + "\n"

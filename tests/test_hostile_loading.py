@@ -6,9 +6,9 @@ import os
 
 import pytest
 
-from aanbod.loading import RefusedFile, read_content
-from aanbod.schema import load_schema
-from aanbod.validation import validate_content
+from aanbod.content.loading import RefusedFile, read_content
+from aanbod.content.schema import load_schema
+from aanbod.content.validation import validate_content
 from conftest import SCHEMA, offer_yaml, provider_yaml, write_files
 
 SCHEMA_ = load_schema(SCHEMA)

@@ -2,8 +2,8 @@
 
 import pytest
 
-from aanbod.schema import load_schema
-from aanbod.validation import validate_content
+from aanbod.content.schema import load_schema
+from aanbod.content.validation import validate_content
 from conftest import SCHEMA, offer_yaml, write_files
 
 STEPS = """\

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from aanbod import links
+from aanbod.contrib import links
 from conftest import ROOT, SCHEMA_OPTION, offer_yaml, provider_yaml, write_files
 from link_standins import dns_server, https_self_signed, silent_server, website
 
@@ -135,7 +135,7 @@ def test_requests_to_one_host_wait_for_each_other_and_other_hosts_do_not():
 
 
 def test_the_fields_to_check_come_from_the_schema():
-    from aanbod.schema import load_schema
+    from aanbod.content.schema import load_schema
 
     fields = links.link_fields(load_schema(ROOT / "schema"))
     assert fields["offers"] == {"contact_email": "mail", "website": "web"}

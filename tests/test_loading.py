@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from aanbod.loading import find_files, load_file, parse_around_errors, parse_text
+from aanbod.content.loading import find_files, load_file, parse_around_errors, parse_text
 
 
 def parse(raw: bytes, max_bytes: int = 100_000):

@@ -7,9 +7,9 @@ import json
 
 from bs4 import BeautifulSoup
 
-from aanbod.publication import Publication
-from aanbod.settings import DEFAULTS
-from aanbod.structured_data import offer_data
+from aanbod.exports.publication import Publication
+from aanbod.content.settings import DEFAULTS
+from aanbod.site.structured_data import offer_data
 
 PUBLICATION = Publication.from_settings(DEFAULTS)
 

@@ -11,8 +11,8 @@ from collections import Counter
 
 import pytest
 
-from aanbod import lookalikes
-from aanbod.review import added_files
+from aanbod.contrib import lookalikes
+from aanbod.contrib.review import added_files
 from conftest import ROOT, SCHEMA_OPTION, offer_yaml, provider_yaml, write_files
 
 

@@ -1,7 +1,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from aanbod.markup import is_safe_link, plain_text, render_markdown
+from aanbod.content.markup import is_safe_link, plain_text, render_markdown
 
 
 ALLOWED_TAGS = {"p", "a", "strong", "em", "ul", "ol", "li", "code", "pre", "blockquote", "h1", "h2", "h3", "h4", "hr", "br",

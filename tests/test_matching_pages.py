@@ -12,7 +12,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from aanbod import search
+from aanbod.search import search
 from aanbod.exports import hsds
 from aanbod.presentation import joined
 from conftest import offer_yaml, write_files
@@ -135,7 +135,7 @@ def test_json_ld_names_the_service_area_where_schema_org_has_a_place(sample_site
 @pytest.fixture
 def restricted(site):
     """An offer in Utrecht only for residents of Houten, and one in Utrecht for everyone with Wajong."""
-    from aanbod.catalogue import read_catalogue
+    from aanbod.content.catalogue import read_catalogue
     from conftest import SCHEMA
 
     write_files(site, {
@@ -169,7 +169,7 @@ def test_an_offer_naming_no_income_is_open_to_every_income(restricted):
 
 
 def test_the_income_filter_is_left_out_when_no_offer_names_an_income(site):
-    from aanbod.catalogue import read_catalogue
+    from aanbod.content.catalogue import read_catalogue
     from conftest import SCHEMA
 
     catalogue, problems = read_catalogue(site, SCHEMA, 100_000)

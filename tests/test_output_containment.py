@@ -12,7 +12,7 @@ import pytest
 
 from conftest import ROOT, SCHEMA
 from aanbod import containment
-from aanbod.settings import DEFAULTS
+from aanbod.content.settings import DEFAULTS
 from aanbod.urls import Urls
 
 SETTINGS_HEAD = (

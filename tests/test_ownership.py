@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from aanbod import ownership
-from aanbod.schema import load_schema
-from aanbod.validation import validate_content
+from aanbod.contrib import ownership
+from aanbod.content.schema import load_schema
+from aanbod.content.validation import validate_content
 from conftest import REPOSITORY_SCHEMA, ROOT, SCHEMA, SCHEMA_OPTION, offer_yaml, provider_yaml, write_files
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from aanbod.pages import workers
+from aanbod.site.pages import workers
 
 
 def write_page(folder: Path):

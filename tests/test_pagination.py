@@ -7,10 +7,10 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from aanbod.catalogue import read_catalogue
-from aanbod.model import Catalogue
-from aanbod.pages.pagination import paginate, shown_numbers
-from aanbod.search import codes_of
+from aanbod.content.catalogue import read_catalogue
+from aanbod.content.model import Catalogue
+from aanbod.site.pages.pagination import paginate, shown_numbers
+from aanbod.search.search import codes_of
 from conftest import REPOSITORY_SCHEMA, ROOT, require_sample, soup
 from sitebuild import build_with_settings
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from aanbod.progress import Progress
+from aanbod.site.progress import Progress
 
 
 class Clock:

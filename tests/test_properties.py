@@ -25,17 +25,17 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from conftest import OFFER_FIELDS, ROOT, SCHEMA as SCHEMA_FOLDER, assert_no_inline_code, build_ok, provider_yaml, soup, write_files
-from aanbod import choices, roles
-from aanbod.history import head_commit_date
-from aanbod.catalogue import read_catalogue
+from aanbod.content import choices, roles
+from aanbod.content.history import head_commit_date
+from aanbod.content.catalogue import read_catalogue
 from aanbod.exports import write_all
-from aanbod.rows import LIST_DELIMITER
-from aanbod.rules import formula_start
-from aanbod.schema import load_schema
-from aanbod.settings import DEFAULTS
-from aanbod.timetable import split_slot
+from aanbod.content.rows import LIST_DELIMITER
+from aanbod.content.rules import formula_start
+from aanbod.content.schema import load_schema
+from aanbod.content.settings import DEFAULTS
+from aanbod.content.timetable import split_slot
 from aanbod.urls import Urls
-from aanbod.yaml_text import quoted, scalar
+from aanbod.content.yaml_text import quoted, scalar
 
 SCHEMA = load_schema(SCHEMA_FOLDER)  # the tests' schema: the repository's fields with the test region's lists
 OFFERS = next(table for table in SCHEMA.top_tables if table.source.get("grouped_by"))
@@ -164,7 +164,7 @@ def yaml_value(value) -> str:
 
 
 def offer_file(values: dict, children: dict) -> str:
-    """The offer as a YAML file, written with the project's own YAML writer (aanbod/yaml_text.py)."""
+    """The offer as a YAML file, written with the project's own YAML writer (aanbod/content/yaml_text.py)."""
     lines = []
 
     def field_lines(name, value, indent):

@@ -6,9 +6,9 @@ import csv
 import subprocess
 import sys
 
-from aanbod import readability
-from aanbod.schema import load_schema
-from aanbod.validation import validate_content
+from aanbod.contrib import readability
+from aanbod.content.schema import load_schema
+from aanbod.content.validation import validate_content
 from conftest import ROOT, SCHEMA, SCHEMA_OPTION, offer_yaml, provider_yaml, require_sample, write_files
 
 JARGON = readability.word_list(str(SCHEMA))

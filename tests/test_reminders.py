@@ -11,9 +11,9 @@ from datetime import date
 
 import pytest
 
-from aanbod import reminders, reverify
-from aanbod.catalogue import read_catalogue
-from aanbod.freshness import Limits
+from aanbod.contrib import reminders, reverify
+from aanbod.content.catalogue import read_catalogue
+from aanbod.contrib.freshness import Limits
 from conftest import ROOT, SCHEMA, SCHEMA_OPTION, offer_yaml, provider_yaml, write_files
 from github_standin import TOKEN, github_standin
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from aanbod.content_index import build_index
-from aanbod.freshness import Limits
-from aanbod.review import review_changes
-from aanbod.schema import load_schema
-from aanbod.validation import validate_content, validate_files
+from aanbod.contrib.content_index import build_index
+from aanbod.contrib.freshness import Limits
+from aanbod.contrib.review import review_changes
+from aanbod.content.schema import load_schema
+from aanbod.content.validation import validate_content, validate_files
 from conftest import ROOT, SCHEMA, SCHEMA_OPTION, offer_yaml, provider_yaml, write_files
 
 FIXTURE = ROOT / "tests/fixtures/invalid/content"

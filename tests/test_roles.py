@@ -1,4 +1,4 @@
-"""Codes get their roles from columns of the taxonomies (aanbod/roles.py), and the schema check guards those columns."""
+"""Codes get their roles from columns of the taxonomies (aanbod/content/roles.py), and the schema check guards those columns."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import json
 
 import pytest
 
-from aanbod import branding, roles
-from aanbod.schema import load_schema
+from aanbod.site import branding
+from aanbod.content import roles
+from aanbod.content.schema import load_schema
 from conftest import SCHEMA, rewrite, schema_messages
 
 

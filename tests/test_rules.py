@@ -1,4 +1,4 @@
-"""aanbod/rules.py: the rules validation applies, as the data the form reads (issue 12, item 2)."""
+"""aanbod/content/rules.py: the rules validation applies, as the data the form reads (issue 12, item 2)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from aanbod.rules import CROSS_FIELD, FORMULA_STARTS, form_rules, syntax_problem
-from aanbod.schema import load_schema
-from aanbod.validation import validate_content
+from aanbod.content.rules import CROSS_FIELD, FORMULA_STARTS, form_rules, syntax_problem
+from aanbod.content.schema import load_schema
+from aanbod.content.validation import validate_content
 from conftest import SCHEMA, offer_yaml, provider_yaml, write_files
 
 SCHEMA_ = load_schema(SCHEMA)

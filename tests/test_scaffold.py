@@ -8,11 +8,12 @@ import sys
 
 import pytest
 
-from aanbod import rules, scaffold
-from aanbod.loading import parse_text
-from aanbod.schema import load_schema
-from aanbod.validation import validate_content
-from aanbod.yaml_text import scalar
+from aanbod.content import rules
+from aanbod.contrib import scaffold
+from aanbod.content.loading import parse_text
+from aanbod.content.schema import load_schema
+from aanbod.content.validation import validate_content
+from aanbod.content.yaml_text import scalar
 from conftest import ROOT, SCHEMA, SCHEMA_OPTION
 
 FIXTURES = ROOT / "tests" / "fixtures" / "scaffold"

@@ -4,7 +4,7 @@ import csv
 
 import pytest
 
-from aanbod.schema import SchemaError, load_schema
+from aanbod.content.schema import SchemaError, load_schema
 from conftest import SCHEMA
 
 

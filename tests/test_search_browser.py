@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from aanbod import search
+from aanbod.search import search
 from browser import browser_page, serve
 
 pytestmark = pytest.mark.browser

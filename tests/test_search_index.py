@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from aanbod import cbor, map_library, pagefind_service, search, search_bundle, search_places
-from aanbod.catalogue import read_catalogue
+from aanbod.search import cbor, pagefind_service, search, search_bundle, search_places
+from aanbod.site import map_library
+from aanbod.content.catalogue import read_catalogue
 from conftest import LOCATION, REPOSITORY_SCHEMA, ROOT, SCHEMA, build_site, offer_yaml, provider_yaml, require_sample, soup, write_files
 
 SCHEDULE = "schedule:\n  maandag: [ochtend]\n  woensdag: [middag, avond]\n"

@@ -1,4 +1,4 @@
-"""aanbod/shortlist.py: the handout data of "Mijn lijstje", its buckets, and the list page that
+"""aanbod/site/shortlist.py: the handout data of "Mijn lijstje", its buckets, and the list page that
 finds saved offers in them (in Debian's chromium, with more offers than fit one bucket)."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from types import MappingProxyType
 import pytest
 from bs4 import BeautifulSoup
 
-from aanbod import shortlist
-from aanbod.catalogue import read_catalogue
+from aanbod.site import shortlist
+from aanbod.content.catalogue import read_catalogue
 from browser import browser_page, serve
 from conftest import LOCATION, SCHEMA, build_site, offer_yaml, provider_yaml, write_files
 from inclusion import SHORTLIST_KEY

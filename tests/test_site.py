@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from aanbod.catalogue import read_catalogue
+from aanbod.content.catalogue import read_catalogue
 from conftest import REPOSITORY_SCHEMA, ROOT, assert_no_inline_code, build_ok, build_site, offer_yaml, soup, write_files
 
 
@@ -185,7 +185,7 @@ def test_no_page_loads_anything_from_another_host(sample_site):
 def test_theme_scripts_are_published_without_comment_lines_and_still_parse(sample_site):
     import subprocess
 
-    from aanbod.assets import compact_js
+    from aanbod.site.assets import compact_js
 
     assert compact_js("// a\nconst x = `\n// kept, inside a template\n`;\n  // b\nf(); // kept\n") == "const x = `\n// kept, inside a template\n`;\nf(); // kept\n"
     for source in sorted((ROOT / "theme/static/js").glob("*.js")):
@@ -196,7 +196,7 @@ def test_theme_scripts_are_published_without_comment_lines_and_still_parse(sampl
 
 
 def test_theme_stylesheets_are_published_without_comments(sample_site):
-    from aanbod.assets import compact_css
+    from aanbod.site.assets import compact_css
 
     published = (sample_site / "theme/css/site.css").read_text(encoding="utf-8")
     source = (ROOT / "theme/static/css/site.css").read_text(encoding="utf-8")

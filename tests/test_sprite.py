@@ -1,4 +1,4 @@
-"""Pictograms come from one SVG sprite (aanbod/pages/icons.py): every reference resolves, and chromium draws them."""
+"""Pictograms come from one SVG sprite (aanbod/site/pages/icons.py): every reference resolves, and chromium draws them."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from aanbod.pages.compact import compact
-from aanbod.pages.icons import FALLBACK, Sprite
+from aanbod.site.pages.compact import compact
+from aanbod.site.pages.icons import FALLBACK, Sprite
 from conftest import ROOT
 
 OFFER = "fietsenwerkplaats-overvecht"

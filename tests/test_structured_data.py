@@ -6,10 +6,10 @@ import json
 
 from bs4 import BeautifulSoup
 
-from aanbod.markup import plain_text, render_markdown
-from aanbod.publication import Publication
-from aanbod.settings import DEFAULTS
-from aanbod.structured_data import offer_data, schema_type, script_json
+from aanbod.content.markup import plain_text, render_markdown
+from aanbod.exports.publication import Publication
+from aanbod.content.settings import DEFAULTS
+from aanbod.site.structured_data import offer_data, schema_type, script_json
 from conftest import build_site, offer_yaml, provider_yaml, write_files
 
 PUBLICATION = Publication.from_settings(DEFAULTS)

@@ -4,8 +4,8 @@ import re
 import sys
 from pathlib import Path
 
-from aanbod.schema import load_schema
-from aanbod.validation import validate_content
+from aanbod.content.schema import load_schema
+from aanbod.content.validation import validate_content
 from conftest import REPOSITORY_SCHEMA, ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -26,7 +26,7 @@ def test_synthetic_catalogue_is_valid_and_deterministic(tmp_path: Path):
 
 def test_synthetic_offers_read_like_real_ones(tmp_path: Path):
     """Text costs what real text costs: 4 to 10 sentences, several places and days, own titles and addresses."""
-    from aanbod.catalogue import read_catalogue
+    from aanbod.content.catalogue import read_catalogue
 
     catalogue, problems = read_catalogue(write_catalogue(tmp_path / "c", 400), REPOSITORY_SCHEMA)
     assert problems == []

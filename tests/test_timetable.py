@@ -9,13 +9,14 @@ from datetime import date, datetime
 import icalendar
 from dateutil.rrule import rrulestr
 
-from aanbod import availability_view, structured_data
-from aanbod.catalogue import read_catalogue
+from aanbod.content import availability_view
+from aanbod.site import structured_data
+from aanbod.content.catalogue import read_catalogue
 from aanbod.exports import hsds, ical, write_all
-from aanbod.publication import Publication
-from aanbod.schema import load_schema
-from aanbod.settings import DEFAULTS
-from aanbod.validation import validate_content
+from aanbod.exports.publication import Publication
+from aanbod.content.schema import load_schema
+from aanbod.content.settings import DEFAULTS
+from aanbod.content.validation import validate_content
 from conftest import LOCATION, SCHEMA, offer_yaml, provider_yaml, write_files
 
 TODAY = date(2026, 12, 1)  # a Tuesday
@@ -57,7 +58,7 @@ def test_clock_times_are_checked_with_what_to_write(tmp_path):
 
 def test_the_span_of_a_dagdeel_is_a_column_of_its_taxonomy():
     spans = {term.code: (term.extra["start"], term.extra["end"]) for term in SCHEMA_.taxonomies["parts_of_day"].terms}
-    from aanbod.timetable import spans as timetable_spans
+    from aanbod.content.timetable import spans as timetable_spans
     assert timetable_spans(SCHEMA_) == spans and spans["ochtend"][0] < spans["ochtend"][1]
 
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from aanbod.schema import load_schema
-from aanbod.validation import validate_content
+from aanbod.content.schema import load_schema
+from aanbod.content.validation import validate_content
 from conftest import LOCATION, MUNICIPALITY, SCHEMA, WIJK, offer_yaml, provider_yaml, write_files
 
 

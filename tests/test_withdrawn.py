@@ -81,8 +81,8 @@ def test_the_index_of_similar_offers_picks_what_sorting_every_offer_would():
     import random
     from types import MappingProxyType
 
-    from aanbod.model import Catalogue, Location, Offer
-    from aanbod.withdrawn import SimilarOffers, _closeness
+    from aanbod.content.model import Catalogue, Location, Offer
+    from aanbod.site.withdrawn import SimilarOffers, _closeness
 
     chance = random.Random(10)
     places = [("utrecht", "overvecht"), ("utrecht", "zuid"), ("utrecht", None), ("zeist", None), ("zeist", "centrum"), ("zeist", "zuid")]  # one wijk code in two places

@@ -110,6 +110,6 @@ def test_the_reminders_workflow_runs_weekly_and_keeps_one_issue_per_provider():
 def test_the_published_site_shows_the_last_link_report():
     restores = [step for step in steps(load("publish.yml")) if step.get("uses", "").startswith("actions/cache/restore@")]
     assert restores and restores[0]["with"]["path"] == ".cache/links"
-    from aanbod.settings import DEFAULTS
+    from aanbod.content.settings import DEFAULTS
 
     assert DEFAULTS["AANBOD_LINKS_REPORT"].startswith(".cache/links/")

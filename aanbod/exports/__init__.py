@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from ..model import Catalogue
-from ..publication import Publication
-from ..settings import DEFAULTS
+from ..content.model import Catalogue
+from .publication import Publication
+from ..content.settings import DEFAULTS
 from . import csv_tables, datapackage, dcat, excel_csv, feeds, geojson, hsds, hsds_api, ical, offer_files, offers_json, xlsx
 from .datafile import DataFile
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Catalogue
-from ..publication import Publication
+from ..content.model import Catalogue
+from .publication import Publication
 from . import excel_csv
 from .datafile import DataFile, taxonomy_title, write_json
 from .values import utc_stamp

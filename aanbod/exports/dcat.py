@@ -12,8 +12,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from ..model import Catalogue
-from ..publication import Publication
+from ..content.model import Catalogue
+from .publication import Publication
 from .datafile import DataFile, write_json
 
 CONTEXT = {

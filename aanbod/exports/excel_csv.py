@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from ..model import Catalogue
+from ..content.model import Catalogue
 from .datafile import DataFile
 from .values import to_text
 

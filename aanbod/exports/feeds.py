@@ -11,8 +11,8 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..model import Catalogue, Offer
-from ..publication import Publication
+from ..content.model import Catalogue, Offer
+from .publication import Publication
 from . import rpde
 from .datafile import DataFile, write_json
 from .values import utc_stamp

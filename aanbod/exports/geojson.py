@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Catalogue
-from ..publication import Publication
+from ..content.model import Catalogue
+from .publication import Publication
 from .datafile import DataFile, write_json
 from .values import to_json
 

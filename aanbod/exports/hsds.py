@@ -18,9 +18,9 @@ import hashlib
 import uuid
 from pathlib import Path
 
-from .. import roles
-from ..model import Catalogue, Offer, Provider
-from ..publication import Publication
+from ..content import roles
+from ..content.model import Catalogue, Offer, Provider
+from .publication import Publication
 from . import hsds_access
 from .datafile import DataFile, write_json
 from .values import to_json, utc_stamp

@@ -7,7 +7,7 @@ stable ids like every other (hsds.hsds_id). Texts are the Dutch labels of the ta
 
 from __future__ import annotations
 
-from ..model import Catalogue, Offer
+from ..content.model import Catalogue, Offer
 from ..presentation import joined
 
 STEPS_TABLE = "intake_steps"

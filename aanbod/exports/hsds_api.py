@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Catalogue
-from ..publication import Publication
+from ..content.model import Catalogue
+from .publication import Publication
 from . import hsds
 from .datafile import DataFile, write_json
 

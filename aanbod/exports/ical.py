@@ -12,9 +12,9 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from .. import roles
-from ..model import Catalogue, Offer
-from ..publication import Publication
+from ..content import roles
+from ..content.model import Catalogue, Offer
+from .publication import Publication
 from .datafile import DataFile
 from .offer_files import FOLDER
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Catalogue
-from ..timetable import join_slot
+from ..content.model import Catalogue
+from ..content.timetable import join_slot
 from .datafile import DataFile, write_json
 from .values import to_json
 

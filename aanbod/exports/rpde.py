@@ -21,8 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..history import git
-from ..model import Catalogue, Offer
+from ..content.history import git
+from ..content.model import Catalogue, Offer
 
 PAGE_SIZE = 500
 CHANGES = "changes"

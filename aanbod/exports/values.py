@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from decimal import Decimal
 
-from ..rows import LIST_DELIMITER
+from ..content.rows import LIST_DELIMITER
 
 
 def to_text(value) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from ..model import Catalogue
+from ..content.model import Catalogue
 from . import xlsx_package
 from .datafile import DataFile, taxonomy_title
 from .values import to_json, to_text

@@ -1,4 +1,4 @@
-// What is wrong with one value of the form, by the rules the build publishes from aanbod/rules.py
+// What is wrong with one value of the form, by the rules the build publishes from aanbod/content/rules.py
 // (the rules validation applies). Pure: the answer is a text key for t() and its values, so node
 // tests run it; form.js reads the fields and shows the texts.
 import { isEmpty } from "./form-yaml.js";
@@ -19,7 +19,7 @@ function fullMatch(pattern, value) {
   return new RegExp(`^(?:${pattern})$`, "u").test(value);
 }
 
-// A spreadsheet skips spaces and quotes before it looks for =, +, - or @ (aanbod/rules.py).
+// A spreadsheet skips spaces and quotes before it looks for =, +, - or @ (aanbod/content/rules.py).
 export function startsLikeFormula(text, rules) {
   const start = [...text].findIndex((character) => !rules.formulaPrefix.includes(character));
   return start !== -1 && rules.formulaStarts.includes([...text][start]);

@@ -1,4 +1,4 @@
-// The YAML file the form writes, as aanbod/yaml_text.py writes it: plain where YAML would read the
+// The YAML file the form writes, as aanbod/content/yaml_text.py writes it: plain where YAML would read the
 // text back as the same text, quoted (JSON style) where it would not, a block (|) for several lines.
 // Pure: form.js reads the fields, this module only writes text, so node tests run it.
 

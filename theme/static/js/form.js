@@ -1,6 +1,6 @@
 // "Aanbod aanmelden" (and "Organisatie aanmelden" on the same page): checks every field while the
 // provider types and writes the YAML file. Every rule comes from the JSON island the form names in
-// data-rules, which the build writes from aanbod/rules.py (the rules validation applies, from
+// data-rules, which the build writes from aanbod/content/rules.py (the rules validation applies, from
 // schema/); nothing here knows a field or a limit. The code follows the name (data-slug-from) until
 // the provider edits it. The checks (form-checks.js) and the YAML (form-yaml.js) are pure modules;
 // this one reads the fields and shows what they say.
@@ -99,7 +99,7 @@ function setUp(form) {
     return help ? `${t(key, values)} ${help.textContent.trim()}` : t(key, values);
   }
 
-  // The rules across fields (aanbod/rules.py CROSS_FIELD) that compare two fields of one scope.
+  // The rules across fields (aanbod/content/rules.py CROSS_FIELD) that compare two fields of one scope.
   function crossProblems(scope, table) {
     const found = new Map();
     for (const rule of rules.crossField.filter((each) => each.table === table)) {

@@ -36,7 +36,7 @@ export function rankByDistance(results, places, from) {
 
 let placesFile = null;
 
-// plaatsen.json, written with the search index (aanbod/search_places.py): page id -> whole
+// plaatsen.json, written with the search index (aanbod/search/search_places.py): page id -> whole
 // numbers counted from `origin`, `scale` to a degree. Read as page id -> [[lat, lon], ...].
 export function loadPlaces(url) {
   if (!placesFile) {

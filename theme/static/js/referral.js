@@ -97,7 +97,7 @@ function printNote(note) {
   window.print();
 }
 
-// Opens the form in ``place`` for one offer. record: the offer as aanbod/shortlist.py writes it;
+// Opens the form in ``place`` for one offer. record: the offer as aanbod/site/shortlist.py writes it;
 // onClose(message): called after the form is cleared and removed.
 export function openReferral({ place, template, id, record, url, onClose }) {
   const fragment = template.content.cloneNode(true);

@@ -4,7 +4,7 @@
 const DAY = "dag";
 const PART = "dagdeel";
 // The index also holds every slot as "maandag-ochtend", so that Monday plus morning means
-// Monday morning, not "some Monday and some morning" (aanbod/search.py, SLOT_FILTER).
+// Monday morning, not "some Monday and some morning" (aanbod/search/search.py, SLOT_FILTER).
 const SLOT = "tijd";
 
 export function pagefindFilters(chosen, without = []) {

@@ -2,7 +2,7 @@
 // sentence. Pure (no DOM, no fetch): texts are named by their key for t() with their values, and
 // search-view.js turns them into nodes. Node tests run this module.
 
-// The filter groups as aanbod/search.py publishes them ([key, title, [[code, label], ...]]): the
+// The filter groups as aanbod/search/search.py publishes them ([key, title, [[code, label], ...]]): the
 // Dutch (or English) labels for chips and cards, and the codes each group offers.
 export function filterLabels(groupData) {
   const groups = new Map(groupData.map(([key, title, values]) => [key, { title, values: new Map(values) }]));
@@ -42,7 +42,7 @@ function first(data, key) {
   return (data.filters?.[key] || [])[0] ?? null;
 }
 
-// data: a Pagefind fragment (meta written by aanbod/search.py); labels: filterLabels(...).
+// data: a Pagefind fragment (meta written by aanbod/search/search.py); labels: filterLabels(...).
 // Texts the provider wrote stay texts (the view puts them in through textContent); facts are
 // {text} (the provider's words) or {key, values} (an interface text), each with a class or null.
 export function resultModel(data, labels, distanceKm = null) {

@@ -1,7 +1,7 @@
 // The "Mijn lijstje" page: shows the saved offers (or a list shared as ?aanbod=a,b,c), lets the
 // visitor remove them, share the list as a link and print it as a handout; and (issue 15) the
 // week plan made with them, and "Aanmelden voor iemand" for each offer.
-// Offer data comes from small bucket files written by aanbod/shortlist.py; every value is
+// Offer data comes from small bucket files written by aanbod/site/shortlist.py; every value is
 // placed with textContent, never as HTML, because offers come from pull requests.
 import { t } from "./texts.js";
 import * as store from "./shortlist-store.js";
@@ -38,7 +38,7 @@ function setUpShortlistPage(root) {
     return forOffers(shared === null ? store.readPlan() : sharedPlan, currentIds());
   }
 
-  // 32-bit FNV-1a; must match bucket_of() in aanbod/shortlist.py.
+  // 32-bit FNV-1a; must match bucket_of() in aanbod/site/shortlist.py.
   function bucketOf(id) {
     var value = 0x811c9dc5;
     for (var i = 0; i < id.length; i++) value = Math.imul(value ^ id.charCodeAt(i), 0x01000193) >>> 0;

@@ -3,7 +3,7 @@
 // Node can test it (tests/js/week-plan.test.js); shortlist-page.js draws it.
 //
 // A slot is "<day>-<dagdeel>" with the codes of schema/taxonomies/days.csv and parts_of_day.csv,
-// the same key the search index uses for its combined day + dagdeel filter (aanbod/search.py).
+// the same key the search index uses for its combined day + dagdeel filter (aanbod/search/search.py).
 
 const ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const SLOT = /^[a-z]+-[a-z]+$/;

@@ -1,0 +1,1 @@
+"""The content layer: schema, strict loading, rows, rules, validation and the read-only model; imports nothing above it."""

@@ -1,0 +1,1 @@
+"""The contributor layer: the tools of providers and editors (make new, editor schemas, the form, change review, lookalikes, freshness, ownership, upkeep); imports only content and the shared base."""

@@ -1,0 +1,121 @@
+"""Wires Open Aanbod into Pelican's signals. Only this module, generator.py and page_reader.py know Pelican."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from pathlib import Path
+
+from pelican import log as pelican_log
+from pelican import signals
+from pelican.settings import DEFAULT_CONFIG
+from rich.logging import RichHandler
+
+from . import assets, build_log, fork_check, settings_check
+from .. import collector, containment
+
+from .generator import OfferGenerator
+from .page_reader import SafeMarkdownReader
+from ..problems import report
+from ..content.settings import with_defaults
+
+
+def _initialized(pelican):
+    # Whole Dutch lines from here on, never wrapped at 80 columns in a CI log (aanbod/site/build_log.py).
+    build_log.replace_handlers(logging.getLogger(), RichHandler)
+    pelican.aanbod_started = time.monotonic()
+    source = _settings_file(pelican.settings)
+    _check_fork(pelican.settings, source)
+    with_defaults(pelican.settings)
+    pelican.settings["AANBOD_REPOSITORY_ROOT"] = str(fork_check.repository_root(pelican.settings, source))
+    # Offers come from untrusted pull requests: every template escapes by default, whatever the config says.
+    environment = pelican.settings.get("JINJA_ENVIRONMENT", {})
+    # Interface texts go through gettext (aanbod/site/i18n.py installs it per page language).
+    extensions = [*environment.get("extensions", []), *([] if "jinja2.ext.i18n" in environment.get("extensions", []) else ["jinja2.ext.i18n"])]
+    pelican.settings["JINJA_ENVIRONMENT"] = {**environment, "autoescape": True, "extensions": extensions}
+
+
+def _check_fork(settings: dict, source: str):
+    """A fork's settings and schema/ are checked before anything is read or written; problems stop the build."""
+    problems = fork_check.check(dict(settings), source, known=settings_check.pelican_names(DEFAULT_CONFIG))
+    if problems:
+        # The build is the edge, as for content problems: the messages, then a stop without a traceback.
+        print("\n".join(report(problems)), file=sys.stderr)
+        raise SystemExit(1)
+
+
+def _settings_file(settings: dict) -> str:
+    """The settings file, for messages. Pelican runs it as a module (pelican.settings.load_source) but keeps
+    no path, so it is the loaded module that holds this build's SITENAME and PLUGINS."""
+    for module in list(sys.modules.values()):
+        path = getattr(module, "__file__", None) or ""
+        if path.endswith(".py") and getattr(module, "PLUGINS", None) == settings.get("PLUGINS") and getattr(module, "SITENAME", None) == settings.get("SITENAME"):
+            return path
+    return "pelicanconf.py"
+
+
+def _generators(pelican):
+    return OfferGenerator
+
+
+def _readers(readers):
+    for extension in SafeMarkdownReader.file_extensions:
+        readers.reader_classes[extension] = SafeMarkdownReader
+
+
+def _forget_disabled_markdown(generator):
+    """Pelican warns that Python-Markdown is missing even though our reader handles .md files."""
+    readers = getattr(generator, "readers", None)
+    if readers is not None:
+        for extension in ("md", "markdown"):
+            readers.disabled_readers.pop(extension, None)
+
+
+def _share_template_helpers(generators):
+    """Every template (pages too) extends base.html, which needs the catalogue's labels and URLs."""
+    offer_generator = next(generator for generator in generators if isinstance(generator, OfferGenerator))
+    helpers, filters = offer_generator.template_helpers()
+    gettext = offer_generator.languages.jinja_callables()
+    for generator in generators:
+        env = getattr(generator, "env", None)
+        if env is not None:
+            env.globals.update(helpers)
+            env.filters.update(filters)
+            env.install_gettext_callables(gettext["gettext"], gettext["ngettext"], newstyle=True)
+            env.globals["_"] = offer_generator.languages.jinja_underscore()
+
+
+def _guard_output(generators):
+    """Before the first page is written: every path setting leads inside the output folder (aanbod/containment.py)."""
+    offer_generator = next(generator for generator in generators if isinstance(generator, OfferGenerator))
+    try:
+        containment.guard_settings(Path(offer_generator.output_path), offer_generator.settings)
+    except containment.ContainmentError as error:
+        print(str(error), file=sys.stderr)
+        raise SystemExit(1) from None
+
+
+def _compact_theme(pelican):
+    """After every file is written: strip comments from the theme's stylesheets and scripts in the output."""
+    assets.compact_theme(Path(pelican.settings["OUTPUT_PATH"]) / pelican.settings["THEME_STATIC_DIR"])
+
+
+def _say_done(pelican):
+    """The last line in Dutch; Pelican's own ("Done: Processed 0 articles, ...") is printed after this signal,
+    through its console, which has nothing else left to say in a build."""
+    seconds = time.monotonic() - getattr(pelican, "aanbod_started", time.monotonic())
+    print(build_log.done_line(pelican.settings["OUTPUT_PATH"], seconds), file=sys.stderr)
+    pelican_log.console.quiet = True
+    collector.release()  # what generate_context kept out of collections (aanbod/collector.py)
+
+
+def connect():
+    signals.initialized.connect(_initialized)
+    signals.get_generators.connect(_generators)
+    signals.readers_init.connect(_readers)
+    signals.generator_init.connect(_forget_disabled_markdown)
+    signals.all_generators_finalized.connect(_share_template_helpers)
+    signals.all_generators_finalized.connect(_guard_output)
+    signals.finalized.connect(_compact_theme)
+    signals.finalized.connect(_say_done)
