@@ -190,7 +190,7 @@ def test_pictograms_follow_the_columns_not_the_codes(renamed):
     assert not icons["Leren"].endswith("#punt")  # the kind's own picture, not the fallback dot
     shortlist = json.loads(next((renamed / "lijstje").glob("*.json")).read_text(encoding="utf-8"))["offers"]
     assert shortlist["wachten"]["pictograms"] == ["drempelvrij"] and shortlist["wachten"]["paused"] is True
-    template = soup(renamed / "lijstje/index.html").select_one("template[data-iconen]").decode_contents()
+    template = soup(renamed / "lijstje/index.html").select_one("template[data-icons]").decode_contents()
     assert 'data-fact="access-drempelvrij"' in template and WHEELCHAIR in template
 
 

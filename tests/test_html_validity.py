@@ -29,7 +29,7 @@ def rendered_pages(site, chromium_path, folder):
         page.goto(f"{url}/aanbod/{OFFERS[1]}/")
         tab_until(page, lambda f: f["text"] == "Haal uit mijn lijstje")
         page.keyboard.press("Enter")
-        page.wait_for_selector("[data-lijstje-status] a")
+        page.wait_for_selector("[data-shortlist-status] a")
         (folder / "aanbod-na-klik.html").write_text(page.content(), encoding="utf-8")
     return sorted(folder.glob("*.html"))
 

@@ -87,7 +87,7 @@ def test_english_pages_show_english_interface_texts(sample_site):
     assert "Who it is for" in terms
     assert offer.select_one("#apply-title").get_text() == "How to sign up"
     assert "Wheelchair accessible" in offer.select_one(".key-facts").get_text()
-    assert offer.select_one("[data-lijstje-knop] span").get_text() == "Save in my list"
+    assert offer.select_one("[data-shortlist-button] span").get_text() == "Save in my list"
     assert offer.select_one("p.verified").get_text().startswith("Checked on ")
     search_page = soup(sample_site / "en" / "zoeken" / "index.html")
     assert search_page.select_one("h1").get_text() == "Search the offers"
@@ -140,7 +140,7 @@ def test_taxonomy_labels_are_english_on_english_pages_and_exports_keep_dutch(sam
 
 def test_english_shortlist_reads_english_data(sample_site):
     page = soup(sample_site / "en" / "lijstje" / "index.html")
-    assert page.select_one("[data-lijstje-pagina]")["data-data"] == "/en/lijstje/"
+    assert page.select_one("[data-shortlist-page]")["data-data"] == "/en/lijstje/"
     data = (sample_site / "en" / "lijstje" / "aanbod-0.json").read_text(encoding="utf-8")
     assert '"what":"Work: ' in data or '"what":"Learning: ' in data or '"what":"Taking part: ' in data
     assert '"url":"aanbod/' in data
@@ -212,18 +212,18 @@ def test_shortlist_scripts_write_in_the_page_language(page, site_url, prefix):
     errors = script_errors(page)
     page.goto(f"{site_url}{prefix}/aanbod/{OFFER}/")
     page.evaluate("() => localStorage.setItem('open-aanbod-lijstje', JSON.stringify(['bestaat-niet-meer']))")
-    page.click("[data-lijstje-knop]")
-    assert page.inner_text("[data-lijstje-status]") == expected["saved"]
+    page.click("[data-shortlist-button]")
+    assert page.inner_text("[data-shortlist-status]") == expected["saved"]
 
     page.goto(f"{site_url}{prefix}/lijstje/")
     page.wait_for_selector(".shortlist-item[data-id='bestaat-niet-meer'] h2")
     assert page.inner_text(".shortlist-item[data-id='bestaat-niet-meer'] h2") == expected["gone"]
     saved = page.locator(f".shortlist-item[data-id='{OFFER}']")
     assert saved.locator("dt").first.inner_text() == expected["where"]
-    page.click(".shortlist-item[data-id='bestaat-niet-meer'] [data-weg]")
+    page.click(".shortlist-item[data-id='bestaat-niet-meer'] [data-unsave]")
     page.wait_for_function("() => document.querySelector('[data-status]').textContent !== ''")
     assert page.inner_text("[data-status]") == expected["removed"]
-    assert page.locator("[data-weg] span").first.inner_text() == expected["remove"]
+    assert page.locator("[data-unsave] span").first.inner_text() == expected["remove"]
     assert errors == []
     assert page.foreign_requests == []
 

@@ -96,7 +96,7 @@ def test_shortlist_by_keyboard_save_view_remove_and_share(page, site_url):
         tab_until(page, lambda f: f["text"] == "Bewaar in mijn lijstje")
         page.keyboard.press("Enter")
         assert focused(page)["text"] == "Haal uit mijn lijstje"
-        assert "Bewaard in je lijstje" in page.locator("[data-lijstje-status]").inner_text()
+        assert "Bewaard in je lijstje" in page.locator("[data-shortlist-status]").inner_text()
     assert saved(page) == [OFFER, SECOND]
 
     tab_until(page, lambda f: f["text"] == "Bekijk mijn lijstje")
@@ -129,7 +129,7 @@ def test_a_shared_list_opens_on_another_device_and_can_be_kept(page, site_url):
 
 def test_empty_shortlist_says_how_to_fill_it(page, site_url):
     page.goto(f"{site_url}/lijstje/")
-    empty = page.locator("[data-leeg]")
+    empty = page.locator("[data-empty-list]")
     empty.wait_for(state="visible")
     assert "Je lijstje is nog leeg" in empty.inner_text()
     assert not page.get_by_role("button", name="Print lijstje").is_visible()

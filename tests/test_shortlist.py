@@ -139,7 +139,7 @@ def big_site(tmp_path_factory):
 def test_page_and_buckets_are_written(big_site):
     page = BeautifulSoup((big_site / "lijstje/index.html").read_text(encoding="utf-8"), "html.parser")
     assert page.h1.get_text() == "Mijn lijstje"
-    assert page.select_one("[data-lijstje-pagina]")["data-buckets"] == "2"
+    assert page.select_one("[data-shortlist-page]")["data-buckets"] == "2"
     sizes = [len(json.loads((big_site / f"lijstje/aanbod-{bucket}.json").read_text(encoding="utf-8"))["offers"]) for bucket in (0, 1)]
     assert sum(sizes) == 70 and min(sizes) > 0
     assert "werkt alleen als JavaScript aan staat" in page.main.noscript.get_text()

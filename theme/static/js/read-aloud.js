@@ -51,7 +51,7 @@ function setUpReadAloud(button, article) {
   function show(isReading) {
     reading = isReading;
     label.textContent = isReading ? button.dataset.textStop : button.dataset.textStart;
-    button.classList.toggle("tool-actief", isReading);
+    button.classList.toggle("tool-active", isReading);
   }
 
   function stop() {

@@ -14,7 +14,7 @@ function setUpShortlistPage(root) {
   var buckets = parseInt(root.getAttribute("data-buckets"), 10) || 1;
   var list = root.querySelector("[data-items]");
   var status = root.querySelector("[data-status]");
-  var icons = root.querySelector("template[data-iconen]").content;
+  var icons = root.querySelector("template[data-icons]").content;
   var planSection = root.querySelector("[data-week-plan]");
   var days = Array.prototype.map.call(planSection.querySelectorAll("th[data-day]"), function (th) { return th.getAttribute("data-day"); });
   var parts = Array.prototype.map.call(planSection.querySelectorAll("th[data-part]"), function (th) { return th.getAttribute("data-part"); });
@@ -122,7 +122,7 @@ function setUpShortlistPage(root) {
   function removeButton(id, title) {
     var button = element("button", "tool no-print");
     button.type = "button";
-    button.setAttribute("data-weg", id);
+    button.setAttribute("data-unsave", id);
     button.appendChild(element("span", "", t("haalUit")));
     button.appendChild(element("span", "visually-hidden", ": " + title));
     return button;
@@ -185,13 +185,13 @@ function setUpShortlistPage(root) {
 
   function showActions(ids) {
     var link = shareUrl(ids, currentPlan());
-    root.querySelector("[data-acties]").hidden = ids.length === 0;
-    root.querySelector("[data-leeg]").hidden = ids.length !== 0;
+    root.querySelector("[data-actions]").hidden = ids.length === 0;
+    root.querySelector("[data-empty-list]").hidden = ids.length !== 0;
     root.querySelector("[data-link]").value = link;
-    root.querySelector("[data-link-tekst]").textContent = link;
+    root.querySelector("[data-link-text]").textContent = link;
     root.querySelector("[data-mail]").href = "mailto:?subject=" + encodeURIComponent(t("mailOnderwerp")) +
       "&body=" + encodeURIComponent(t("mailTekst", { link: link }));
-    root.querySelector("[data-gedeeld]").hidden = shared === null || ids.length === 0;
+    root.querySelector("[data-shared]").hidden = shared === null || ids.length === 0;
   }
 
   // --- The week plan (issue 15) ---
@@ -418,15 +418,15 @@ function setUpShortlistPage(root) {
     render().then(function () {
       status.textContent = t("uitLijstje") + " " + store.countText(ids.length);
       // Keep the keyboard where it was: the next offer's button, or the page heading.
-      var buttons = list.querySelectorAll("[data-weg]");
+      var buttons = list.querySelectorAll("[data-unsave]");
       var next = buttons[Math.min(index, buttons.length - 1)];
       if (next) next.focus(); else root.querySelector("h1").focus();
     });
   }
 
   list.addEventListener("click", function (event) {
-    var button = event.target.closest("[data-weg]");
-    if (button) remove(button.getAttribute("data-weg"));
+    var button = event.target.closest("[data-unsave]");
+    if (button) remove(button.getAttribute("data-unsave"));
     var refer = event.target.closest("[data-refer]");
     if (refer) openForm(refer);
   });
@@ -454,7 +454,7 @@ function setUpShortlistPage(root) {
     });
   });
 
-  root.querySelector("[data-bewaar-alles]").addEventListener("click", function () {
+  root.querySelector("[data-save-all]").addEventListener("click", function () {
     var mine = store.read();
     var merged = mine.concat(shared.filter(function (id) { return mine.indexOf(id) === -1; }));
     var myPlan = store.readPlan();
@@ -485,7 +485,7 @@ function setUpShortlistPage(root) {
     window.print();
   });
 
-  root.querySelector("[data-kopieer]").addEventListener("click", function () {
+  root.querySelector("[data-copy-link]").addEventListener("click", function () {
     var field = root.querySelector("[data-link]");
     var done = function () { status.textContent = t("gekopieerdPlak"); };
     var fallback = function () {
@@ -498,12 +498,12 @@ function setUpShortlistPage(root) {
   });
 
   root.querySelector("h1").setAttribute("tabindex", "-1");
-  root.querySelector("[data-datum]").textContent = new Date().toLocaleDateString(document.documentElement.lang, { day: "numeric", month: "long", year: "numeric" });
+  root.querySelector("[data-date]").textContent = new Date().toLocaleDateString(document.documentElement.lang, { day: "numeric", month: "long", year: "numeric" });
   window.addEventListener("storage", function (event) {
     if (shared === null && (event.key === store.KEY || event.key === store.PLAN_KEY)) render();
   });
   render();
 }
 
-const shortlistPage = document.querySelector("[data-lijstje-pagina]");
+const shortlistPage = document.querySelector("[data-shortlist-page]");
 if (shortlistPage) setUpShortlistPage(shortlistPage);

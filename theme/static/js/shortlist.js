@@ -5,8 +5,8 @@ import { KEY, read, write, countText } from "./shortlist-store.js";
 
 function setUpOfferTools(tools) {
   var offerId = tools.getAttribute("data-offer");
-  var button = tools.querySelector("[data-lijstje-knop]");
-  var status = tools.querySelector("[data-lijstje-status]");
+  var button = tools.querySelector("[data-shortlist-button]");
+  var status = tools.querySelector("[data-shortlist-status]");
 
   function isSaved() {
     return read().indexOf(offerId) !== -1;
@@ -14,14 +14,14 @@ function setUpOfferTools(tools) {
 
   function showButton() {
     var saved = isSaved();
-    button.querySelector("span").textContent = button.getAttribute(saved ? "data-tekst-weghalen" : "data-tekst-bewaar");
-    button.classList.toggle("tool-actief", saved);
+    button.querySelector("span").textContent = button.getAttribute(saved ? "data-text-unsave" : "data-text-save");
+    button.classList.toggle("tool-active", saved);
   }
 
   function say(text) {
     status.textContent = text + " ";
     var link = document.createElement("a");
-    link.href = status.getAttribute("data-lijstje-url");
+    link.href = status.getAttribute("data-shortlist-url");
     link.textContent = t("bekijkLijstje");
     status.appendChild(link);
   }
