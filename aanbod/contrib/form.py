@@ -8,6 +8,7 @@ page carries. So the form never drifts from the field list or from validation. N
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from ..content import rules
 from ..content.choices import parent_field
 from ..content.rules import CROSS_FIELD
 from ..content.schema import CatalogueSchema, Table
+from ..content.timetable import spans
 
 FIRST = "title"  # a provider knows the name of the offer; the form starts there, then the organisation, then the code
 NAME_FIELDS = (FIRST, "name")  # the field a table's code is made from (an offer's title, an organisation's name)
@@ -141,6 +143,8 @@ class Section:
     extra: tuple[Widget, ...] = ()  # optional fields that go together, shown folded away
     rows: tuple[Option, ...] = ()  # mapping shape: the keys (days)
     columns: tuple[Option, ...] = ()  # mapping shape: the values (dagdelen)
+    times: bool = False  # mapping shape: each ticked cell may carry a start and end time (the schedule's clock times)
+    spans: dict | None = None  # dagdeel -> (start, end) the times must fall in (timetable.py)
 
 
 def sections(schema: CatalogueSchema, table: Table) -> list[Section]:
@@ -159,5 +163,39 @@ def sections(schema: CatalogueSchema, table: Table) -> list[Section]:
                 source["key"], child.title, child.description, "mapping",
                 rows=tuple(Option(term.code, term.label) for term in keys.terms),
                 columns=tuple(Option(term.code, term.label) for term in values.terms),
+                times=bool(child.times), spans=spans(schema) if child.times else None,
             ))
     return result
+
+
+def availability_form(schema: CatalogueSchema, providers: list, offers: list, repository_content: str, content: Path) -> dict:
+    """The third form on the page: one offer's availability, as an entry for its provider's file (availability.py).
+
+    ``providers`` are (id, name) in the order to show; ``offers`` the catalogue's offers. The page carries which offers
+    each provider has and whether its file exists (then GitHub opens it for editing, otherwise as a new file)."""
+    table = schema.grouping.table
+    keys = dict(table.merged_fields)  # key in the file -> offer field
+    folder = f"{repository_content.strip('/')}/{table.merged['folder']}"
+    group = schema.grouping.field
+    by_provider: dict[str, list] = {provider_id: [] for provider_id, _ in providers}
+    for offer in sorted(offers, key=lambda offer: str(offer.values.get(name_field(table) or table.primary_key[0], "")).lower()):
+        by_provider.setdefault(offer.values[group], []).append([offer.id, offer.values.get(name_field(table)) or offer.id])
+    state = next(key for key, name in keys.items() if table.field(name).get("taxonomy"))
+    taxonomy = schema.taxonomies[table.field(keys[state])["taxonomy"]]
+    modeline = editor_schema.MODELINE.format(
+        Path(os.path.relpath(editor_schema.merged_path(schema, table).resolve(), (Path(content) / table.merged["folder"]).resolve())).as_posix())
+    return {
+        "widgets": [widget(schema, table, name, {}, {}) for name in keys.values()],
+        "rules": {
+            "folder": folder, "modeline": modeline,
+            "keys": {name: key for key, name in keys.items()},  # offer field (the widget) -> key in the file
+            "state": state, "date": next(key for key, name in keys.items() if table.field(name)["type"] == "date"),
+            "onlyWith": dict(table.merged.get("only_with") or {}),  # a number's key -> the role of the state it belongs to
+            "roles": {term.code: term.extra.get("role", "") for term in taxonomy.terms},
+            "labels": {term.code: term.label for term in taxonomy.terms},
+            "fields": {key: rules.field_rules(schema, table, name) for key, name in keys.items()},
+            "providers": {provider_id: {"file": (Path(content) / table.merged["folder"] / f"{provider_id}.yaml").is_file(), "offers": by_provider.get(provider_id, [])}
+                          for provider_id, _ in providers},
+        },
+        "providers": providers,
+    }

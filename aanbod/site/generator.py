@@ -401,6 +401,7 @@ class OfferGenerator(Generator):
             widgets=form.widgets(schema, grouped, references, scaffold.defaults(schema)), form_rules=rules.form_rules(schema, grouped),
             provider_form=form.provider_form(schema, schema.tables[owner], self.settings["AANBOD_REPOSITORY_CONTENT"], self.path),
             sections=form.sections(schema, grouped),
+            availability_form=form.availability_form(schema, references[owner], self.catalogue.offers, self.settings["AANBOD_REPOSITORY_CONTENT"], self.path),
             form_folder=f"{self.settings['AANBOD_REPOSITORY_CONTENT'].strip('/')}/{grouped.source['folder']}",
             modeline=editor_schema.modeline(schema, grouped, example_file),
             group_field=group, key_field=grouped.primary_key[0],
