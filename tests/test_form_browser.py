@@ -266,6 +266,7 @@ def test_availability_in_one_step_gives_an_entry_that_passes_validation(form_url
         assert link.get_attribute("aria-disabled") == "true"
         assert page.input_value("#availability-availability-checked-on") == page.evaluate("new Date().toLocaleDateString('sv')")
         page.select_option("#availability-provider", "buurtwerk-noord")
+        expect(page.locator("#availability-offer")).to_be_enabled()  # the organisation's offers are loaded when it is chosen
         offers = page.eval_on_selector_all("#availability-offer option", "options => options.filter(o => o.value).map(o => o.value)")
         assert "klusploeg-noord" in offers and "moestuin-de-bilt" not in offers  # only this organisation's offers
         page.select_option("#availability-offer", "klusploeg-noord")

@@ -20,6 +20,7 @@ from ..content.schema import CatalogueSchema, Table
 from ..content.timetable import spans
 
 FIRST = "title"  # a provider knows the name of the offer; the form starts there, then the organisation, then the code
+OFFERS_FOLDER = "aanbod"  # next to the form page: <provider>.json, the offers to choose from in "Is er plek?"
 NAME_FIELDS = (FIRST, "name")  # the field a table's code is made from (an offer's title, an organisation's name)
 
 
@@ -171,8 +172,9 @@ def sections(schema: CatalogueSchema, table: Table) -> list[Section]:
 def availability_form(schema: CatalogueSchema, providers: list, offers: list, repository_content: str, content: Path) -> dict:
     """The third form on the page: one offer's availability, as an entry for its provider's file (availability.py).
 
-    ``providers`` are (id, name) in the order to show; ``offers`` the catalogue's offers. The page carries which offers
-    each provider has and whether its file exists (then GitHub opens it for editing, otherwise as a new file)."""
+    ``providers`` are (id, name) in the order to show; ``offers`` the catalogue's offers. The page carries whether each
+    provider's file exists (then GitHub opens it for editing, otherwise as a new file); ``offers`` (provider -> [id, title])
+    is written as one small file per provider that the page loads when it is chosen, so the page stays small at 100,000 offers."""
     table = schema.grouping.table
     keys = dict(table.merged_fields)  # key in the file -> offer field
     folder = f"{repository_content.strip('/')}/{table.merged['folder']}"
@@ -194,8 +196,8 @@ def availability_form(schema: CatalogueSchema, providers: list, offers: list, re
             "roles": {term.code: term.extra.get("role", "") for term in taxonomy.terms},
             "labels": {term.code: term.label for term in taxonomy.terms},
             "fields": {key: rules.field_rules(schema, table, name) for key, name in keys.items()},
-            "providers": {provider_id: {"file": (Path(content) / table.merged["folder"] / f"{provider_id}.yaml").is_file(), "offers": by_provider.get(provider_id, [])}
-                          for provider_id, _ in providers},
+            "providers": {provider_id: {"file": (Path(content) / table.merged["folder"] / f"{provider_id}.yaml").is_file()} for provider_id, _ in providers},
         },
         "providers": providers,
+        "offers": {provider_id: by_provider.get(provider_id, []) for provider_id, _ in providers},
     }

@@ -18,10 +18,27 @@ function setUp(form) {
   const dateField = fields.find((field) => rules.keys[field.dataset.field] === rules.date);
   if (dateField && !dateField.value) dateField.value = today;
 
-  function fillOffers() {
-    const offers = rules.providers[provider.value]?.offers ?? [];
-    offer.replaceChildren(element("option", { value: "" }, t("kies")), ...offers.map(([id, title]) => element("option", { value: id }, `${title} (${id})`)));
-    offer.disabled = !offers.length;
+  // The chosen provider's offers, from the small file the build writes for it (aanbod/form.py OFFERS_FOLDER).
+  // A later choice wins over an answer that arrives late.
+  let asked = 0;
+  async function fillOffers() {
+    const ask = ++asked;
+    offer.replaceChildren(element("option", { value: "" }, t("kies")));
+    offer.disabled = true;
+    if (!provider.value) return;
+    let offers;
+    try {
+      const response = await fetch(`${form.dataset.offers}${encodeURIComponent(provider.value)}.json`);
+      if (!response.ok) throw new Error(String(response.status));
+      offers = await response.json();
+    } catch (error) {
+      if (ask === asked) announce(part(form, "form-status"), t("aanbodLadenMislukt"));
+      return;
+    }
+    if (ask !== asked) return;
+    offer.append(...offers.map(([id, title]) => element("option", { value: id }, `${title} (${id})`)));
+    offer.disabled = offers.length === 0;
+    update();
   }
 
   function show(field, message) {
@@ -97,7 +114,7 @@ function setUp(form) {
     }
   });
 
-  fillOffers();
+  offer.disabled = true;
   update();
 }
 
