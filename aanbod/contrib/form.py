@@ -9,11 +9,11 @@ page carries. So the form never drifts from the field list or from validation. N
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import editor_schema
-from ..content import rules
+from ..content import availability, roles, rules
 from ..content.choices import parent_field
 from ..content.rules import CROSS_FIELD
 from ..content.schema import CatalogueSchema, Table
@@ -182,18 +182,20 @@ def availability_form(schema: CatalogueSchema, providers: list, offers: list, re
     by_provider: dict[str, list] = {provider_id: [] for provider_id, _ in providers}
     for offer in sorted(offers, key=lambda offer: str(offer.values.get(name_field(table) or table.primary_key[0], "")).lower()):
         by_provider.setdefault(offer.values[group], []).append([offer.id, offer.values.get(name_field(table)) or offer.id])
-    state = next(key for key, name in keys.items() if table.field(name).get("taxonomy"))
+    file_keys = availability.Keys.of(schema, table)
+    state, day = file_keys.state, file_keys.date
     taxonomy = schema.taxonomies[table.field(keys[state])["taxonomy"]]
     modeline = editor_schema.MODELINE.format(
         Path(os.path.relpath(editor_schema.merged_path(schema, table).resolve(), (Path(content) / table.merged["folder"]).resolve())).as_posix())
     return {
-        "widgets": [widget(schema, table, name, {}, {}) for name in keys.values()],
+        # Optional in an offer, but an entry needs its state and the day it was checked (availability.py): they are not "mag leeg blijven".
+        "widgets": [replace(widget(schema, table, name, {}, {}), required=key in (state, day), today=key == day) for key, name in keys.items()],
         "rules": {
             "folder": folder, "modeline": modeline,
             "keys": {name: key for key, name in keys.items()},  # offer field (the widget) -> key in the file
-            "state": state, "date": next(key for key, name in keys.items() if table.field(name)["type"] == "date"),
-            "onlyWith": dict(table.merged.get("only_with") or {}),  # a number's key -> the role of the state it belongs to
-            "roles": {term.code: term.extra.get("role", "") for term in taxonomy.terms},
+            "state": state, "date": day,
+            "onlyWith": dict(file_keys.count_for),  # a number's key -> the role of the state it belongs to
+            "roles": {term.code: roles.availability_role(schema, term.code) for term in taxonomy.terms},
             "labels": {term.code: term.label for term in taxonomy.terms},
             "fields": {key: rules.field_rules(schema, table, name) for key, name in keys.items()},
             "providers": {provider_id: {"file": (Path(content) / table.merged["folder"] / f"{provider_id}.yaml").is_file()} for provider_id, _ in providers},
