@@ -17,6 +17,7 @@ from aanbod.content.validation import validate_content
 from browser import browser_page
 from conftest import ROOT, SCHEMA
 from form_page import fill, form_url, validate_files  # noqa: F401 (form_url is a fixture)
+from inclusion import axe_violations
 from yaml12 import load as load_yaml12
 
 pytestmark = pytest.mark.browser
@@ -237,6 +238,7 @@ def test_clock_times_on_the_schedule_grid_are_checked_and_pass_validation(form_u
         page.click("#copy-yaml")  # shows every problem: the morning has a start and no end yet
         assert "allebei" in page.text_content("#schedule-maandag-ochtend-end-error")
         assert page.locator("#form-errors li").count() == 1
+        assert axe_violations(page) == []  # the times of the ticked cells, with a problem shown
         page.fill("#schedule-maandag-ochtend-end", "12:00")
         assert "Alles is goed ingevuld" in page.text_content("#form-status")
         text = page.input_value("#yaml")
@@ -277,6 +279,7 @@ def test_availability_in_one_step_gives_an_entry_that_passes_validation(form_url
         assert link.get_attribute("aria-disabled") == "true"
         page.click("#availability-github-link", force=True)
         assert page.evaluate("document.activeElement.id") == "availability-form-errors"
+        assert axe_violations(page) == []
         page.fill("#availability-free-places", "")
         page.select_option("#availability-availability", "wachtlijst")
         page.fill("#availability-waiting-weeks", "5")
