@@ -1,5 +1,5 @@
-// "Is er plek?" in Node: the checks of one entry (as aanbod/availability.py applies them), the lines for the
-// provider's file and the GitHub link. The rules have the shape aanbod/form.py availability_form publishes;
+// "Is er plek?" in Node: the checks of one entry (as aanbod/content/availability.py applies them), the lines for the
+// provider's file and the GitHub link. The rules have the shape aanbod/contrib/form.py availability_form publishes;
 // that the browser's entry passes validation is tests/test_form_browser.py.
 import assert from "node:assert/strict";
 import { test } from "node:test";

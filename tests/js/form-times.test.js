@@ -1,4 +1,4 @@
-// Clock times on the schedule grid, run in Node: the checks (as aanbod/timetable.py applies them) and the
+// Clock times on the schedule grid, run in Node: the checks (as aanbod/content/timetable.py applies them) and the
 // schedule item the file gets (as timetable.join_slot writes it). That the browser's file passes validation
 // is tests/test_form_browser.py.
 import assert from "node:assert/strict";

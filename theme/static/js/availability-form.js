@@ -1,6 +1,6 @@
 // "Is er plek?" on the form page: choose the organisation, then its offer, the state, the number that goes with it
 // and the day; the page shows the entry for the provider's availability file and a GitHub link to that file.
-// The rules and the offers per provider come from the JSON island the form names (aanbod/form.py availability_form);
+// The rules and the offers per provider come from the JSON island the form names (aanbod/contrib/form.py availability_form);
 // the checks and the text are in form-availability.js.
 import { announce, element, part, showText } from "./dom.js";
 import { availabilityEntry, availabilityLink, availabilityProblems } from "./form-availability.js";
@@ -18,7 +18,7 @@ function setUp(form) {
   const dateField = fields.find((field) => rules.keys[field.dataset.field] === rules.date);
   if (dateField && !dateField.value) dateField.value = today;
 
-  // The chosen provider's offers, from the small file the build writes for it (aanbod/form.py OFFERS_FOLDER).
+  // The chosen provider's offers, from the small file the build writes for it (aanbod/contrib/form.py OFFERS_FOLDER).
   // A later choice wins over an answer that arrives late.
   let asked = 0;
   async function fillOffers() {

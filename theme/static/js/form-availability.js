@@ -1,5 +1,5 @@
-// "Is er plek?": one offer's entry for its provider's availability file, checked as aanbod/availability.py checks
-// it, by the rules the build publishes (aanbod/form.py availability_form: each key's field rules, which role each
+// "Is er plek?": one offer's entry for its provider's availability file, checked as aanbod/content/availability.py checks
+// it, by the rules the build publishes (aanbod/contrib/form.py availability_form: each key's field rules, which role each
 // state has, which number belongs to which role). Pure, so node tests run it; availability-form.js shows it.
 import { problem } from "./form-checks.js";
 
@@ -23,7 +23,7 @@ export function availabilityProblems(rules, values, today) {
 }
 
 // The lines for the file: the offer id, then its keys in the published order, digits and dates plain
-// (as aanbod/availability_file.py render writes them; every value here is a code, a number or a date).
+// (as aanbod/contrib/availability_file.py render writes them; every value here is a code, a number or a date).
 export function availabilityEntry(rules, offerId, values) {
   const lines = [`${offerId}:`];
   for (const key of Object.keys(rules.fields)) {

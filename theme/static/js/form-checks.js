@@ -65,7 +65,7 @@ export function problem(rule, value, { required = rule.required, choice = false,
   return null;
 }
 
-// The clock times of one ticked day and dagdeel, as aanbod/timetable.py checks them: both or none, each written
+// The clock times of one ticked day and dagdeel, as aanbod/content/timetable.py checks them: both or none, each written
 // as the schema's pattern says, the start before the end, both inside the dagdeel's span (parts_of_day.csv).
 // times: {start, end, spans} from the rules island. Answers [which ("start" or "end"), textKey, values], or null.
 export function timeProblem(times, part, start, end) {

@@ -65,7 +65,7 @@ export function yamlDocument({ modeline, fields = [], lists = [], mappings = [] 
   return lines.join("\n") + "\n";
 }
 
-// One item of the schedule as aanbod/timetable.py join_slot writes it: "ochtend 09:30-12:00", or "ochtend" without times.
+// One item of the schedule as aanbod/content/timetable.py join_slot writes it: "ochtend 09:30-12:00", or "ochtend" without times.
 export function slot(part, start, end) {
   return start && end ? `${part} ${start}-${end}` : part;
 }
