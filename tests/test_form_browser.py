@@ -5,6 +5,7 @@ The form opens GitHub's "new file" page; the browser helper aborts that request 
 """
 
 import json
+import shutil
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -16,6 +17,7 @@ from aanbod.content.validation import validate_content
 from browser import browser_page
 from conftest import ROOT, SCHEMA
 from form_page import fill, form_url, validate_files  # noqa: F401 (form_url is a fixture)
+from inclusion import axe_violations
 from yaml12 import load as load_yaml12
 
 pytestmark = pytest.mark.browser
@@ -212,3 +214,85 @@ def test_copying_the_file_puts_it_on_the_clipboard_and_says_so(form_url, chromiu
         page.click("#copy-yaml")
         expect(page.locator("#form-status")).to_have_text("De tekst staat nu op je klembord.")
         assert page.evaluate("() => navigator.clipboard.readText()") == page.input_value("#yaml")
+
+
+def test_clock_times_on_the_schedule_grid_are_checked_and_pass_validation(form_url, chromium_path, tmp_path):
+    """Issue 14: a ticked day and dagdeel may carry a start and end time, checked as timetable.py checks them."""
+    with browser_page(chromium_path) as page:
+        page.goto(form_url)
+        times = page.locator("#schedule-dinsdag-middag")
+        assert times.is_hidden()  # only a ticked cell asks for times
+        fill(page, VALID_OFFER + [("label:Maandag ochtend", "")])
+        assert times.is_visible() and page.locator("#schedule-maandag-ochtend").is_visible()
+        assert page.locator("#schedule-woensdag-ochtend").is_hidden()
+        page.get_by_label("Begintijd op dinsdag middag", exact=True).fill("11:00")
+        page.get_by_label("Eindtijd op dinsdag middag", exact=True).fill("13:00")
+        error = page.locator("#schedule-dinsdag-middag-start-error")
+        assert error.is_visible() and "12:00 tot 18:00" in error.text_content()
+        assert page.locator("#github-link").get_attribute("aria-disabled") == "true"
+        page.fill("#schedule-dinsdag-middag-start", "16:00")
+        assert "na de begintijd" in page.text_content("#schedule-dinsdag-middag-end-error")
+        page.fill("#schedule-dinsdag-middag-start", "13:00")
+        page.fill("#schedule-dinsdag-middag-end", "16:30")
+        page.fill("#schedule-maandag-ochtend-start", "09:30")
+        page.click("#copy-yaml")  # shows every problem: the morning has a start and no end yet
+        assert "allebei" in page.text_content("#schedule-maandag-ochtend-end-error")
+        assert page.locator("#form-errors li").count() == 1
+        assert axe_violations(page) == []  # the times of the ticked cells, with a problem shown
+        page.fill("#schedule-maandag-ochtend-end", "12:00")
+        assert "Alles is goed ingevuld" in page.text_content("#form-status")
+        text = page.input_value("#yaml")
+    assert "  maandag: [ochtend 09:30-12:00]\n  dinsdag: [middag 13:00-16:30]\n" in text
+    validated, problems = validate_files(tmp_path, "buurtwerk-noord", {"koken-samen-eten-1.yaml": text})
+    assert [problem.format() for problem in problems] == []
+    assert [(row["day"], row["part_of_day"], row["start_time"], row["end_time"]) for row in validated.typed["schedules"]] == [
+        ("maandag", "ochtend", "09:30", "12:00"), ("dinsdag", "middag", "13:00", "16:30")]
+
+
+def _availability_content(tmp_path, provider: str, text: str):
+    """The sample provider, its offers and an availability file holding ``text``, validated as the build does."""
+    content = tmp_path / "content"
+    (content / "providers").mkdir(parents=True)
+    shutil.copy(ROOT / "content/providers" / f"{provider}.yaml", content / "providers")
+    shutil.copytree(ROOT / "content/offers" / provider, content / "offers" / provider)
+    (content / "availability").mkdir()
+    (content / "availability" / f"{provider}.yaml").write_text(text, encoding="utf-8")
+    return validate_content(content, load_schema(SCHEMA))
+
+
+def test_availability_in_one_step_gives_an_entry_that_passes_validation(form_url, chromium_path, tmp_path):
+    """Issue 14: the third form writes one offer's entry for the provider's availability file and refuses what validation refuses."""
+    with browser_page(chromium_path) as page:
+        page.goto(form_url)
+        link = page.locator("#availability-github-link")
+        assert link.get_attribute("aria-disabled") == "true"
+        assert page.input_value("#availability-availability-checked-on") == page.evaluate("new Date().toLocaleDateString('sv')")
+        page.select_option("#availability-provider", "buurtwerk-noord")
+        expect(page.locator("#availability-offer")).to_be_enabled()  # the organisation's offers are loaded when it is chosen
+        offers = page.eval_on_selector_all("#availability-offer option", "options => options.filter(o => o.value).map(o => o.value)")
+        assert "klusploeg-noord" in offers and "moestuin-de-bilt" not in offers  # only this organisation's offers
+        page.select_option("#availability-offer", "klusploeg-noord")
+        page.select_option("#availability-availability", "vol")
+        page.fill("#availability-free-places", "3")
+        error = page.locator("#availability-free-places-error")
+        assert error.is_visible() and "hoort alleen bij 'Er is plek'" in error.text_content()
+        assert link.get_attribute("aria-disabled") == "true"
+        page.click("#availability-github-link", force=True)
+        assert page.evaluate("document.activeElement.id") == "availability-form-errors"
+        assert axe_violations(page) == []
+        page.fill("#availability-free-places", "")
+        page.select_option("#availability-availability", "wachtlijst")
+        page.fill("#availability-waiting-weeks", "5")
+        assert "Alles is goed ingevuld" in page.text_content("#availability-form-status")
+        assert link.get_attribute("href") == "https://github.com/open-aanbod/open-aanbod/edit/main/content/availability/buurtwerk-noord.yaml"
+        assert page.text_content("#availability-file-name") == "content/availability/buurtwerk-noord.yaml"
+        entry = page.input_value("#availability-yaml")
+        assert "Alles is goed ingevuld" not in page.text_content("#form-status")  # the offer form is its own form
+        assert page.foreign_requests == []
+    # As a provider pastes it: the file without the offer's old lines, the new entry at the bottom.
+    old = (ROOT / "content/availability/buurtwerk-noord.yaml").read_text(encoding="utf-8")
+    kept = old.split("klusploeg-noord:\n")[0] + old.split("klusploeg-noord:\n")[1].split("\n", 3)[3]
+    validated, problems = _availability_content(tmp_path, "buurtwerk-noord", kept + entry)
+    assert [problem.format() for problem in problems] == []
+    row = next(offer for offer in validated.typed["offers"] if offer["id"] == "klusploeg-noord")
+    assert (row["availability"], row["waiting_weeks"], row["free_places"]) == ("wachtlijst", 5, None)

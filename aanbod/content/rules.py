@@ -14,6 +14,7 @@ import re
 from . import messages
 from .choices import parent_field
 from .schema import CatalogueSchema, Table
+from .timetable import spans
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # A spreadsheet may skip these before it looks for a formula start (OWASP "CSV injection").
@@ -102,10 +103,21 @@ def field_rules(schema: CatalogueSchema, table: Table, name: str) -> dict:
     return rule
 
 
+def time_rules(schema: CatalogueSchema, table: Table) -> dict:
+    """Per mapping child with clock times (the schedule): the rules of its start and end fields and each dagdeel's span
+    (timetable.py checks the same), keyed by the child's key in the file."""
+    return {
+        child.source["key"]: {"start": field_rules(schema, child, child.times["start"]), "end": field_rules(schema, child, child.times["end"]),
+                              "spans": {code: list(span) for code, span in spans(schema).items()}}
+        for child in schema.children_of(table.name) if child.source["shape"] != "list" and child.times
+    }
+
+
 def form_rules(schema: CatalogueSchema, table: Table) -> dict:
     """The rules for ``table`` and its list-shaped children, keyed by table name, plus the cross-field rules."""
     tables = [table] + [child for child in schema.children_of(table.name) if child.source["shape"] == "list"]
     return {
+        "times": time_rules(schema, table),
         "table": table.name,
         "formulaStarts": "".join(FORMULA_STARTS),
         "formulaPrefix": FORMULA_PREFIX,

@@ -8,16 +8,19 @@ page carries. So the form never drifts from the field list or from validation. N
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import editor_schema
-from ..content import rules
+from ..content import availability, roles, rules
 from ..content.choices import parent_field
 from ..content.rules import CROSS_FIELD
 from ..content.schema import CatalogueSchema, Table
+from ..content.timetable import spans
 
 FIRST = "title"  # a provider knows the name of the offer; the form starts there, then the organisation, then the code
+OFFERS_FOLDER = "aanbod"  # next to the form page: <provider>.json, the offers to choose from in "Is er plek?"
 NAME_FIELDS = (FIRST, "name")  # the field a table's code is made from (an offer's title, an organisation's name)
 
 
@@ -141,6 +144,8 @@ class Section:
     extra: tuple[Widget, ...] = ()  # optional fields that go together, shown folded away
     rows: tuple[Option, ...] = ()  # mapping shape: the keys (days)
     columns: tuple[Option, ...] = ()  # mapping shape: the values (dagdelen)
+    times: bool = False  # mapping shape: each ticked cell may carry a start and end time (the schedule's clock times)
+    spans: dict | None = None  # dagdeel -> (start, end) the times must fall in (timetable.py)
 
 
 def sections(schema: CatalogueSchema, table: Table) -> list[Section]:
@@ -159,5 +164,42 @@ def sections(schema: CatalogueSchema, table: Table) -> list[Section]:
                 source["key"], child.title, child.description, "mapping",
                 rows=tuple(Option(term.code, term.label) for term in keys.terms),
                 columns=tuple(Option(term.code, term.label) for term in values.terms),
+                times=bool(child.times), spans=spans(schema) if child.times else None,
             ))
     return result
+
+
+def availability_form(schema: CatalogueSchema, providers: list, offers: list, repository_content: str, content: Path) -> dict:
+    """The third form on the page: one offer's availability, as an entry for its provider's file (availability.py).
+
+    ``providers`` are (id, name) in the order to show; ``offers`` the catalogue's offers. The page carries whether each
+    provider's file exists (then GitHub opens it for editing, otherwise as a new file); ``offers`` (provider -> [id, title])
+    is written as one small file per provider that the page loads when it is chosen, so the page stays small at 100,000 offers."""
+    table = schema.grouping.table
+    keys = dict(table.merged_fields)  # key in the file -> offer field
+    folder = f"{repository_content.strip('/')}/{table.merged['folder']}"
+    group = schema.grouping.field
+    by_provider: dict[str, list] = {provider_id: [] for provider_id, _ in providers}
+    for offer in sorted(offers, key=lambda offer: str(offer.values.get(name_field(table) or table.primary_key[0], "")).lower()):
+        by_provider.setdefault(offer.values[group], []).append([offer.id, offer.values.get(name_field(table)) or offer.id])
+    file_keys = availability.Keys.of(schema, table)
+    state, day = file_keys.state, file_keys.date
+    taxonomy = schema.taxonomies[table.field(keys[state])["taxonomy"]]
+    modeline = editor_schema.MODELINE.format(
+        Path(os.path.relpath(editor_schema.merged_path(schema, table).resolve(), (Path(content) / table.merged["folder"]).resolve())).as_posix())
+    return {
+        # Optional in an offer, but an entry needs its state and the day it was checked (availability.py): they are not "mag leeg blijven".
+        "widgets": [replace(widget(schema, table, name, {}, {}), required=key in (state, day), today=key == day) for key, name in keys.items()],
+        "rules": {
+            "folder": folder, "modeline": modeline,
+            "keys": {name: key for key, name in keys.items()},  # offer field (the widget) -> key in the file
+            "state": state, "date": day,
+            "onlyWith": dict(file_keys.count_for),  # a number's key -> the role of the state it belongs to
+            "roles": {term.code: roles.availability_role(schema, term.code) for term in taxonomy.terms},
+            "labels": {term.code: term.label for term in taxonomy.terms},
+            "fields": {key: rules.field_rules(schema, table, name) for key, name in keys.items()},
+            "providers": {provider_id: {"file": (Path(content) / table.merged["folder"] / f"{provider_id}.yaml").is_file()} for provider_id, _ in providers},
+        },
+        "providers": providers,
+        "offers": {provider_id: by_provider.get(provider_id, []) for provider_id, _ in providers},
+    }

@@ -396,11 +396,17 @@ class OfferGenerator(Generator):
         providers = sorted(self.catalogue.providers.values(), key=lambda provider: provider.name.lower())
         references = {owner: [(provider.id, provider.name) for provider in providers]}
         example_file = Path(self.path) / grouped.source["folder"] / "aanbieder" / "aanbod.yaml"
+        availability_form = form.availability_form(schema, references[owner], self.catalogue.offers, self.settings["AANBOD_REPOSITORY_CONTENT"], self.path)
+        offers_folder = Path(self.output_path) / self.settings["FORM_URL"] / form.OFFERS_FOLDER
+        offers_folder.mkdir(parents=True, exist_ok=True)
+        for provider_id, offers in availability_form["offers"].items():
+            (offers_folder / f"{provider_id}.json").write_text(json.dumps(offers, ensure_ascii=False), encoding="utf-8")
         self._write(
             writer, self.settings["FORM_SAVE_AS"], "form", self.settings["FORM_URL"],
             widgets=form.widgets(schema, grouped, references, scaffold.defaults(schema)), form_rules=rules.form_rules(schema, grouped),
             provider_form=form.provider_form(schema, schema.tables[owner], self.settings["AANBOD_REPOSITORY_CONTENT"], self.path),
             sections=form.sections(schema, grouped),
+            availability_form=availability_form, offers_url=f"{self.settings['FORM_URL']}{form.OFFERS_FOLDER}/",
             form_folder=f"{self.settings['AANBOD_REPOSITORY_CONTENT'].strip('/')}/{grouped.source['folder']}",
             modeline=editor_schema.modeline(schema, grouped, example_file),
             group_field=group, key_field=grouped.primary_key[0],

@@ -64,3 +64,17 @@ export function problem(rule, value, { required = rule.required, choice = false,
   if (rule.noFormula && startsLikeFormula(text, rules)) return ["formule", {}];
   return null;
 }
+
+// The clock times of one ticked day and dagdeel, as aanbod/content/timetable.py checks them: both or none, each written
+// as the schema's pattern says, the start before the end, both inside the dagdeel's span (parts_of_day.csv).
+// times: {start, end, spans} from the rules island. Answers [which ("start" or "end"), textKey, values], or null.
+export function timeProblem(times, part, start, end) {
+  if (start === "" && end === "") return null;
+  if (start === "" || end === "") return [start === "" ? "start" : "end", "beideTijden", {}];
+  if (!fullMatch(times.start.pattern, start)) return ["start", "tijd", {}];
+  if (!fullMatch(times.end.pattern, end)) return ["end", "tijd", {}];
+  if (start >= end) return ["end", "eindNaBegin", {}];
+  const span = times.spans[part];
+  if (span && !(span[0] <= start && end <= span[1])) return [start < span[0] ? "start" : "end", "buitenDagdeel", { van: span[0], tot: span[1] }];
+  return null;
+}

@@ -65,6 +65,11 @@ export function yamlDocument({ modeline, fields = [], lists = [], mappings = [] 
   return lines.join("\n") + "\n";
 }
 
+// One item of the schedule as aanbod/content/timetable.py join_slot writes it: "ochtend 09:30-12:00", or "ochtend" without times.
+export function slot(part, start, end) {
+  return start && end ? `${part} ${start}-${end}` : part;
+}
+
 // The code a name gives, as a file name: "Café De Spaak!" -> "cafe-de-spaak".
 export function slug(text) {
   return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")

@@ -5,8 +5,8 @@
 // the provider edits it. The checks (form-checks.js) and the YAML (form-yaml.js) are pure modules;
 // this one reads the fields and shows what they say.
 import { announce, element, part, showText } from "./dom.js";
-import { problem, written } from "./form-checks.js";
-import { isEmpty, slug, yamlDocument } from "./form-yaml.js";
+import { problem, timeProblem, written } from "./form-checks.js";
+import { isEmpty, slot, slug, yamlDocument } from "./form-yaml.js";
 import { t } from "./texts.js";
 
 // The fields directly in `scope` (the form, or one item of a list such as a location), not those
@@ -163,6 +163,33 @@ function setUp(form) {
     return !(flag && ruleOf(flag).trueValues.includes(valueOf(flag)));
   }
 
+  // --- clock times of the schedule (rules.times: the start and end rules and each dagdeel's span) ---
+
+  const mappingSections = () => [...form.querySelectorAll("[data-child][data-shape='mapping']")];
+
+  // The start and end inputs of a ticked box, or null when its section has no clock times.
+  function timesOf(box) {
+    const cell = box.hasAttribute("aria-controls") ? document.getElementById(box.getAttribute("aria-controls")) : null;
+    return cell ? { cell, start: cell.querySelector("[data-time='start']"), end: cell.querySelector("[data-time='end']") } : null;
+  }
+
+  function checkTimes(found) {
+    for (const section of mappingSections()) {
+      const times = rules.times?.[section.dataset.child];
+      for (const box of section.querySelectorAll("input[type=checkbox][data-key]")) {
+        const inputs = timesOf(box);
+        if (!times || !inputs) continue;
+        inputs.cell.hidden = !box.checked;
+        const wrong = box.checked ? timeProblem(times, box.value, inputs.start.value, inputs.end.value) : null;
+        for (const which of ["start", "end"]) {
+          const message = wrong && wrong[0] === which ? t(wrong[1], wrong[2]) : null;
+          show(inputs[which], message);
+          if (message) found.push({ field: inputs[which], message, where: "" });
+        }
+      }
+    }
+  }
+
   // --- the file ---
 
   function fieldEntry(field) {
@@ -170,11 +197,12 @@ function setUp(form) {
   }
 
   function buildYaml() {
-    const mappings = [...form.querySelectorAll("[data-child][data-shape='mapping']")].map((section) => {
+    const mappings = mappingSections().map((section) => {
       const rows = new Map();
       for (const box of section.querySelectorAll("input[type=checkbox][data-key]")) {
         if (!rows.has(box.dataset.key)) rows.set(box.dataset.key, []);
-        if (box.checked) rows.get(box.dataset.key).push(box.value);
+        const inputs = timesOf(box);
+        if (box.checked) rows.get(box.dataset.key).push(inputs ? slot(box.value, inputs.start.value, inputs.end.value) : box.value);
       }
       return { key: section.dataset.child, rows: [...rows] };
     });
@@ -237,6 +265,7 @@ function setUp(form) {
       const missing = needsOne && !itemsOf(section).some(inUse);
       if (sectionError) showText(sectionError, missing && showAll ? t("adresOfOnline") : "");
     }
+    checkTimes(found);
     return found;
   }
 
@@ -270,7 +299,7 @@ function setUp(form) {
   // --- events ---
 
   function touch(event) {
-    const field = event.target.closest("[data-field]");
+    const field = event.target.closest("[data-field], [data-time]");
     if (field) touched.add(field);
     const topLevel = field && !field.closest("[data-item]");
     if (topLevel && field.dataset.field === keyField) keyEdited = field.value.trim() !== "";
