@@ -143,9 +143,17 @@ def verified(args) -> int:
         changes = reverify.plan(folder, args.provider, args.offers, today)
     except reverify.ReverifyError as error:
         raise UpkeepError(str(error)) from None
+    # The date of each chosen offer's entry in the provider's availability file: the merged field of type date.
+    table = schema.grouping.table
+    merged_dates = [key for key, field in table.merged_fields.items() if table.field(field).get("type") == "date"]
+    if merged_dates:
+        entries = reverify.plan_entries(Path(args.content) / table.merged["folder"] / f"{args.provider}.yaml", merged_dates[0],
+                                        [change.path.stem for change in changes], today)
+        changes += [entries] if entries else []
     written = reverify.apply(changes)
     for path in written:
-        print(f"{path}: verified_on is nu {today.isoformat()}.")
+        field = merged_dates[0] if path.parent.name == table.merged.get("folder") else reverify.FIELD
+        print(f"{path}: {field} is nu {today.isoformat()}.")
     print(f"{plural(len(written), 'bestand', 'bestanden')} bijgewerkt; {len(changes) - len(written)} stond al op vandaag. "
           "Controleer met `make validate` en open een pull request." if written else "Niets veranderd: alles stond al op vandaag.")
     return 0

@@ -135,6 +135,23 @@ def test_verified_changes_only_the_verified_on_line_of_each_chosen_offer(content
     assert read_catalogue(content, SCHEMA)[1] == []
 
 
+def test_verified_also_dates_the_chosen_offers_availability_and_nothing_else(content):
+    """Issue 16: verifying sets the availability date too, on the entries of the chosen offers only."""
+    availability = content / "availability/buurtwerk.yaml"
+    availability.parent.mkdir()
+    availability.write_text("# plek, per aanbod\noud:\n  availability: vol  # tot de zomer\n  checked_on: 2026-10-01\n"
+                            "vers:\n  availability: plek\n  free_places: 2\n  checked_on: 2026-10-01\n", encoding="utf-8")
+    before = availability.read_text(encoding="utf-8")
+    result = run("verified", "--content", str(content), "--provider", "buurtwerk", "oud", "--today", "2026-11-30")
+    assert result.returncode == 0, result.stderr
+    after = availability.read_text(encoding="utf-8")
+    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines()) if a != b]
+    assert changed == [("  checked_on: 2026-10-01", "  checked_on: 2026-11-30")] and after.count("2026-10-01") == 1
+    assert after.index("2026-11-30") < after.index("vers:")  # the entry of oud, not of vers
+    assert f"{availability}: checked_on is nu 2026-11-30." in result.stdout
+    assert read_catalogue(content, SCHEMA, today=date(2026, 11, 30))[1] == []
+
+
 def test_verified_refuses_an_offer_of_another_provider_and_changes_nothing(content):
     before = {path: path.read_bytes() for path in (content / "offers").rglob("*.yaml")}
     result = run("verified", "--content", str(content), "--provider", "buurtwerk", "oud", "atelier", "--today", "2026-11-30")

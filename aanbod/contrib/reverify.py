@@ -1,4 +1,5 @@
-"""Verify offers again in one small step: only the ``verified_on`` line of each chosen file changes.
+"""Verify offers again in one small step: only the ``verified_on`` line of each chosen file changes, and the
+date line of each chosen offer's entry in the provider's availability file (issue 14), where it has one.
 
 The line is edited in place as text (its quotes and a comment after it stay), never by reading and
 writing the YAML, so comments, order and layout are untouched and a pull request shows one line per
@@ -46,6 +47,26 @@ def plan(folder: Path, provider: str, offer_ids: list[str], today: date) -> list
         new_line = f"{line['key']}{line['quote']}{today.isoformat()}{line['quote']}{line['rest']}"
         changes.append(Change(path, text, text[:line.start()] + new_line + text[line.end():]))
     return changes
+
+
+def plan_entries(path: Path, key: str, offer_ids: list[str], today: date) -> Change | None:
+    """In a provider's file of values per offer (content/availability/<provider>.yaml): the ``key`` line (its date)
+    in the entry of each of ``offer_ids``, set to ``today``. None without the file; an offer without an entry, or an
+    entry without that line, is left alone: verifying an offer gives no room that was never given."""
+    if not path.is_file():
+        return None
+    text = after = path.read_bytes().decode("utf-8")
+    line_pattern = re.compile(rf"^(?P<key>[ \t]+{re.escape(key)}:[ \t]*)(?P<quote>[\"']?)(?P<date>[^\"'#\r\n]*?)(?P=quote)(?P<rest>[ \t]*(#[^\r\n]*)?\r?)$",
+                              re.MULTILINE)
+    for offer_id in offer_ids:
+        # The entry: its key at the start of a line, then the indented (or empty) lines below it.
+        entry = re.search(rf"^{re.escape(offer_id)}:[ \t]*(#[^\r\n]*)?\r?\n(?P<body>(?:[ \t]+[^\r\n]*(?:\r?\n|$)|\r?\n)*)", after, re.MULTILINE)
+        line = line_pattern.search(entry["body"]) if entry else None
+        if line:
+            start = entry.start("body")
+            new_line = f"{line['key']}{line['quote']}{today.isoformat()}{line['quote']}{line['rest']}"
+            after = after[:start + line.start()] + new_line + after[start + line.end():]
+    return Change(path, text, after)
 
 
 def apply(changes: list[Change]) -> list[Path]:
