@@ -84,7 +84,7 @@ def _closure_problems(schema: CatalogueSchema, rows: list[Row], today: date | No
     """Closures in the order they happen, and none that ended more than a year ago (they only clutter the file)."""
     problems, previous = [], {}
     for row in rows:
-        start, end = _date(row.values.get("start_date", "")), _date(row.values.get("end_date", ""))
+        start, end = read_date(row.values.get("start_date", "")), read_date(row.values.get("end_date", ""))
         if start is None or end is None:
             continue
         offer = row.values[schema.tables["closures"].source["parent_field"]]
@@ -99,7 +99,8 @@ def _closure_problems(schema: CatalogueSchema, rows: list[Row], today: date | No
     return problems
 
 
-def _date(text: str) -> date | None:
+def read_date(text: str) -> date | None:
+    """The raw text of a date field read leniently: None when it is no date (the type check says so elsewhere)."""
     try:
         return date.fromisoformat(text)
     except ValueError:

@@ -117,13 +117,6 @@ def _check_text(schema: CatalogueSchema, table: Table, row: Row) -> list[Problem
     return problems
 
 
-def _parse_date(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
 def _parse_number(text: str) -> float | None:
     try:
         return float(text)
@@ -152,7 +145,7 @@ def _order(schema: CatalogueSchema, table: Table, rule: dict, rows: dict[str, li
     """``high`` may not be below ``low`` (an age, a date)."""
     problems = []
     low_field, high_field = table.field(rule["low"]), table.field(rule["high"])
-    parse = _parse_date if low_field["type"] == "date" else _parse_number
+    parse = timetable.read_date if low_field["type"] == "date" else _parse_number
     for row in rows.get(table.name, []):
         low_text, high_text = row.values[rule["low"]], row.values[rule["high"]]
         low, high = parse(low_text), parse(high_text)
