@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 from aanbod.site import build_log
-from conftest import ROOT, SCHEMA, offer_yaml, provider_yaml, write_files
+from conftest import ROOT, offer_yaml, provider_yaml, write_files
+from sitebuild import settings_text
 
 
 def ci_build(content: Path, output: Path, settings: Path) -> subprocess.CompletedProcess:
@@ -31,10 +32,7 @@ def test_a_ci_build_writes_whole_dutch_lines_and_no_pelican_summary(tmp_path):
         "offers/buurtwerk/gestopt-met-een-lange-naam.yaml": offer_yaml("gestopt-met-een-lange-naam", title="Gestopt", status="ingetrokken"),
     })
     settings = tmp_path / "settings.py"
-    settings.write_text(
-        "import runpy\nfrom datetime import date\n"
-        f"globals().update({{k: v for k, v in runpy.run_path({str(ROOT / 'pelicanconf.py')!r}).items() if k.isupper()}})\n"
-        f"AANBOD_SEARCH_INDEX = False\nAANBOD_TODAY = date(2026, 11, 22)\nAANBOD_SCHEMA_PATH = {str(SCHEMA)!r}\n", encoding="utf-8")
+    settings.write_text(settings_text("AANBOD_TODAY = date(2026, 11, 22)"), encoding="utf-8")
     output = tmp_path / "output"
     result = ci_build(content, output, settings)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -12,6 +12,7 @@ import pytest
 
 from aanbod.contrib import links
 from conftest import ROOT, SCHEMA_OPTION, offer_yaml, provider_yaml, write_files
+from sitebuild import settings_text
 from link_standins import dns_server, https_self_signed, silent_server, website
 
 ZONE = {
@@ -50,8 +51,7 @@ def content(tmp_path, standins):
 
 def settings_file(tmp_path, port):
     path = tmp_path / "instellingen.py"
-    path.write_text(f"import runpy\nglobals().update({{k: v for k, v in runpy.run_path({str(ROOT / 'pelicanconf.py')!r}).items() if k.isupper()}})\n"
-                    f"AANBOD_DNS_SERVER = '127.0.0.1'\nAANBOD_DNS_PORT = {port}\nAANBOD_LINKS_TIMEOUT = 0.5\nAANBOD_LINKS_INTERVAL = 0.0\n",
+    path.write_text(settings_text(f"AANBOD_DNS_SERVER = '127.0.0.1'\nAANBOD_DNS_PORT = {port}\nAANBOD_LINKS_TIMEOUT = 0.5\nAANBOD_LINKS_INTERVAL = 0.0"),
                     encoding="utf-8")
     return path
 

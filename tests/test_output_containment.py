@@ -10,16 +10,13 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT, SCHEMA
+from conftest import ROOT
+from sitebuild import settings_text
 from aanbod import containment
 from aanbod.content.settings import DEFAULTS
 from aanbod.urls import Urls
 
-SETTINGS_HEAD = (
-    "import runpy\nfrom datetime import date\n"
-    f"globals().update({{key: value for key, value in runpy.run_path({str(ROOT / 'pelicanconf.py')!r}).items() if key.isupper()}})\n"
-    f"AANBOD_SEARCH_INDEX = False\nAANBOD_TODAY = date(2026, 11, 22)\nAANBOD_SCHEMA_PATH = {str(SCHEMA)!r}\n"
-)
+SETTINGS_HEAD = settings_text("AANBOD_TODAY = date(2026, 11, 22)")
 
 
 def snapshot(folder) -> dict:
