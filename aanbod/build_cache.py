@@ -1,0 +1,265 @@
+"""The build cache: what one build made, the next build of the same inputs keeps (issue 10).
+
+Everything is keyed by content hash, never by file times: a fresh clone, a ``touch`` or a checkout of
+another branch changes no key, and any change to an input changes every key that depends on it.
+Three parts:
+
+- **digests** of values, files and folders (``digest``, ``file_digest``, ``folder_digest``), and of the
+  generator itself (``code_digest``: its sources and the versions of the libraries that shape the output),
+  so a new version of the code never takes back what an old one made;
+- **snapshots**: a dict per kind (say, each offer's card by its fingerprint), pickled in the cache folder and
+  read back by the next build;
+- **the output ledger** (``OutputLedger``): which output file was made from which fingerprint. A build that
+  makes a file with the same fingerprint keeps the file as it is instead of making it again; at the end
+  every file this build neither wrote nor kept is removed, so the output is what a clean build writes.
+
+The cache folder holds pickles, which run code when read: it is ours only. ``CacheFolder`` refuses a folder
+that git tracks (a pull request could add one) and the build then runs without a cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import subprocess
+import sys
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+DIGEST_BYTES = 16
+MANIFEST = "manifest.json"
+PARTS = "parts"  # ledger entries from forked processes, merged by the parent at the end
+# The libraries whose version can change a byte of the output (templates, Markdown, YAML, validation, search).
+LIBRARIES = ("pelican", "jinja2", "markupsafe", "markdown", "pyyaml", "frictionless", "pagefind_bin", "textstat")
+
+
+def digest(*parts) -> str:
+    """A hash of ``repr(parts)``: for plain values (str, numbers, dates, tuples, dicts, frozen dataclasses of them)."""
+    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=DIGEST_BYTES).hexdigest()
+
+
+def bytes_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=DIGEST_BYTES).hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    """The file's bytes as a digest; "-" for a file that is not there (so adding it changes the digest)."""
+    try:
+        return bytes_digest(Path(path).read_bytes())
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return "-"
+
+
+def folder_digest(folder: Path, suffixes: tuple[str, ...] = ()) -> str:
+    """Every file below ``folder`` (names and bytes, in sorted order); only those ending in ``suffixes`` if given."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return "-"
+    entries = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and not path.is_symlink() and (not suffixes or path.name.endswith(suffixes)) and "__pycache__" not in path.parts:
+            entries.append((path.relative_to(folder).as_posix(), file_digest(path)))
+    return digest(entries)
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """The generator's own sources, the Python version and the libraries' versions."""
+    versions = []
+    for name in LIBRARIES:
+        try:
+            versions.append((name, metadata.version(name)))
+        except metadata.PackageNotFoundError:
+            versions.append((name, "-"))
+    return digest(folder_digest(Path(__file__).parent, (".py",)), sys.version, versions)
+
+
+class CacheFolder:
+    """Where a build keeps what the next one may take back; ``None`` as path means no cache."""
+
+    def __init__(self, path: Path | None):
+        self.path = Path(path) if path else None
+        self.refused = ""
+        if self.path is not None and _tracked_by_git(self.path):
+            self.refused = f"{self.path} staat in git; de bouw gebruikt hem niet als cache (er kunnen bestanden van anderen in staan)."
+            self.path = None
+
+    @property
+    def enabled(self) -> bool:
+        return self.path is not None
+
+    def load_snapshot(self, kind: str) -> dict:
+        """What the last build saved under ``kind``; empty without a cache or when it cannot be read."""
+        if self.path is None:
+            return {}
+        try:
+            with open(self.path / f"{kind}.pickle", "rb") as file:
+                value = pickle.load(file)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError):
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    def save_snapshot(self, kind: str, value: dict) -> None:
+        if self.path is not None:
+            _write_atomically(self.path / f"{kind}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _tracked_by_git(path: Path) -> bool:
+    """True when git tracks a file below ``path``: then it came with the checkout, not from one of our builds."""
+    folder = Path(path)
+    probe = folder if folder.is_dir() else next((parent for parent in folder.parents if parent.is_dir()), Path("."))
+    try:
+        result = subprocess.run(["git", "-C", str(probe), "ls-files", "--", str(folder.resolve())], capture_output=True, text=True, check=False)
+    except OSError:
+        return False
+    return result.returncode == 0 and bool(result.stdout.strip())
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary name and rename, so a build that stops halfway never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+
+
+class OutputLedger:
+    """Which output file came from which fingerprint, so the next build keeps the files it would write the same.
+
+    ``keeps(path, fingerprint)`` is true when the last build wrote ``path`` from ``fingerprint`` and the file
+    is still as it left it (same size and modification time); the caller then does not write it, and the
+    file is marked kept. ``record(path, fingerprint)`` notes a file written now. ``sweep()`` (after the build)
+    removes every file below the output that this build neither wrote (its change time is after the build
+    started) nor kept, so the output holds exactly what a clean build would write, and saves the ledger.
+
+    A forked process has its own copy of the ledger: it calls ``hand_over()`` before it ends, and the
+    parent's ``sweep()`` reads what it handed over.
+    """
+
+    def __init__(self, cache: CacheFolder, output: Path, started_ns: int, keep_names: tuple[str, ...] = ()):
+        self.output = Path(output)
+        self.folder = cache.path / "output" / digest(os.path.abspath(output)) if cache.enabled else None
+        self.started_ns = started_ns
+        self.keep_names = frozenset(keep_names)  # top-level names the output keeps (Pelican's OUTPUT_RETENTION)
+        self.previous: dict[str, list] = self._read_manifest()
+        self.fingerprints: dict[str, str] = {}
+        self.kept: set[str] = set()
+
+    @property
+    def enabled(self) -> bool:
+        return self.folder is not None
+
+    def _read_manifest(self) -> dict:
+        if self.folder is None:
+            return {}
+        try:
+            manifest = json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(manifest, dict) or manifest.get("code") != code_digest():
+            return {}
+        files = manifest.get("files")
+        return files if isinstance(files, dict) else {}
+
+    def keeps(self, relative: str, fingerprint: str) -> bool:
+        """Keep the last build's file at ``relative`` if it was made from ``fingerprint`` and has not changed since."""
+        if self.folder is None:
+            return False
+        self.fingerprints[relative] = fingerprint
+        entry = self.previous.get(relative)
+        if not entry or entry[0] != fingerprint:
+            return False
+        try:
+            status = os.stat(self.output / relative)
+        except OSError:
+            return False
+        if [status.st_size, status.st_mtime_ns] != entry[1:] or status.st_ctime_ns >= self.started_ns:
+            return False
+        self.kept.add(relative)
+        return True
+
+    def record(self, relative: str, fingerprint: str) -> None:
+        """``relative`` is (or will be) written in this build from ``fingerprint``."""
+        if self.folder is not None:
+            self.fingerprints[relative] = fingerprint
+
+    def hand_over(self) -> None:
+        """From a forked process: leave what it recorded and kept for the parent's sweep."""
+        if self.folder is not None:
+            _write_atomically(self.folder / PARTS / f"{os.getpid()}.json",
+                              json.dumps({"fingerprints": self.fingerprints, "kept": sorted(self.kept)}).encode("utf-8"))
+
+    def _take_parts(self) -> None:
+        parts = self.folder / PARTS
+        for path in sorted(parts.glob("*.json")) if parts.is_dir() else ():
+            try:
+                part = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                part = {}
+            self.fingerprints.update(part.get("fingerprints", {}))
+            self.kept.update(part.get("kept", []))
+            path.unlink(missing_ok=True)
+
+    def forget(self) -> None:
+        """Before the build writes anything: the last ledger is read; a build that stops halfway leaves none."""
+        if self.folder is not None:
+            (self.folder / MANIFEST).unlink(missing_ok=True)
+            for path in (self.folder / PARTS).glob("*.json") if (self.folder / PARTS).is_dir() else ():
+                path.unlink(missing_ok=True)
+
+    def sweep(self, remove_stale: bool = True) -> int:
+        """Remove what this build neither wrote nor kept (if ``remove_stale``), save the ledger; returns the number removed."""
+        if self.folder is None:
+            return 0
+        self._take_parts()
+        removed = _remove_stale(self.output, self.started_ns, self.kept, self.keep_names) if remove_stale else 0
+        files = {}
+        for relative, fingerprint in self.fingerprints.items():
+            try:
+                status = os.stat(self.output / relative)
+            except OSError:
+                continue
+            files[relative] = [fingerprint, status.st_size, status.st_mtime_ns]
+        _write_atomically(self.folder / MANIFEST, json.dumps({"code": code_digest(), "files": files}, sort_keys=True).encode("utf-8"))
+        return removed
+
+
+def _remove_stale(output: Path, started_ns: int, kept: set[str], keep_names: frozenset) -> int:
+    """Every file below ``output`` changed before ``started_ns`` and not in ``kept`` is removed, then empty folders.
+
+    The change time (ctime) cannot be set by a program: a file copied with its old modification time
+    (Pelican's static files) still has a new change time.
+    """
+    removed = 0
+    for folder, folders, files in os.walk(output, topdown=False):
+        relative_folder = os.path.relpath(folder, output)
+        top = relative_folder.split(os.sep)[0]
+        if top in keep_names:
+            continue
+        for name in files:
+            relative = name if relative_folder == "." else f"{relative_folder}/{name}".replace(os.sep, "/")
+            if relative.split("/")[0] in keep_names or relative in kept:
+                continue
+            path = os.path.join(folder, name)
+            if os.lstat(path).st_ctime_ns < started_ns:
+                os.unlink(path)
+                removed += 1
+        if relative_folder != "." and not os.listdir(folder):
+            os.rmdir(folder)
+    return removed
+
+
+def build_start_ns(cache: CacheFolder) -> int:
+    """The moment the build starts, by the file system's clock: a marker file's change time.
+
+    Files get their change time from the kernel's coarse clock, which can lag ``time.time_ns()`` by a tick;
+    a marker written now has a time that every file written later is at least as new as.
+    """
+    if not cache.enabled:
+        return 0
+    marker = cache.path / "started"
+    _write_atomically(marker, b"")
+    return os.stat(marker).st_ctime_ns
