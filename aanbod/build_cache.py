@@ -253,13 +253,19 @@ def _remove_stale(output: Path, started_ns: int, kept: set[str], keep_names: fro
 
 
 def build_start_ns(cache: CacheFolder) -> int:
-    """The moment the build starts, by the file system's clock: a marker file's change time.
+    """The moment the build starts, by the file system's clock: strictly after every file written before.
 
-    Files get their change time from the kernel's coarse clock, which can lag ``time.time_ns()`` by a tick;
-    a marker written now has a time that every file written later is at least as new as.
+    Files get their change time from the kernel's coarse clock (a tick of a few milliseconds), not from
+    ``time.time_ns()``. A marker file is written until its change time moves on from the first one's: every
+    file written before this call is older than the time returned, every file written after is not.
     """
     if not cache.enabled:
         return 0
     marker = cache.path / "started"
     _write_atomically(marker, b"")
-    return os.stat(marker).st_ctime_ns
+    before = os.stat(marker).st_ctime_ns
+    for _ in range(100_000):  # a tick is a few milliseconds: a few hundred writes at most
+        _write_atomically(marker, b"")
+        if (now := os.stat(marker).st_ctime_ns) > before:
+            return now
+    return before + 1

@@ -172,11 +172,13 @@ def site(tmp_path):
 
 
 def run_pelican(content: Path, output: Path, settings: Path = ROOT / "pelicanconf.py", extra: tuple[str, ...] = (),
-                cwd: Path = ROOT, schema: Path | None = SCHEMA) -> subprocess.CompletedProcess:
+                cwd: Path = ROOT, schema: Path | None = SCHEMA, cache: Path | None = None) -> subprocess.CompletedProcess:
     """The real pelican command, as `make html` runs it; the one place tests assemble it.
 
     Inline sites are checked against SCHEMA (the test region); the repository's own content, or a copy of it,
-    against ``schema=REPOSITORY_SCHEMA``; ``schema=None`` leaves it to the settings file.
+    against ``schema=REPOSITORY_SCHEMA``; ``schema=None`` leaves it to the settings file. Every build is a clean
+    one (no build cache) unless a test gives its own ``cache`` folder: builds of different sites would otherwise
+    share the repository's .cache/build.
     """
     command = [
         str(Path(sys.executable).with_name("pelican")), str(content),
@@ -185,8 +187,8 @@ def run_pelican(content: Path, output: Path, settings: Path = ROOT / "pelicancon
     ]
     if schema not in (None, REPOSITORY_SCHEMA):
         extra = (f"AANBOD_SCHEMA_PATH={json.dumps(str(schema))}", *extra)
-    if extra:
-        command += ["--extra-settings", *extra]
+    extra = (f"AANBOD_CACHE_PATH={json.dumps(str(cache) if cache else '')}", *extra)
+    command += ["--extra-settings", *extra]
     # No COLUMNS: the build writes whole lines without a terminal (aanbod/site/build_log.py), as in CI.
     return subprocess.run(command, capture_output=True, text=True, cwd=cwd)
 

@@ -25,6 +25,9 @@ DEFAULTS = {
     # The build's 'today' (freshness, feeds). None: the date of the commit being built, so two
     # builds of one commit are identical; outside git, the machine's date.
     "AANBOD_TODAY": None,
+    # The build cache (aanbod/build_cache.py, issue 10): a rebuild keeps what did not change. Relative to the
+    # repository; "" or None: no cache, every build makes every file.
+    "AANBOD_CACHE_PATH": ".cache/build",
     # The interface languages (issue 6): the first at the root, each other one under its own folder (en/).
     "AANBOD_LANGUAGES": ["nl", "en"],
     "OFFER_URL": "aanbod/{id}/",

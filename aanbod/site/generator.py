@@ -19,11 +19,15 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from . import branding, contributing, data_page, map_library, shortlist, structured_data
+from . import page_fingerprints
 from .. import collector, exports, presentation
+from ..build_cache import CacheFolder, OutputLedger
+from ..content.fingerprints import Fingerprints
 from ..contrib import editor_schema, editors_report, error_report, form, freshness, links, lookalikes, review, scaffold
 from ..search import search
 from ..content import roles, rules
 from ..content.catalogue import read_catalogue
+from ..content.model import Offer
 from ..exports import ical
 from ..content.history import build_today
 from .i18n import LANGUAGE_NAMES, Languages
@@ -64,6 +68,10 @@ log.setLevel(logging.INFO)
 class OfferGenerator(Generator):
     def generate_context(self):
         self.today = build_today(self.settings["AANBOD_TODAY"], Path(self.path))
+        build = self.settings.get("AANBOD_BUILD_CACHE")  # set by the plugin (pelican_plugin._start_cache)
+        self.cache = build.cache if build else CacheFolder(None)
+        self.ledger = build.ledger if build else OutputLedger(self.cache, Path(self.output_path), 0)
+        self.settings_file = build.settings_file if build else ""
         self.env.loader = CompactLoader(self.env.loader)
         catalogue, problems = read_catalogue(
             Path(self.path), Path(self.settings["AANBOD_SCHEMA_PATH"]), self.settings["AANBOD_MAX_FILE_BYTES"], self.today
@@ -123,9 +131,9 @@ class OfferGenerator(Generator):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(texts, ensure_ascii=False, sort_keys=True), encoding="utf-8")
 
-    def _write(self, writer, save_as: str, template: str, url: str, **context):
-        """Write the page once per language: the default at ``save_as``, the others under their folder (en/...)."""
-        for language in self.languages.codes:
+    def _write(self, writer, save_as: str, template: str, url: str, languages: tuple[str, ...] = (), **context):
+        """Write the page once per language (or in ``languages``): the default at ``save_as``, the others under their folder (en/...)."""
+        for language in languages or self.languages.codes:
             prefix = self.languages.prefix(language)
             writer.write_file(
                 prefix + save_as, self.get_template(template), self.context,
@@ -219,6 +227,10 @@ class OfferGenerator(Generator):
         return helpers, filters
 
     def generate_output(self, writer):
+        self.ledger.forget()  # from here on the output changes: a build that stops halfway leaves no ledger
+        self.fingerprints = Fingerprints(self.catalogue)
+        self.page_fingerprints = page_fingerprints.PageFingerprints(self.fingerprints, page_fingerprints.site_digest(
+            self.settings, self.catalogue, self.today, self.settings_file, Path(self.path)))
         pages = [*self._catalogue_pages(), *self._withdrawn_pages()]
         # The data files and the search index need no page: they are made in a process of their own
         # while the pages are rendered, instead of on one core after them.
@@ -232,23 +244,46 @@ class OfferGenerator(Generator):
     def _write_data_and_index(self, writer):
         self._write_data_page(writer, self._write_data_files())
         self._write_search_index()
+        self.ledger.hand_over()  # this may be a forked process: the parent's sweep must know what was kept
 
     def _cores(self) -> int:
         return self.settings["AANBOD_WORKERS"] or workers.available_cores()
 
     def _write_pages(self, writer, pages: list[Page]):
-        """Render and write ``pages`` in every language, in worker processes on every core (aanbod/site/pages/workers.py)."""
-        languages = len(self.languages.codes)
-        progress = Progress("pagina's geschreven", len(pages) * languages)
-        for template in {page.template for page in pages}:
+        """Render and write ``pages`` in every language, in worker processes on every core (aanbod/site/pages/workers.py).
+
+        A page made from the same inputs as in the last build is kept as it is (aanbod/build_cache.py)."""
+        jobs = self._pages_to_write(pages)
+        progress = Progress("pagina's geschreven", len(jobs) * len(self.languages.codes))
+        for template in {page.template for page, _ in jobs}:
             self.get_template(template)  # loaded and compiled once, before the workers start
-        self._render_cards()
-        workers.run(pages, lambda page: self._write(writer, page.save_as, page.template, page.url, **page.context),
-                    self._cores(), lambda count: progress.advance(count * languages))
+        self._render_cards({offer.id for page, _ in jobs for offer in _offers_in(page.context)})
+        workers.run(jobs, lambda job: self._write(writer, job[0].save_as, job[0].template, job[0].url, job[1], **job[0].context),
+                    self._cores(), lambda count: progress.advance(count * len(self.languages.codes)))
         progress.finish()
 
-    def _render_cards(self):
-        """Every published offer's card body in every language, once, before the workers fork and share it.
+    def _pages_to_write(self, pages: list[Page]) -> list[tuple[Page, tuple[str, ...]]]:
+        """Each page with the languages it must be written in: those whose file the last build made otherwise."""
+        jobs, kept = [], 0
+        for page in pages:
+            languages = []
+            for language in self.languages.codes:
+                fingerprint = self.page_fingerprints.of(page.template, page.save_as, page.url, language, page.context)
+                path = self.languages.prefix(language) + page.save_as
+                if fingerprint is not None and self.ledger.keeps(path, fingerprint):
+                    kept += 1
+                    continue
+                if fingerprint is not None:
+                    self.ledger.record(path, fingerprint)
+                languages.append(language)
+            if languages:
+                jobs.append((page, tuple(languages)))
+        if self.ledger.enabled:
+            log.info("Aanbod: %d pagina's ongewijzigd uit de vorige bouw, %d opnieuw gemaakt.", kept, sum(len(languages) for _, languages in jobs))
+        return jobs
+
+    def _render_cards(self, offer_ids: set[str]):
+        """The card body of every offer in ``offer_ids`` in every language, once, before the workers fork and share it.
 
         Each worker used to render the cards it met itself: about three times per card and language.
         """
@@ -256,7 +291,8 @@ class OfferGenerator(Generator):
         for language in self.languages.codes:
             card_body = self.get_template("_macros").make_module({**self.context, "lang": language}).card_body
             for offer in self.catalogue.published:
-                self.cards[(language, siteurl, offer.id)] = card_body(offer)
+                if offer.id in offer_ids:
+                    self.cards[(language, siteurl, offer.id)] = card_body(offer)
 
     def _catalogue_pages(self) -> list[Page]:
         catalogue, urls = self.catalogue, self.urls
@@ -413,6 +449,13 @@ class OfferGenerator(Generator):
             repository=(self.settings["AANBOD_REPOSITORY_URL"] or "").rstrip("/"),
             branch=self.settings["AANBOD_REPOSITORY_BRANCH"],
         )
+
+
+def _offers_in(context: dict):
+    """The offers a page lists (its cards): every offer in a list or tuple in its context."""
+    for value in context.values():
+        if isinstance(value, (list, tuple)):
+            yield from (item for item in value if isinstance(item, Offer))
 
 
 def _site_path(siteurl: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -14,6 +15,7 @@ from rich.logging import RichHandler
 
 from . import assets, build_log, fork_check, settings_check
 from .. import collector, containment
+from ..build_cache import CacheFolder, OutputLedger, build_start_ns
 
 from .generator import OfferGenerator
 from .page_reader import SafeMarkdownReader
@@ -34,6 +36,34 @@ def _initialized(pelican):
     # Interface texts go through gettext (aanbod/site/i18n.py installs it per page language).
     extensions = [*environment.get("extensions", []), *([] if "jinja2.ext.i18n" in environment.get("extensions", []) else ["jinja2.ext.i18n"])]
     pelican.settings["JINJA_ENVIRONMENT"] = {**environment, "autoescape": True, "extensions": extensions}
+    _start_cache(pelican, source)
+
+
+class BuildCache:
+    """This build's cache folder and output ledger (aanbod/build_cache.py), for the generator and the last step."""
+
+    def __init__(self, cache: CacheFolder, ledger: OutputLedger, settings_file: str, sweeps: bool):
+        self.cache, self.ledger, self.settings_file, self.sweeps = cache, ledger, settings_file, sweeps
+
+
+def _start_cache(pelican, source: str):
+    """With a cache, the build empties the output itself, at the end: it keeps the files it would make the same.
+
+    Pelican would delete the whole output folder before anything is read; instead the build removes, after
+    the last file is written, every file it neither wrote nor kept (OutputLedger.sweep), so the output is
+    what a clean build writes. Pelican's own rule stays: an output folder that holds the content is never emptied.
+    """
+    settings = pelican.settings
+    path = settings.get("AANBOD_CACHE_PATH")
+    cache = CacheFolder(Path(settings["AANBOD_REPOSITORY_ROOT"]) / path if path else None)
+    if cache.refused:
+        logging.getLogger("aanbod").warning("Aanbod: %s", cache.refused)
+    output, content = os.path.realpath(pelican.output_path), os.path.realpath(pelican.path)
+    sweeps = cache.enabled and pelican.delete_outputdir and os.path.commonpath([output]) != os.path.commonpath([output, content])
+    if sweeps:
+        pelican.delete_outputdir = False
+    ledger = OutputLedger(cache, Path(pelican.output_path), build_start_ns(cache), tuple(pelican.output_retention))
+    settings["AANBOD_BUILD_CACHE"] = BuildCache(cache, ledger, source, sweeps)
 
 
 def _check_fork(settings: dict, source: str):
@@ -101,6 +131,13 @@ def _compact_theme(pelican):
     assets.compact_theme(Path(pelican.settings["OUTPUT_PATH"]) / pelican.settings["THEME_STATIC_DIR"])
 
 
+def _finish_cache(pelican):
+    """After every file is written: remove what this build neither wrote nor kept, and save the ledger."""
+    build = pelican.settings.get("AANBOD_BUILD_CACHE")
+    if build is not None:
+        build.ledger.sweep(remove_stale=build.sweeps)
+
+
 def _say_done(pelican):
     """The last line in Dutch; Pelican's own ("Done: Processed 0 articles, ...") is printed after this signal,
     through its console, which has nothing else left to say in a build."""
@@ -118,4 +155,5 @@ def connect():
     signals.all_generators_finalized.connect(_share_template_helpers)
     signals.all_generators_finalized.connect(_guard_output)
     signals.finalized.connect(_compact_theme)
+    signals.finalized.connect(_finish_cache)
     signals.finalized.connect(_say_done)

@@ -29,6 +29,7 @@ ALSO_ACCEPTED = {
     "AANBOD_REPOSITORY_ROOT": (str, os.PathLike, type(None)),
     "AANBOD_WORKERS": (int, type(None)),
     "AANBOD_SCHEMA_PATH": (str, os.PathLike),
+    "AANBOD_CACHE_PATH": (str, os.PathLike, type(None)),
     "AANBOD_MAP_LIBRARY": (str, os.PathLike),
     "AANBOD_CONTRIBUTING_FILE": (str, os.PathLike),
     "AANBOD_LANGUAGES": (list, tuple),

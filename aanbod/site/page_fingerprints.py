@@ -1,0 +1,92 @@
+"""Which inputs a page is made from, as one fingerprint, so a rebuild keeps the pages whose inputs did not change.
+
+A page's fingerprint is the site's digest (``site_digest``: code, theme, schema, settings, the build's today
+and the few facts of the whole catalogue that pages show) plus the page's own: template, place, language
+and the records in its context (aanbod/content/fingerprints.py). Only the templates in CACHED_TEMPLATES
+are fingerprinted: each of them, its partials and macros read nothing else (checked by hand when this
+was written, and by tests/test_build_cache.py, which builds after each kind of change and compares with
+a clean build). Any other page, and a page whose context holds a value this module does not know, is
+written by every build; they are few (home, search, the data page, the form).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import is_dataclass
+from datetime import date
+from pathlib import Path
+
+from ..build_cache import code_digest, digest, file_digest, folder_digest
+from ..content.fingerprints import Fingerprints
+from ..content.model import Catalogue, Offer, Provider
+from ..content.schema import Term
+from .pages.pagination import Link, Pagination
+
+CACHED_TEMPLATES = frozenset({"offer", "withdrawn", "provider", "list"})
+# Plain frozen dataclasses whose repr is their whole value.
+PLAIN_RECORDS = (Term, Pagination, Link)
+
+
+class Uncacheable(Exception):
+    """A page context holds a value whose inputs this module cannot name."""
+
+
+def plain(value):
+    """A settings value as plain data for a digest; an object without a plain form counts by its type's name."""
+    if isinstance(value, (str, int, float, bool, type(None), date)):
+        return value
+    if isinstance(value, os.PathLike):
+        return os.fspath(value)
+    if isinstance(value, dict):
+        return tuple(sorted(((str(key), plain(item)) for key, item in value.items()), key=lambda pair: pair[0]))
+    if isinstance(value, (list, tuple)):
+        return tuple(plain(item) for item in value)
+    if isinstance(value, (set, frozenset)):
+        return tuple(sorted(repr(plain(item)) for item in value))
+    return f"{type(value).__module__}.{type(value).__qualname__}"
+
+
+def site_digest(settings: dict, catalogue: Catalogue, today: date, settings_file: str, content: Path) -> str:
+    """Everything every page may show that is not a record of its own: when it changes, every page is made again."""
+    return digest(
+        code_digest(),
+        plain({key: value for key, value in settings.items() if key.isupper() and key != "AANBOD_BUILD_CACHE"}),
+        file_digest(Path(settings_file)) if settings_file else "-",
+        folder_digest(Path(settings["THEME"])),
+        folder_digest(Path(settings["AANBOD_SCHEMA_PATH"])),
+        file_digest(Path(settings["AANBOD_CONTRIBUTING_FILE"])),
+        file_digest(Path(settings["AANBOD_LOGO"])) if settings.get("AANBOD_LOGO") else "-",
+        folder_digest(Path(content) / "pages"),
+        today, catalogue.availability_since, catalogue.example_postcode,
+    )
+
+
+class PageFingerprints:
+    def __init__(self, records: Fingerprints, site: str):
+        self.records = records
+        self.site = site
+
+    def of(self, template: str, save_as: str, url: str, language: str, context: dict) -> str | None:
+        """The page's fingerprint, or None for a page every build writes."""
+        if template not in CACHED_TEMPLATES:
+            return None
+        try:
+            own = self._value(context)
+        except Uncacheable:
+            return None
+        return digest(self.site, template, save_as, url, language, own)
+
+    def _value(self, value):
+        if isinstance(value, Offer):
+            return ("offer", self.records.offer(value))
+        if isinstance(value, Provider):
+            return ("provider", self.records.provider(value))
+        if isinstance(value, (str, int, float, bool, type(None))):
+            return value
+        if isinstance(value, (list, tuple)):
+            return tuple(self._value(item) for item in value)
+        if isinstance(value, dict):
+            return tuple(sorted(((key, self._value(item)) for key, item in value.items()), key=lambda pair: pair[0]))
+        if isinstance(value, PLAIN_RECORDS) and is_dataclass(value):
+            return repr(value)
+        raise Uncacheable(type(value).__name__)
