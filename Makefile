@@ -71,7 +71,7 @@ budget: html chromium ## what a phone downloads per page type (raw and gzip), an
 	$(BIN)/python scripts/bench_pages.py --site $(OUTPUT) --layout-shift
 
 clean: ## remove output/, caches and the virtual environment
-	rm -rf $(OUTPUT) $(VENV) node_modules .pytest_cache __pycache__ */__pycache__ *.egg-info
+	rm -rf $(OUTPUT) $(VENV) node_modules .pytest_cache __pycache__ */__pycache__ *.egg-info .cache/build
 
 # --- Contributing (issue 5): a new offer, editor schemas, CODEOWNERS, checking a change, the published build ---
 BASE ?= origin/main

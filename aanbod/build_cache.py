@@ -107,6 +107,29 @@ class CacheFolder:
             _write_atomically(self.path / f"{kind}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
+class Memo:
+    """A pure function's results by key, taken back from the last build's snapshot when the key is the same.
+
+    ``salt`` stands for whatever the function reads besides its key (the code, the schema, a language): with
+    another salt nothing is taken back. Only what this build asked for is saved, so old keys do not pile up.
+    """
+
+    def __init__(self, cache: CacheFolder, kind: str, salt: str):
+        self.cache, self.kind, self.salt = cache, kind, salt
+        snapshot = cache.load_snapshot(kind)
+        self.previous = snapshot.get("values", {}) if snapshot.get("salt") == salt else {}
+        self.used: dict = {}
+
+    def __call__(self, key, compute):
+        """The remembered result for ``key``, else ``compute()`` (remembered for the next build)."""
+        if key not in self.used:
+            self.used[key] = self.previous[key] if key in self.previous else compute()
+        return self.used[key]
+
+    def save(self) -> None:
+        self.cache.save_snapshot(self.kind, {"salt": self.salt, "values": self.used})
+
+
 def _tracked_by_git(path: Path) -> bool:
     """True when git tracks a file below ``path``: then it came with the checkout, not from one of our builds."""
     folder = Path(path)
@@ -181,6 +204,22 @@ class OutputLedger:
         self.kept.add(relative)
         return True
 
+    def keeps_folder(self, prefix: str, fingerprint: str) -> bool:
+        """Keep every file the last build made below ``prefix`` (a folder, ending in /), if all came from ``fingerprint``.
+
+        For output made as a whole (the search index): one changed input makes all of it again."""
+        members = [relative for relative in self.previous if relative.startswith(prefix)]
+        if not members or any(self.previous[relative][0] != fingerprint for relative in members):
+            return False
+        return all([self.keeps(relative, fingerprint) for relative in members])
+
+    def record_folder(self, prefix: str, fingerprint: str) -> None:
+        """Every file now below ``prefix`` was written in this build from ``fingerprint``."""
+        if self.folder is not None:
+            for path in (self.output / prefix).rglob("*"):
+                if path.is_file():
+                    self.record(path.relative_to(self.output).as_posix(), fingerprint)
+
     def record(self, relative: str, fingerprint: str) -> None:
         """``relative`` is (or will be) written in this build from ``fingerprint``."""
         if self.folder is not None:
@@ -218,6 +257,9 @@ class OutputLedger:
         removed = _remove_stale(self.output, self.started_ns, self.kept, self.keep_names) if remove_stale else 0
         files = {}
         for relative, fingerprint in self.fingerprints.items():
+            if relative in self.kept:  # untouched since the last build: its entry stays as it was
+                files[relative] = self.previous[relative]
+                continue
             try:
                 status = os.stat(self.output / relative)
             except OSError:
@@ -228,27 +270,31 @@ class OutputLedger:
 
 
 def _remove_stale(output: Path, started_ns: int, kept: set[str], keep_names: frozenset) -> int:
-    """Every file below ``output`` changed before ``started_ns`` and not in ``kept`` is removed, then empty folders.
+    """Every file below ``output`` changed before ``started_ns`` and not in ``kept`` is removed, then the folders left empty.
 
     The change time (ctime) cannot be set by a program: a file copied with its old modification time
     (Pelican's static files) still has a new change time.
     """
-    removed = 0
+    removed, emptied = 0, set()
     for folder, folders, files in os.walk(output, topdown=False):
-        relative_folder = os.path.relpath(folder, output)
-        top = relative_folder.split(os.sep)[0]
-        if top in keep_names:
+        relative_folder = os.path.relpath(folder, output).replace(os.sep, "/")
+        if relative_folder.split("/", 1)[0] in keep_names:
             continue
+        left = 0
         for name in files:
-            relative = name if relative_folder == "." else f"{relative_folder}/{name}".replace(os.sep, "/")
-            if relative.split("/")[0] in keep_names or relative in kept:
+            relative = name if relative_folder == "." else f"{relative_folder}/{name}"
+            if relative in kept or relative.split("/", 1)[0] in keep_names:
+                left += 1
                 continue
             path = os.path.join(folder, name)
             if os.lstat(path).st_ctime_ns < started_ns:
                 os.unlink(path)
                 removed += 1
-        if relative_folder != "." and not os.listdir(folder):
+            else:
+                left += 1
+        if relative_folder != "." and not left and all(os.path.join(folder, name) in emptied for name in folders):
             os.rmdir(folder)
+            emptied.add(folder)
     return removed
 
 

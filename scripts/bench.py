@@ -213,9 +213,14 @@ def prepare_hugo(content: Path, site: Path) -> int:
     return count
 
 
+def _pelican(content: Path, output: Path, cache: Path | None = None) -> list[str]:
+    """`make html`'s command; a clean build (no build cache) unless ``cache`` names a cache folder."""
+    return [str(PYTHON.with_name("pelican")), str(content), "--settings", str(ROOT / "pelicanconf.py"), "--output", str(output),
+            "--delete-output-directory", "--fatal", "errors", "--extra-settings", f"AANBOD_CACHE_PATH={json.dumps(str(cache or ''))}"]
+
+
 def ours(content: Path, output: Path) -> dict:
-    build = measure([str(PYTHON.with_name("pelican")), str(content), "--settings", str(ROOT / "pelicanconf.py"), "--output", str(output),
-                     "--delete-output-directory", "--fatal", "errors"], cwd=ROOT)
+    build = measure(_pelican(content, output), cwd=ROOT)
     stages = {}
     context_end = next((at for at, line in build.lines if CONTEXT_DONE.search(line)), None)
     if context_end is not None:
@@ -242,6 +247,48 @@ def ours(content: Path, output: Path) -> dict:
         "stages": stages,
         "commands": {"build": _command(build)},
     }
+
+
+KEPT = re.compile(r"Aanbod: (\d+) pagina's ongewijzigd uit de vorige bouw, (\d+) opnieuw gemaakt")
+CHANGED_SENTENCE = "Vanaf januari zijn we ook op zaterdagochtend open."
+
+
+def rebuild(repository: Path, folder: Path) -> dict:
+    """Issue 10's incremental build: one offer changed in a committed catalogue, rebuilt with the build cache.
+
+    A first build with an empty cache, then one offer's description gets a sentence (a commit, as a pull
+    request would), the rebuild with the cache, and a clean build of that same commit to compare with:
+    the rebuild's time against the clean build's, and whether every output file is byte for byte the same.
+    """
+    content, cache = repository / "content", folder / "cache"
+    first = measure(_pelican(content, folder / "cached", cache), cwd=ROOT)
+    offer = sorted((content / "offers").rglob("*.yaml"))[len(list((content / "offers").rglob("*.yaml"))) // 2]
+    offer.write_text(offer.read_text(encoding="utf-8").replace("description: |\n", f"description: |\n  {CHANGED_SENTENCE}\n", 1), encoding="utf-8")
+    env = {**os.environ, "GIT_AUTHOR_DATE": COMMIT_DATE, "GIT_COMMITTER_DATE": COMMIT_DATE, "GIT_AUTHOR_NAME": "bench",
+           "GIT_AUTHOR_EMAIL": "bench@example.nl", "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.nl"}
+    subprocess.run(["git", "commit", "--quiet", "--all", "--message", "one offer changed"], cwd=repository, env=env, check=True)
+    again = measure(_pelican(content, folder / "cached", cache), cwd=ROOT)
+    clean = measure(_pelican(content, folder / "clean"), cwd=ROOT)
+    kept = next((KEPT.search(line) for _, line in again.lines if KEPT.search(line)), None)
+    different = _different_files(folder / "cached", folder / "clean")
+    return {
+        "changed_offer": offer.relative_to(content).as_posix(),
+        "first_with_cache": {"seconds": round(first.seconds, 2), "cpu_seconds": round(first.cpu_seconds, 2), "peak_bytes": first.peak_bytes},
+        "rebuild": {"seconds": round(again.seconds, 2), "cpu_seconds": round(again.cpu_seconds, 2), "peak_bytes": again.peak_bytes,
+                    "pages_kept": int(kept[1]) if kept else None, "pages_made": int(kept[2]) if kept else None},
+        "clean": {"seconds": round(clean.seconds, 2), "cpu_seconds": round(clean.cpu_seconds, 2)},
+        "ratio": {"seconds": round(again.seconds / clean.seconds, 3), "cpu_seconds": round(again.cpu_seconds / clean.cpu_seconds, 3)},
+        "identical_to_clean": not different,
+        "different_files": different[:20],
+    }
+
+
+def _different_files(one: Path, other: Path) -> list[str]:
+    """Paths (relative) that are in only one of the folders or differ in bytes."""
+    def files(folder):
+        return {path.relative_to(folder).as_posix(): path for path in folder.rglob("*") if path.is_file()}
+    mine, theirs = files(one), files(other)
+    return sorted(set(mine) ^ set(theirs)) + sorted(name for name in set(mine) & set(theirs) if mine[name].read_bytes() != theirs[name].read_bytes())
 
 
 def peer(site: Path) -> dict:
@@ -287,7 +334,7 @@ def _summary(runs: list[dict]) -> dict:
             "peak_bytes": max(run["peak_bytes"] for run in runs)}
 
 
-def bench_size(offers: int, repeat: int, work: Path) -> dict:
+def bench_size(offers: int, repeat: int, work: Path, with_rebuild: bool = False) -> dict:
     folder = work / f"offers-{offers}"
     if folder.exists():
         shutil.rmtree(folder)
@@ -300,6 +347,7 @@ def bench_size(offers: int, repeat: int, work: Path) -> dict:
         shutil.rmtree(folder / "hugo" / "public", ignore_errors=True)
         peer_runs.append(peer(folder / "hugo"))
     our, their = _summary(our_runs), _summary(peer_runs)
+    incremental = rebuild(folder / "repository", folder / "rebuild") if with_rebuild else None
     return {
         "offers": offers,
         "peer_pages": hugo_pages,
@@ -312,6 +360,7 @@ def bench_size(offers: int, repeat: int, work: Path) -> dict:
             "output_bytes": round(our["output_bytes"] / their["output_bytes"], 2),
         },
         "runs": {"ours": [run["seconds"] for run in our_runs], "peer": [run["seconds"] for run in peer_runs]},
+        **({"rebuild": incremental} if incremental else {}),
     }
 
 
@@ -329,6 +378,11 @@ def table(results: list[dict]) -> str:
                          _megabytes(measured["output_bytes"]), f"{measured['output_files']:,}", stages))
         ratio = result["ratio"]
         rows.append(("", "ratio", f"{ratio['seconds']:.2f}x", f"{ratio['cpu_seconds']:.2f}x", f"{ratio['peak_bytes']:.2f}x", f"{ratio['output_bytes']:.2f}x", "", ""))
+        if "rebuild" in result:
+            again, clean = result["rebuild"]["rebuild"], result["rebuild"]["clean"]
+            same = "identical to a clean build" if result["rebuild"]["identical_to_clean"] else f"DIFFERS: {', '.join(result['rebuild']['different_files'][:3])}"
+            rows.append(("", "one offer changed", f"{again['seconds']:.1f}", f"{again['cpu_seconds']:.1f}", _megabytes(again["peak_bytes"]), "", "",
+                         f"{result['rebuild']['ratio']['seconds']:.2f} of a clean build ({clean['seconds']:.1f} s); pages kept {again['pages_kept']}, made {again['pages_made']}; {same}"))
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
     return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows)
 
@@ -338,6 +392,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--offers", type=int, nargs="+", default=[1000, 10000], help="catalogue sizes (default: 1000 10000)")
     parser.add_argument("--repeat", type=int, default=1, help="runs per size and side; the median time counts (default 1)")
     parser.add_argument("--json", type=Path, help="write the results here as JSON (default: bench-<sizes>.json in --work)")
+    parser.add_argument("--rebuild", action="store_true", help="also change one offer and rebuild with the build cache (issue 10's incremental build)")
     parser.add_argument("--work", type=Path, help="folder for catalogues and outputs (default: a temporary folder, removed at the end)")
     args = parser.parse_args(argv)
     versions = {"hugo": hugo_version(), "pagefind": pagefind_version(), "python": sys.version.split()[0]}
@@ -346,7 +401,7 @@ def main(argv: list[str] | None = None) -> int:
         results = []
         for offers in args.offers:
             print(f"{offers:,} aanbod: catalogus, onze build en de vergelijking ...", flush=True)
-            results.append(bench_size(offers, args.repeat, work))
+            results.append(bench_size(offers, args.repeat, work, args.rebuild))
         report = {"machine": {"cores": os.cpu_count(), "memory_bytes": os.sysconf("SC_PHYS_PAGES") * PAGE_SIZE},
                   "versions": versions, "repeat": args.repeat, "results": results}
         target = args.json or work / f"bench-{'-'.join(map(str, args.offers))}.json"

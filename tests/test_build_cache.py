@@ -121,11 +121,17 @@ def site(tmp_path_factory):
 
 
 def _build(state: dict, output: Path, cache: bool, extra: tuple[str, ...] = ()) -> tuple[int, int] | None:
+    """Build; (pages kept, pages made) from the log, None without a cache. The search index only where ``extra`` asks."""
+    log = _build_log(state, output, cache, extra)
+    counts = KEPT.search(log)
+    return (int(counts[1]), int(counts[2])) if counts else None
+
+
+def _build_log(state: dict, output: Path, cache: bool, extra: tuple[str, ...] = ()) -> str:
     result = run_pelican(state["content"], output, schema=REPOSITORY_SCHEMA, cache=state["cache"] if cache else None,
                          extra=("AANBOD_SEARCH_INDEX=false", *extra))
     assert result.returncode == 0, result.stdout + result.stderr
-    counts = KEPT.search(result.stdout + result.stderr)
-    return (int(counts[1]), int(counts[2])) if counts else None
+    return result.stdout + result.stderr
 
 
 def _commit(folder: Path, message: str) -> None:
@@ -225,3 +231,14 @@ def test_a_page_edited_in_the_output_and_a_stray_file_are_made_right(site, tmp_p
     (site["output"] / "aanbod" / "los-bestand.txt").write_text("niet van de bouw", encoding="utf-8")
     kept, made = _assert_same_as_clean(site, tmp_path)
     assert made >= 1 and kept > 0
+
+
+def test_the_search_index_is_kept_while_no_published_offer_changes(site, tmp_path):
+    search = ("AANBOD_SEARCH_INDEX=true",)
+    assert "zoekindex gemaakt" in _build_log(site, site["output"], cache=True, extra=search)
+    assert "zoekindex ongewijzigd" in _build_log(site, site["output"], cache=True, extra=search)
+    _replace_line(_offer_files(site["content"])[11], "summary", "Een nieuwe korte zin over dit aanbod.")
+    _commit(site["folder"], "a summary")
+    assert "zoekindex gemaakt" in _build_log(site, site["output"], cache=True, extra=search)
+    _build(site, tmp_path / "clean", cache=False, extra=search)
+    assert _files(site["output"] / "pagefind") == _files(tmp_path / "clean" / "pagefind")

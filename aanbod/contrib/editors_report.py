@@ -63,13 +63,14 @@ class EditorsReport:
         return sorted((offer for offer in self.offers if offer.first_to_add), key=lambda offer: (offer.completeness, offer.offer_id))[:SHOWN]
 
 
-def build(catalogue, freshness_reports, link_report) -> EditorsReport:
+def build(catalogue, freshness_reports, link_report, score=readability.score) -> EditorsReport:
+    """``score(text)`` is readability.score, or the same remembered from an earlier build (aanbod/build_cache.py Memo)."""
     scores = completeness.assess(catalogue)
     by_offer = {score.offer_id: score for score in scores}
     offers = []
     for offer in catalogue.published:
         texts = {field: offer.values.get(field) for field in readability.FIELDS}
-        measured = readability.score(readability.offer_text({field: text for field, text in texts.items() if isinstance(text, str)}))
+        measured = score(readability.offer_text({field: text for field, text in texts.items() if isinstance(text, str)}))
         done = by_offer[offer.id]
         offers.append(OfferQuality(offer.id, offer.title, offer.provider, catalogue.providers[offer.provider].name, offer.source_path,
                                    measured.douma if measured else None, measured.lix if measured else None, done.score, done.first_to_add))

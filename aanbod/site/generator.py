@@ -21,9 +21,9 @@ from pelican.generators import Generator
 from . import branding, contributing, data_page, map_library, shortlist, structured_data
 from . import page_fingerprints
 from .. import collector, exports, presentation
-from ..build_cache import CacheFolder, OutputLedger
+from ..build_cache import CacheFolder, Memo, OutputLedger, code_digest, digest
 from ..content.fingerprints import Fingerprints
-from ..contrib import editor_schema, editors_report, error_report, form, freshness, links, lookalikes, review, scaffold
+from ..contrib import editor_schema, editors_report, error_report, form, freshness, links, lookalikes, readability, review, scaffold
 from ..search import search
 from ..content import roles, rules
 from ..content.catalogue import read_catalogue
@@ -47,6 +47,8 @@ from ..urls import Urls
 from .withdrawn import SimilarOffers
 
 LATER_TEXTS = "teksten-later.json"  # beside the search page, in each language
+# The pages that show offer cards (offer_list in _macros.html): their cards are rendered before the workers fork.
+CARD_TEMPLATES = frozenset({"list", "provider", "withdrawn"})
 # The build names this many stale or withdrawn offers, then counts the rest; the editors' report lists them all.
 LOG_LINES = 20
 
@@ -236,10 +238,11 @@ class OfferGenerator(Generator):
         # while the pages are rendered, instead of on one core after them.
         with workers.alongside(lambda: self._write_data_and_index(writer), enabled=self._cores() > 1):
             self._write_pages(writer, pages)
-        self._write_later_texts()
-        self._copy_map_library()
-        self._write_shortlist(writer)
-        self._write_contributing_pages(writer)
+            # Inside the block: while the data files' process still runs (always, when most pages were kept).
+            self._write_later_texts()
+            self._copy_map_library()
+            self._write_shortlist(writer)
+            self._write_contributing_pages(writer)
 
     def _write_data_and_index(self, writer):
         self._write_data_page(writer, self._write_data_files())
@@ -257,7 +260,7 @@ class OfferGenerator(Generator):
         progress = Progress("pagina's geschreven", len(jobs) * len(self.languages.codes))
         for template in {page.template for page, _ in jobs}:
             self.get_template(template)  # loaded and compiled once, before the workers start
-        self._render_cards({offer.id for page, _ in jobs for offer in _offers_in(page.context)})
+        self._render_cards({offer.id for page, _ in jobs if page.template in CARD_TEMPLATES for offer in _offers_in(page.context)})
         workers.run(jobs, lambda job: self._write(writer, job[0].save_as, job[0].template, job[0].url, job[1], **job[0].context),
                     self._cores(), lambda count: progress.advance(count * len(self.languages.codes)))
         progress.finish()
@@ -343,8 +346,15 @@ class OfferGenerator(Generator):
     def _write_search_index(self):
         if not self.settings["AANBOD_SEARCH_INDEX"]:
             return
+        # Pagefind makes the index as a whole: kept as a whole when no published offer changed (aanbod/build_cache.py).
+        folder = f"{search.BUNDLE_FOLDER}/"
+        fingerprint = self.page_fingerprints.of_offers("search index", self.catalogue.published)
+        if self.ledger.keeps_folder(folder, fingerprint):
+            log.info("Aanbod: zoekindex ongewijzigd uit de vorige bouw.")
+            return
         site_path = _site_path(self.settings["SITEURL"])
         count, located = search.write_index(self.catalogue, Path(self.output_path), lambda offer: f"{site_path}/{self.urls.offer(offer.id)}")
+        self.ledger.record_folder(folder, fingerprint)
         log.info("Aanbod: zoekindex gemaakt met %d aanbod, waarvan %d met een plek op de kaart.", count, located)
 
     def _copy_map_library(self):
@@ -360,8 +370,11 @@ class OfferGenerator(Generator):
         for code in languages.codes:  # each language's list page reads its own files, with labels in that language
             prefix = languages.prefix(code)
             folder = Path(self.output_path) / prefix / Path(save_as).parent
+            records = Memo(self.cache, f"shortlist-{code}", self.page_fingerprints.site)
             written = shortlist.write_data(self.catalogue, folder, lambda offer: self.urls.offer(offer.id),
-                                           code, lambda message, code=code: languages.gettext(code, message))
+                                           code, lambda message, code=code: languages.gettext(code, message),
+                                           lambda offer, make: records(self.fingerprints.offer(offer), make))
+            records.save()
         self._write(writer, save_as, "shortlist", self.settings["SHORTLIST_URL"], buckets=len(written))
 
     # --- Contributing (issue 5): freshness, lookalikes, the guide and form for providers, the region's look ---
@@ -420,7 +433,10 @@ class OfferGenerator(Generator):
         freshness.write_csv(self.freshness, Path(self.output_path) / self.settings["FRESHNESS_CSV"])
         lookalikes.write_csv(self.lookalikes, Path(self.output_path) / self.settings["LOOKALIKES_CSV"])
         # Issue 16: broken links (the last `links` report), readability and completeness, per provider.
-        quality = editors_report.build(self.catalogue, reports, links.read_report(Path(self.settings["AANBOD_LINKS_REPORT"])))
+        scores = Memo(self.cache, "readability", code_digest())  # a text's scores depend on the text and the code only
+        quality = editors_report.build(self.catalogue, reports, links.read_report(Path(self.settings["AANBOD_LINKS_REPORT"])),
+                                       lambda text: scores(digest(text), lambda: readability.score(text)))
+        scores.save()
         editors_report.write_csv(quality, Path(self.output_path) / self.settings["QUALITY_CSV"])
         self._write(writer, self.settings["FRESHNESS_SAVE_AS"], "freshness", self.settings["FRESHNESS_URL"],
                     reports=reports, limits=self.freshness_limits, entries=self.freshness, lookalikes=self.lookalikes, quality=quality)

@@ -76,6 +76,10 @@ class PageFingerprints:
             return None
         return digest(self.site, template, save_as, url, language, own)
 
+    def of_offers(self, name: str, offers) -> str:
+        """The fingerprint of output made from these offers as a whole (the search index), named ``name``."""
+        return digest(self.site, name, [self.records.offer(offer) for offer in offers])
+
     def _value(self, value):
         if isinstance(value, Offer):
             return ("offer", self.records.offer(value))

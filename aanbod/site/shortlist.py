@@ -113,13 +113,17 @@ def shortlist_record(catalogue: Catalogue, offer: Offer, url: str, language: str
     return {key: value for key, value in record.items() if value}
 
 
-def write_data(catalogue: Catalogue, folder: Path, url_of, language: str | None = None, _=_dutch) -> list[Path]:
-    """Write every bucket file into ``folder``; ``url_of(offer)`` is the offer page's URL."""
+def write_data(catalogue: Catalogue, folder: Path, url_of, language: str | None = None, _=_dutch,
+               remembered=lambda offer, make: make()) -> list[Path]:
+    """Write every bucket file into ``folder``; ``url_of(offer)`` is the offer page's URL.
+
+    ``remembered(offer, make)`` may give an offer's record from an earlier build (aanbod/build_cache.py Memo)."""
     published = catalogue.published
     buckets = bucket_count(len(published))
     contents: list[dict] = [{} for _ in range(buckets)]
     for offer in published:
-        contents[bucket_of(offer.id, buckets)][offer.id] = shortlist_record(catalogue, offer, url_of(offer), language, _)
+        record = remembered(offer, lambda offer=offer: shortlist_record(catalogue, offer, url_of(offer), language, _))
+        contents[bucket_of(offer.id, buckets)][offer.id] = record
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for bucket, offers in enumerate(contents):
