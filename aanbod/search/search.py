@@ -237,10 +237,11 @@ def part_folder(number: int) -> str:
     return "" if number == 0 else f"deel-{number + 1}/"
 
 
-def write_index(catalogue: Catalogue, site: Path, url_of, part_size: int = PART_SIZE) -> tuple[int, int]:
+def write_index(catalogue: Catalogue, site: Path, url_of, part_size: int = PART_SIZE, document=offer_document) -> tuple[int, int]:
     """Index every published offer into ``site/pagefind`` and write the places file next to it.
 
-    Returns the number of indexed offers and the number of offers with a place on the map.
+    Returns the number of indexed offers and the number of offers with a place on the map. ``document(catalogue,
+    offer)`` is offer_document, or the same remembered from an earlier build (aanbod/build_cache.py Memo).
     """
     site = Path(site)
     bundle = site / BUNDLE_FOLDER
@@ -254,7 +255,7 @@ def write_index(catalogue: Catalogue, site: Path, url_of, part_size: int = PART_
         shutil.rmtree(bundle)
     count, taken = 0, set()
     for number, offers in enumerate(members):
-        documents = ((urls[offer.id], offer_document(catalogue, offer)) for offer in offers)
+        documents = ((urls[offer.id], document(catalogue, offer)) for offer in offers)
         files = pagefind_service.index(documents, "nl")
         count += search_bundle.publish(files, bundle / part_folder(number), taken, scripts=number == 0)
     (bundle / PARTS_FILE).write_text(json.dumps([part_folder(number) for number in range(1, parts)]), encoding="utf-8")

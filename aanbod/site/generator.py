@@ -49,6 +49,8 @@ from .withdrawn import SimilarOffers
 LATER_TEXTS = "teksten-later.json"  # beside the search page, in each language
 # The pages that show offer cards (offer_list in _macros.html): their cards are rendered before the workers fork.
 CARD_TEMPLATES = frozenset({"list", "provider", "withdrawn"})
+# Fewer than one page in this many to write: a rebuild, whose data files are made beside its few pages.
+FEW_PAGES = 4
 # The build names this many stale or withdrawn offers, then counts the rest; the editors' report lists them all.
 LOG_LINES = 20
 
@@ -234,29 +236,39 @@ class OfferGenerator(Generator):
         self.page_fingerprints = page_fingerprints.PageFingerprints(self.fingerprints, page_fingerprints.site_digest(
             self.settings, self.catalogue, self.today, self.settings_file, Path(self.path)))
         pages = [*self._catalogue_pages(), *self._withdrawn_pages()]
-        # The data files and the search index need no page: they are made in a process of their own
-        # while the pages are rendered, instead of on one core after them.
-        with workers.alongside(lambda: self._write_data_and_index(writer), enabled=self._cores() > 1):
-            self._write_pages(writer, pages)
-            # Inside the block: while the data files' process still runs (always, when most pages were kept).
+        jobs = self._pages_to_write(pages)
+        # The data files and the search index need no page: they are made in a process of their own while the
+        # pages are rendered, instead of on one core after them. When most pages were kept (a rebuild), the
+        # search index, which Pagefind makes again as a whole, is the longest task: only it goes beside.
+        few_pages = len(jobs) * FEW_PAGES < len(pages)
+        beside = self._write_search_index if few_pages else lambda: self._write_data_and_index(writer)
+        with workers.alongside(lambda: self._beside(beside), enabled=self._cores() > 1):
+            self._write_pages(writer, jobs)
+            if few_pages:
+                self._write_data_and_page(writer)
+            # Inside the block: while the other process still runs.
             self._write_later_texts()
             self._copy_map_library()
             self._write_shortlist(writer)
             self._write_contributing_pages(writer)
 
+    def _beside(self, work):
+        work()
+        self.ledger.hand_over()  # this may be a forked process: the parent's sweep must know what it kept
+
     def _write_data_and_index(self, writer):
-        self._write_data_page(writer, self._write_data_files())
+        self._write_data_and_page(writer)
         self._write_search_index()
-        self.ledger.hand_over()  # this may be a forked process: the parent's sweep must know what was kept
+
+    def _write_data_and_page(self, writer):
+        self._write_data_page(writer, self._write_data_files())
 
     def _cores(self) -> int:
         return self.settings["AANBOD_WORKERS"] or workers.available_cores()
 
-    def _write_pages(self, writer, pages: list[Page]):
-        """Render and write ``pages`` in every language, in worker processes on every core (aanbod/site/pages/workers.py).
-
-        A page made from the same inputs as in the last build is kept as it is (aanbod/build_cache.py)."""
-        jobs = self._pages_to_write(pages)
+    def _write_pages(self, writer, jobs: list[tuple[Page, tuple[str, ...]]]):
+        """Render and write each page in its languages (``_pages_to_write``), in worker processes on every core
+        (aanbod/site/pages/workers.py)."""
         progress = Progress("pagina's geschreven", len(jobs) * len(self.languages.codes))
         for template in {page.template for page, _ in jobs}:
             self.get_template(template)  # loaded and compiled once, before the workers start
@@ -353,7 +365,10 @@ class OfferGenerator(Generator):
             log.info("Aanbod: zoekindex ongewijzigd uit de vorige bouw.")
             return
         site_path = _site_path(self.settings["SITEURL"])
-        count, located = search.write_index(self.catalogue, Path(self.output_path), lambda offer: f"{site_path}/{self.urls.offer(offer.id)}")
+        documents = Memo(self.cache, "search-documents", self.page_fingerprints.site)
+        count, located = search.write_index(self.catalogue, Path(self.output_path), lambda offer: f"{site_path}/{self.urls.offer(offer.id)}",
+                                            document=lambda catalogue, offer: documents(self.fingerprints.offer(offer), lambda: search.offer_document(catalogue, offer)))
+        documents.save()
         self.ledger.record_folder(folder, fingerprint)
         log.info("Aanbod: zoekindex gemaakt met %d aanbod, waarvan %d met een plek op de kaart.", count, located)
 
