@@ -95,9 +95,10 @@ def tables_of(validated: ValidatedContent) -> Tables:
 
 def _listing(schema: CatalogueSchema, content: Path) -> Listing | None:
     """Every content file and its digest; None when one cannot be read as a plain file (reading it says why)."""
-    files = {table.name: [(_relative(content, path), path) for path in find_files(content / table.source["folder"])]
+    depth = len(content.parts)
+    files = {table.name: [(_relative(content, depth, path), path) for path in find_files(content / table.source["folder"])]
              for table in schema.top_tables}
-    merged = [(_relative(content, path), path) for path in validation._merged_files(schema, content)]
+    merged = [(_relative(content, depth, path), path) for path in validation._merged_files(schema, content)]
     digests = {}
     for relative, path in [*(item for items in files.values() for item in items), *merged]:
         data = _plain_file_bytes(path)
@@ -116,15 +117,24 @@ def _plain_file_bytes(path: Path) -> bytes | None:
         handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError:
         return None
-    with os.fdopen(handle, "rb") as stream:
-        try:
-            return stream.read() if stat.S_ISREG(os.fstat(handle).st_mode) else None
-        except OSError:
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
             return None
+        chunks = [os.read(handle, info.st_size + 1)]
+        while chunks[-1]:  # a file that grows while it is read is read to its end
+            chunks.append(os.read(handle, 1 << 16))
+        return b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
 
 
-def _relative(content: Path, path: Path) -> str:
-    return path.relative_to(content).as_posix()
+def _relative(content: Path, depth: int, path: Path) -> str:
+    """The path below content/, from the parts find_files already split (Path.relative_to parses both again)."""
+    parts = path.parts
+    return "/".join(parts[depth:]) if parts[:depth] == content.parts else path.relative_to(content).as_posix()
 
 
 def _read_changed(schema: CatalogueSchema, content: Path, listing: Listing, snapshot: dict, max_bytes: int, today: date | None):
