@@ -276,3 +276,23 @@ def test_without_a_cache_nothing_is_written(content, tmp_path, validated):
     assert as_compared(cached) == as_compared(read(content, None))
     assert len(validated) == 2 * (OFFERS + 2)
     assert sorted(path.name for path in tmp_path.iterdir()) == ["content"]
+
+
+def test_the_changes_are_combined_only_with_the_base_they_were_made_on(tmp_path):
+    from aanbod.content.snapshot_store import CHANGES, SnapshotStore
+
+    cache = CacheFolder(tmp_path / "cache")
+    base = {f"{number}.yaml": (f"digest-{number}", "offers", {}) for number in range(20)}
+    SnapshotStore(cache, "content-x", "key").save(base, {})
+    second = SnapshotStore(cache, "content-x", "key")
+    files = second.load()["files"]
+    del files["0.yaml"]
+    second.save({**files, "new.yaml": ("digest-new", "offers", {})}, {"a.yaml": ("digest-a", {})})
+    changes = pickle.loads((cache.path / f"content-x{CHANGES}.pickle").read_bytes())
+    assert (changes["files"], changes["removed"]) == ({"new.yaml": ("digest-new", "offers", {})}, ["0.yaml"])  # not the whole base again
+    expected = {**{name: entry for name, entry in base.items() if name != "0.yaml"}, "new.yaml": ("digest-new", "offers", {})}
+    assert SnapshotStore(cache, "content-x", "key").load() == {"files": expected, "merged": {"a.yaml": ("digest-a", {})}}
+    assert SnapshotStore(cache, "content-x", "another key").load() == {}
+    # A build that wrote a new base and stopped before its changes: the old changes do not belong to it.
+    cache.save_snapshot("content-x", {"key": "key", "generation": "newer", "files": {"d.yaml": ("digest-d", "offers", {})}, "merged": {}})
+    assert SnapshotStore(cache, "content-x", "key").load() == {"files": {"d.yaml": ("digest-d", "offers", {})}, "merged": {}}
