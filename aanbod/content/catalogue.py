@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from .. import collector
+from ..build_cache import CacheFolder
+from . import incremental
 from .history import file_modified_times
 from .loading import DEFAULT_MAX_BYTES
 from .model import Catalogue, build_catalogue
@@ -16,24 +18,28 @@ from .validation import validate_content
 
 
 def read_catalogue(content: Path, schema_folder: Path, max_bytes: int = DEFAULT_MAX_BYTES,
-                   today: date | None = None) -> tuple[Catalogue | None, list[Problem]]:
+                   today: date | None = None, cache: CacheFolder | None = None) -> tuple[Catalogue | None, list[Problem]]:
+    """With an enabled ``cache``, only the files changed since the last successful read are validated (incremental.py);
+    the catalogue and the problems are the same either way."""
     with collector.paused():  # the catalogue lives on: nothing for the cyclic collector to find (aanbod/collector.py)
-        return _read_catalogue(content, schema_folder, max_bytes, today)
+        return _read_catalogue(content, schema_folder, max_bytes, today, cache)
 
 
-def _read_catalogue(content: Path, schema_folder: Path, max_bytes: int, today: date | None) -> tuple[Catalogue | None, list[Problem]]:
+def _read_catalogue(content: Path, schema_folder: Path, max_bytes: int, today: date | None,
+                    cache: CacheFolder | None) -> tuple[Catalogue | None, list[Problem]]:
     schema = load_schema(Path(schema_folder))
-    validated, problems = validate_content(Path(content), schema, max_bytes, today)
-    if validated is None:
+    if cache is not None and cache.enabled:
+        tables, problems, _ = incremental.read_tables(Path(content), schema, Path(schema_folder), max_bytes, today, cache)
+    else:
+        validated, problems = validate_content(Path(content), schema, max_bytes, today)
+        tables = incremental.tables_of(validated) if validated is not None else None
+    if tables is None:
         return None, problems
-    paths = {}
-    for name in ("providers", "offers"):
-        for row in validated.rows[name]:
-            paths[(name, row.values["id"])] = row.path
+    typed, paths = tables
     times = file_modified_times(Path(content))
     real_path = _real_paths(Path(content))
     modified = {key: times[real] for key, path in paths.items() if (real := real_path(path)) in times}
-    return build_catalogue(schema, validated.typed, paths, modified), []
+    return build_catalogue(schema, typed, paths, modified), []
 
 
 def _real_paths(content: Path):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -37,6 +37,8 @@ class ValidatedContent:
     rows: dict[str, list[Row]]
     typed: dict[str, list[dict]]
     file_count: int
+    # Each merged file (availability) -> offer id -> the fields it filled in: what the build cache keeps of them.
+    merged_by_file: dict[Path, dict] = field(default_factory=dict)
 
 
 def _display(path: Path) -> str:
@@ -365,8 +367,9 @@ def _read_file(schema: CatalogueSchema, table: Table, content: Path, path: Path,
 
 
 def _read_merged(schema: CatalogueSchema, content: Path, paths: list[Path], index: availability.OfferIndex, max_bytes: int,
-                 today: date | None) -> tuple[dict[str, dict], list[Problem]]:
-    """The files whose fields are merged into the grouped table (availability), checked against ``index``."""
+                 today: date | None, by_file: dict | None = None) -> tuple[dict[str, dict], list[Problem]]:
+    """The files whose fields are merged into the grouped table (availability), checked against ``index``;
+    ``by_file`` (if given) receives each file's own values."""
     grouping = schema.grouping
     folder = content / grouping.table.merged["folder"]
     merged, problems = {}, []
@@ -381,6 +384,8 @@ def _read_merged(schema: CatalogueSchema, content: Path, paths: list[Path], inde
             values, document_problems = availability.check_document(schema, document, path.stem, index, today)
             merged.update(values)
             problems += document_problems
+            if by_file is not None:
+                by_file[path] = values
     return merged, problems
 
 
@@ -420,13 +425,14 @@ def _validate_content(content: Path, schema: CatalogueSchema, max_bytes: int, to
             file_count += 1
             problems.extend(_read_file(schema, table, content, path, max_bytes, rows))
     merged_paths = _merged_files(schema, content)
+    merged_by_file: dict[Path, dict] = {}
     if merged_paths:
         grouping = schema.grouping
         index = availability.OfferIndex(
             {row.values[grouping.table.primary_key[0]]: row.values[grouping.field] for row in rows[grouping.table.name]},
             {row.values[grouping.owner.primary_key[0]] for row in rows[grouping.owner.name]},
         )
-        merged, merged_problems = _read_merged(schema, content, merged_paths, index, max_bytes, today)
+        merged, merged_problems = _read_merged(schema, content, merged_paths, index, max_bytes, today, merged_by_file)
         file_count += len(merged_paths)
         problems.extend(merged_problems)
         _merge(schema, rows, merged)
@@ -438,7 +444,7 @@ def _validate_content(content: Path, schema: CatalogueSchema, max_bytes: int, to
         return None, sorted(set(_without_echoes(problems)))
     typed = {name: typed.get(name, []) for name in schema.tables}
     _normalise_case(schema, typed)
-    return ValidatedContent(schema, rows, typed, file_count), []
+    return ValidatedContent(schema, rows, typed, file_count, merged_by_file), []
 
 
 def _normalise_case(schema: CatalogueSchema, typed: dict[str, list[dict]]) -> None:
