@@ -78,7 +78,8 @@ class OfferGenerator(Generator):
         self.settings_file = build.settings_file if build else ""
         self.env.loader = CompactLoader(self.env.loader)
         catalogue, problems = read_catalogue(
-            Path(self.path), Path(self.settings["AANBOD_SCHEMA_PATH"]), self.settings["AANBOD_MAX_FILE_BYTES"], self.today
+            Path(self.path), Path(self.settings["AANBOD_SCHEMA_PATH"]), self.settings["AANBOD_MAX_FILE_BYTES"], self.today,
+            cache=self.cache,  # only the files changed since the last build are validated again (content/incremental.py)
         )
         if problems:
             # The build is the edge: show the provider's messages, then stop without a traceback.
