@@ -167,13 +167,21 @@ class OutputLedger:
         self.folder = cache.path / "output" / digest(os.path.abspath(output)) if cache.enabled else None
         self.started_ns = started_ns
         self.keep_names = frozenset(keep_names)  # top-level names the output keeps (Pelican's OUTPUT_RETENTION)
-        self.previous: dict[str, list] = self._read_manifest()
+        manifest = self._read_manifest()
+        self.previous: dict[str, list] = manifest.get("files", {})
+        self.previous_site = manifest.get("site", "")  # the site's digest in the last build (see ``site``)
+        self.site = ""
         self.fingerprints: dict[str, str] = {}
         self.kept: set[str] = set()
 
     @property
     def enabled(self) -> bool:
         return self.folder is not None
+
+    @property
+    def same_site(self) -> bool:
+        """The site's digest (set by the build in ``site``) is the last build's: only changed records' files differ."""
+        return bool(self.site) and self.site == self.previous_site
 
     def _read_manifest(self) -> dict:
         if self.folder is None:
@@ -182,10 +190,9 @@ class OutputLedger:
             manifest = json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
-        if not isinstance(manifest, dict) or manifest.get("code") != code_digest():
+        if not isinstance(manifest, dict) or manifest.get("code") != code_digest() or not isinstance(manifest.get("files"), dict):
             return {}
-        files = manifest.get("files")
-        return files if isinstance(files, dict) else {}
+        return manifest
 
     def keeps(self, relative: str, fingerprint: str) -> bool:
         """Keep the last build's file at ``relative`` if it was made from ``fingerprint`` and has not changed since."""
@@ -265,7 +272,7 @@ class OutputLedger:
             except OSError:
                 continue
             files[relative] = [fingerprint, status.st_size, status.st_mtime_ns]
-        _write_atomically(self.folder / MANIFEST, json.dumps({"code": code_digest(), "files": files}, sort_keys=True).encode("utf-8"))
+        _write_atomically(self.folder / MANIFEST, json.dumps({"code": code_digest(), "site": self.site, "files": files}, sort_keys=True).encode("utf-8"))
         return removed
 
 

@@ -89,6 +89,19 @@ def test_a_forked_process_hands_its_ledger_over_to_the_parents_sweep(tmp_path):
     assert _ledger(tmp_path, output).keeps("data.json", "d")
 
 
+def test_the_ledger_knows_whether_the_site_is_the_last_builds(tmp_path):
+    output = tmp_path / "output"
+    first = _ledger(tmp_path, output)
+    assert not first.same_site
+    first.site = "site-1"
+    first.sweep()
+    second = _ledger(tmp_path, output)
+    second.site = "site-1"
+    assert second.same_site
+    second.site = "site-2"
+    assert not second.same_site
+
+
 def test_a_cache_folder_that_git_tracks_is_refused(tmp_path):
     subprocess.run(["git", "init", "--quiet", str(tmp_path)], check=True)
     folder = tmp_path / ".cache" / "build"

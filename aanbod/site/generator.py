@@ -49,8 +49,6 @@ from .withdrawn import SimilarOffers
 LATER_TEXTS = "teksten-later.json"  # beside the search page, in each language
 # The pages that show offer cards (offer_list in _macros.html): their cards are rendered before the workers fork.
 CARD_TEMPLATES = frozenset({"list", "provider", "withdrawn"})
-# Fewer than one page in this many to write: a rebuild, whose data files are made beside its few pages.
-FEW_PAGES = 4
 # The build names this many stale or withdrawn offers, then counts the rest; the editors' report lists them all.
 LOG_LINES = 20
 
@@ -236,16 +234,16 @@ class OfferGenerator(Generator):
         self.fingerprints = Fingerprints(self.catalogue)
         self.page_fingerprints = page_fingerprints.PageFingerprints(self.fingerprints, page_fingerprints.site_digest(
             self.settings, self.catalogue, self.today, self.settings_file, Path(self.path)))
-        pages = [*self._catalogue_pages(), *self._withdrawn_pages()]
-        jobs = self._pages_to_write(pages)
+        self.ledger.site = self.page_fingerprints.site
         # The data files and the search index need no page: they are made in a process of their own while the
-        # pages are rendered, instead of on one core after them. When most pages were kept (a rebuild), the
-        # search index, which Pagefind makes again as a whole, is the longest task: only it goes beside.
-        few_pages = len(jobs) * FEW_PAGES < len(pages)
-        beside = self._write_search_index if few_pages else lambda: self._write_data_and_index(writer)
+        # pages are rendered, instead of on one core after them. In a rebuild of the same site (only some
+        # records changed) most pages are kept and the search index, which Pagefind makes again as a whole, is
+        # the longest task: then it alone goes beside, as early as possible, and the data files are made here.
+        rebuild = self.ledger.same_site
+        beside = self._write_search_index if rebuild else lambda: self._write_data_and_index(writer)
         with workers.alongside(lambda: self._beside(beside), enabled=self._cores() > 1):
-            self._write_pages(writer, jobs)
-            if few_pages:
+            self._write_pages(writer, self._pages_to_write([*self._catalogue_pages(), *self._withdrawn_pages()]))
+            if rebuild:
                 self._write_data_and_page(writer)
             # Inside the block: while the other process still runs.
             self._write_later_texts()
