@@ -101,15 +101,17 @@ def page_file(after: tuple | None) -> str:
     return f"{CHANGES}/first.json" if after is None else f"{CHANGES}/after/{after[0]}/{after[1]}.json"
 
 
-def _item(offer: Offer | None, name: str, stamp: int, document: dict | None) -> dict:
+def _item(offer: Offer | None, name: str, stamp: int, document) -> dict:
     item = {"state": "updated" if offer and offer.is_published else "deleted", "kind": "Offer", "id": name, "modified": stamp}
     if item["state"] == "updated":
         item["data"] = document
     return item
 
 
-def feed_pages(catalogue: Catalogue, documents: dict[str, dict], feed_url: str, slots: list[Slot], page_size: int = PAGE_SIZE) -> dict[str, dict]:
-    """Every page of the feed by the file that answers it; the last key's page is empty and points to itself."""
+def feed_pages(catalogue: Catalogue, documents: dict, feed_url: str, slots: list[Slot], page_size: int = PAGE_SIZE) -> dict[str, dict]:
+    """Every page of the feed by the file that answers it; the last key's page is empty and points to itself.
+
+    ``documents``: each offer's offers.json document by its id, as a dict or encoded (datafile.EncodedJSON)."""
     offers = {offer.id: offer for offer in catalogue.offers}
     latest: dict[str, int] = {}
     for number, slot in enumerate(slots, start=1):

@@ -45,9 +45,14 @@ _STYLES = (
 )
 
 
+# In a row made beforehand, where its number goes: XML cannot hold this character, so no cell's text has it.
+ROW_NUMBER = "\x00"
+
+
 @dataclass(frozen=True)
 class Sheet:
-    """One worksheet: its name, the header row (bold, frozen), column widths and the rows (read once, in order)."""
+    """One worksheet: its name, the header row (bold, frozen), column widths and the rows (read once, in order),
+    each a list of values or a ``row_template``."""
 
     title: str
     header: list[str]
@@ -98,10 +103,10 @@ def sheet_xml(sheet: Sheet) -> Iterable[str]:
            '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
            '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
            f'<sheetFormatPr defaultRowHeight="15"/>{f"<cols>{columns}</cols>" if columns else ""}<sheetData>')
-    yield _row(1, sheet.header, letters, _HEADER_STYLE)
+    yield _row("1", sheet.header, letters, _HEADER_STYLE)
     chunk = []
     for number, values in enumerate(sheet.rows, start=2):
-        chunk.append(_row(number, values, letters))
+        chunk.append(values.replace(ROW_NUMBER, str(number)) if isinstance(values, str) else _row(str(number), values, letters))
         if len(chunk) == _ROWS_PER_CHUNK:
             yield "".join(chunk)
             chunk = []
@@ -109,8 +114,13 @@ def sheet_xml(sheet: Sheet) -> Iterable[str]:
     yield "</sheetData></worksheet>"
 
 
-def _row(number: int, values: Iterable, letters: list[str], style: int = 0) -> str:
-    suffix = str(number)
+def row_template(values: Iterable, letters: list[str]) -> str:
+    """A row's XML made before its place is known (the build cache keeps it per offer): ``ROW_NUMBER`` stands
+    where its number goes, and ``sheet_xml`` puts the number in. ``letters``: column_letters of the sheet's header."""
+    return _row(ROW_NUMBER, values, letters)
+
+
+def _row(suffix: str, values: Iterable, letters: list[str], style: int = 0) -> str:
     styled = f' s="{style}"' if style else ""
     cells = []
     for letter, value in zip(letters, values):
