@@ -25,7 +25,7 @@ def write_all(catalogue: Catalogue, folder: Path, publication: Publication | Non
     if today is None:
         today = catalogue.last_modified.date() if catalogue.last_modified else date(2000, 1, 1)
     folder.mkdir(parents=True, exist_ok=True)
-    pieces = Pieces(reuse)
+    pieces = Pieces(catalogue, reuse)
     documents = offers_json.offer_documents(catalogue, pieces)
     written = csv_tables.write(catalogue, folder, pieces)
     written += datapackage.write(catalogue, folder, publication)

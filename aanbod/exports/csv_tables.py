@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import csv
+from itertools import chain
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from ..content.model import Catalogue
 from .datafile import DataFile, taxonomy_title
@@ -25,7 +26,7 @@ def line_writer(encoding: str = "utf-8", **dialect) -> Callable[[list], bytes]:
     return lambda cells: writer.writerow(cells).encode(encoding)
 
 
-def write_lines(path: Path, lines: list[bytes], start: bytes = b"") -> Path:
+def write_lines(path: Path, lines: Iterable[bytes], start: bytes = b"") -> Path:
     """The file: ``start`` (a byte order mark, if any), then the lines (the header first), made by one ``line_writer``."""
     with path.open("wb") as handle:
         handle.write(start)
@@ -38,8 +39,8 @@ def write(catalogue: Catalogue, folder: Path, pieces: Pieces) -> list[DataFile]:
     line = line_writer()
     for table in catalogue.schema.tables.values():
         names = table.field_names
-        rows = pieces.rows("csv", catalogue, table.name, lambda row, names=names: line([to_text(row[name]) for name in names]))
-        path = write_lines(folder / table.path, [line(names), *rows])
+        rows = pieces.lines("csv", table.name, lambda row, names=names: line([to_text(row[name]) for name in names]))
+        path = write_lines(folder / table.path, chain([line(names)], rows))
         written.append(DataFile(table.path, f"{table.title} (CSV)", table.description, "text/csv", "CSV", (path,), f"schemas/{table.name}.json"))
     for taxonomy in catalogue.schema.taxonomies.values():
         path = folder / "taxonomies" / f"{taxonomy.name}.csv"

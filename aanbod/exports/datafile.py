@@ -36,17 +36,11 @@ class DataFile:
         return FILE_TYPES + self.file_type
 
 
-class EncodedJSON:
-    """A value already written as compact JSON (``json_bytes`` without its newline), placed as it is by ``write_json``.
-
-    The build cache (reuse.py) keeps each offer's share of a large file this way, so a build puts the file
-    together from bytes instead of encoding every offer again.
-    """
-
-    __slots__ = ("data",)
-
-    def __init__(self, data: bytes):
-        self.data = data
+# JSON already written, as compact_json gives it (json_bytes without its newline). A document may hold such bytes
+# as a value, or as several items of a list joined by commas: write_json places them as they are. The build cache (reuse.py) keeps each offer's share of a large
+# file this way, so a build puts the file together from bytes instead of encoding every offer again. (Bytes are
+# no JSON value, so they cannot be meant otherwise; and plain bytes are what a snapshot reads back fastest.)
+EncodedJSON = bytes
 
 
 def json_bytes(document, readable: bool = False) -> bytes:
@@ -58,14 +52,14 @@ def json_bytes(document, readable: bool = False) -> bytes:
     """
     if readable:
         return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    if isinstance(document, EncodedJSON):
-        return document.data + b"\n"
+    if isinstance(document, bytes):
+        return document + b"\n"
     return (_ENCODE(document) + "\n").encode("utf-8")
 
 
 def compact_json(document) -> EncodedJSON:
     """``document`` encoded once, as ``write_json`` would write it inside a larger file."""
-    return EncodedJSON(_ENCODE(document).encode("utf-8"))
+    return _ENCODE(document).encode("utf-8")
 
 
 def write_json(path: Path, document, readable: bool = False, depth: int = 2) -> Path:
@@ -89,8 +83,8 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 def _compact_pieces(document, depth: int):
     """``document`` as compact JSON in pieces of bytes: each value ``depth`` levels down whole, encoded ones as they are."""
-    if isinstance(document, EncodedJSON):
-        yield document.data
+    if isinstance(document, bytes):
+        yield document
     elif depth and isinstance(document, list):
         yield b"["
         for position, item in enumerate(document):

@@ -10,6 +10,7 @@ spreadsheet users to the XLSX first, which stores text as text.
 from __future__ import annotations
 
 import codecs
+from itertools import chain
 from pathlib import Path
 
 from ..content.model import Catalogue
@@ -56,8 +57,8 @@ def write(catalogue: Catalogue, folder: Path, pieces: Pieces) -> list[DataFile]:
     for table in catalogue.schema.tables.values():
         names = table.field_names
         types = {field["name"]: field["type"] for field in catalogue.schema.table_schema(table.name)["fields"]}
-        rows = pieces.rows("excel", catalogue, table.name, lambda row, names=names, types=types: line([_cell(row[name], types[name]) for name in names]))
-        path = csv_tables.write_lines(folder / path_of(table), [line(names), *rows], codecs.BOM_UTF8)
+        rows = pieces.lines("excel", table.name, lambda row, names=names, types=types: line([_cell(row[name], types[name]) for name in names]))
+        path = csv_tables.write_lines(folder / path_of(table), chain([line(names)], rows), codecs.BOM_UTF8)
         written.append(DataFile(
             path_of(table), f"{table.title} (CSV voor Nederlandse Excel)",
             f"Dezelfde gegevens als {table.path}, met puntkomma's, decimale komma en UTF-8 met BOM: opent goed met dubbelklikken. "

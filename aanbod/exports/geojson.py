@@ -22,8 +22,8 @@ def _geometry(location) -> dict | None:
     return {"type": "Point", "coordinates": [to_json(location.longitude), to_json(location.latitude)]}
 
 
-def features(catalogue: Catalogue, offer: Offer, publication: Publication) -> tuple[EncodedJSON, ...]:
-    """The offer's features, one per location, each encoded."""
+def features(catalogue: Catalogue, offer: Offer, publication: Publication) -> EncodedJSON:
+    """The offer's features, one per location, encoded and joined by commas: placed in the list as they are."""
     location_fields = [name for name in catalogue.schema.tables["locations"].field_names if name not in ("latitude", "longitude")]
     encoded = []
     for location in offer.locations:
@@ -42,12 +42,13 @@ def features(catalogue: Catalogue, offer: Offer, publication: Publication) -> tu
             "geometry": _geometry(location),
             "properties": properties,
         }))
-    return tuple(encoded)
+    return b",".join(encoded)
 
 
 def feature_collection(catalogue: Catalogue, publication: Publication, pieces: Pieces) -> dict:
-    per_offer = pieces.each("geojson", catalogue.offers, lambda offer: features(catalogue, offer, publication))
-    return {"type": "FeatureCollection", "features": [feature for encoded in per_offer for feature in encoded]}
+    """The file's document for write_json: its features are each offer's, encoded (``features``)."""
+    per_offer = pieces.each("geojson", lambda offer: features(catalogue, offer, publication))
+    return {"type": "FeatureCollection", "features": [encoded for encoded in per_offer if encoded]}  # online only: no feature
 
 
 def write(catalogue: Catalogue, folder: Path, publication: Publication, pieces: Pieces) -> list[DataFile]:

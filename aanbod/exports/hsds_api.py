@@ -76,7 +76,7 @@ def encoded_services(catalogue: Catalogue, publication: Publication, pieces: Pie
     def make(offer):
         record = hsds.service(catalogue, offer, publication)
         return compact_json(record), compact_json(list_item(record, "services"))
-    return pieces.each("hsds-service", catalogue.offers, make)
+    return pieces.each("hsds-service", make)
 
 
 def write(catalogue: Catalogue, folder: Path, publication: Publication, pieces: Pieces,

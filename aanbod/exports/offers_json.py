@@ -34,7 +34,7 @@ def offer_document(catalogue: Catalogue, offer: Offer) -> dict:
 
 def offer_documents(catalogue: Catalogue, pieces: Pieces) -> list[EncodedJSON]:
     """Each offer's document, encoded, in the catalogue's order: for offers.json, the file per offer and the change feed."""
-    return pieces.each("offer-json", catalogue.offers, lambda offer: compact_json(offer_document(catalogue, offer)))
+    return pieces.each("offer-json", lambda offer: compact_json(offer_document(catalogue, offer)))
 
 
 def write(folder: Path, documents: list[EncodedJSON]) -> list[DataFile]:

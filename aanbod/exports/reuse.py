@@ -27,7 +27,9 @@ from ..content.model import Catalogue, Offer, Provider
 from .datafile import DataFile
 
 T = TypeVar("T")
-SNAPSHOT = "exports-{kind}"
+SNAPSHOT = "exports-{kind}-{shard}"
+# A kind's pieces are kept in sixteen snapshots by the last digit of their key (hexadecimal, as every digest).
+SHARDS = "0123456789abcdef"
 # The ledger's fingerprint of a file made from the whole catalogue: written every build, never kept.
 WHOLE = "whole"
 
@@ -58,67 +60,89 @@ class ExportReuse:
 class Pieces:
     """Each offer's piece of a kind, made by the exporter or taken from the last build; and files of one offer."""
 
-    def __init__(self, reuse: ExportReuse | None):
+    def __init__(self, catalogue: Catalogue, reuse: ExportReuse | None):
+        self.catalogue = catalogue
         self.reuse = reuse
-        self._keys: dict[str, str] = {}
-        self._handled: set[str] = set()  # files kept or recorded one by one
+        # Without a cache folder (none set, or refused) there is nothing to take back and no ledger: make everything.
+        self.remembers = reuse is not None and reuse.cache.enabled
+        self._ids = [offer.values["id"] for offer in catalogue.offers]
+        self._keys = [f"{reuse.site_digest}/{reuse.fingerprints.offer(offer)}" for offer in catalogue.offers] if self.remembers else []
+        self._key_of = dict(zip(self._ids, self._keys))
+        self._handled: set[Path] = set()  # files kept or recorded one by one
+        self._runs: dict[str, tuple | None] = {}
 
-    def each(self, kind: str, offers: Iterable[Offer], make: Callable[[Offer], T]) -> list[T]:
-        """``make(offer)`` for every offer, in order; what the last build made for an offer with the same key instead."""
-        reuse = self.reuse
-        if reuse is None or not reuse.cache.enabled:
+    def each(self, kind: str, make: Callable[[Offer], T]) -> list[T]:
+        """``make(offer)`` for every offer of the catalogue, in order; what the last build made for an offer with the same key instead."""
+        offers = self.catalogue.offers
+        if not self.remembers:
             return [make(offer) for offer in offers]
-        previous, used = reuse.cache.load_snapshot(SNAPSHOT.format(kind=kind)), {}
-        values, made = [], 0
-        for offer in offers:
-            key = self.offer_key(offer)
+        reuse = self.reuse
+        previous: dict = {}
+        for shard in SHARDS:
+            previous.update(reuse.cache.load_snapshot(SNAPSHOT.format(kind=kind, shard=shard)))
+        used, values, changed, made = {}, [], set(), 0
+        for offer, key in zip(offers, self._keys):
             value = previous.get(key)
             if value is None:
                 value = make(offer)
                 made += 1
+                changed.add(key[-1])
             used[key] = value
             values.append(value)
-        # Saved now, not at the end: the last build's pieces of this kind are let go before the next kind is read.
-        reuse.cache.save_snapshot(SNAPSHOT.format(kind=kind), used)
-        reuse.made[kind] = made
-        reuse.taken[kind] = len(values) - made
+        reuse.made[kind], reuse.taken[kind] = made, len(values) - made
+        changed.update(key[-1] for key in previous if key not in used)
+        # Only a shard with a piece made or let go is saved again: one changed offer rewrites a sixteenth.
+        for shard in changed:
+            reuse.cache.save_snapshot(SNAPSHOT.format(kind=kind, shard=shard), {key: value for key, value in used.items() if key[-1] == shard})
         return values
 
-    def rows(self, kind: str, catalogue: Catalogue, table: str, make_row: Callable[[Mapping], T]) -> Iterable[T]:
-        """``make_row(row)`` for every row of ``table``, in the table's order. The rows of an offer (in the offers
-        table and the tables nested in it) are remembered per offer; other tables' rows (providers) are made.
-        Without reuse each row is made as it is read (at 100,000 offers a table's rows never all sit in memory)."""
-        rows = catalogue.tables[table]
-        owner = _offer_field(catalogue.schema, table)
-        if owner is None or self.reuse is None:
-            return (make_row(row) for row in rows)
-        grouped: dict[str, list] = {}
-        for row in rows:
-            grouped.setdefault(row[owner], []).append(row)
-        per_offer = self.each(f"{kind}-{table}", catalogue.offers, lambda offer: tuple(make_row(row) for row in grouped.get(offer.id, ())))
-        # Back in the table's order, which need not be the offers' (the offers table is in file order).
-        remaining = {offer.id: iter(made) for offer, made in zip(catalogue.offers, per_offer)}
-        return [next(remaining[row[owner]]) for row in rows]
+    def lines(self, kind: str, table: str, make_row: Callable[[Mapping], bytes]) -> Iterable[bytes]:
+        """The bytes of every row of ``table`` (``make_row(row)``), in the table's order. An offer's rows (in the offers
+        table and the tables nested in it) are remembered together, as one piece; the rows of other tables
+        (providers) are made every time. Without a cache a row is made as it is read: at 100,000 offers a
+        table's text never sits in memory at once."""
+        runs = self._offer_runs(table) if self.remembers else None
+        if runs is None:
+            return (make_row(row) for row in self.catalogue.tables[table])
+        grouped, order = runs
+        per_offer = self.each(f"{kind}-{table}", lambda offer: b"".join(make_row(row) for row in grouped.get(offer.values["id"], ())))
+        by_id = dict(zip(self._ids, per_offer))
+        return [by_id[offer_id] for offer_id in order]
 
-    def offer_key(self, offer: Offer) -> str:
-        key = self._keys.get(offer.id)
-        if key is None:
-            key = self._keys[offer.id] = f"{self.reuse.site_digest}/{self.reuse.fingerprints.offer(offer)}"
-        return key
-
-    def provider_key(self, provider: Provider) -> str:
-        return f"{self.reuse.site_digest}/provider/{self.reuse.fingerprints.provider(provider)}"
+    def _offer_runs(self, table: str) -> tuple[dict[str, list], list[str]] | None:
+        """The rows of ``table`` by offer id, and the ids in the order their rows come; None when the table's rows
+        are not an offer's (providers) or one offer's rows do not stand together (then they are made, not taken back)."""
+        if table not in self._runs:
+            owner = _offer_field(self.catalogue.schema, table)
+            grouped: dict[str, list] = {}
+            order: list[str] = []
+            last = None
+            for row in self.catalogue.tables[table] if owner else ():
+                offer_id = row[owner]
+                if offer_id != last:
+                    if offer_id in grouped:
+                        grouped = None
+                        break
+                    grouped[offer_id] = []
+                    order.append(offer_id)
+                    last = offer_id
+                grouped[offer_id].append(row)
+            self._runs[table] = (grouped, order) if owner and grouped is not None else None
+        return self._runs[table]
 
     def write_file(self, folder: Path, relative: str, record: Offer | Provider, make: Callable[[], bytes]) -> Path:
         """``folder/relative`` with ``make()``'s bytes, unless the last build wrote it from the same ``record`` and it is untouched."""
         path = folder / relative
-        reuse = self.reuse
-        if reuse is None or not reuse.ledger.enabled:
+        if not self.remembers:
             path.write_bytes(make())
             return path
-        fingerprint = self.offer_key(record) if isinstance(record, Offer) else self.provider_key(record)
+        reuse = self.reuse
+        if isinstance(record, Offer):
+            fingerprint = self._key_of[record.values["id"]]
+        else:
+            fingerprint = f"{reuse.site_digest}/provider/{reuse.fingerprints.provider(record)}"
         name = reuse.prefix + relative
-        self._handled.add(name)
+        self._handled.add(path)
         if reuse.ledger.keeps(name, fingerprint):
             reuse.kept += 1
             return path
@@ -129,14 +153,13 @@ class Pieces:
 
     def finish(self, folder: Path, written: list[DataFile]) -> None:
         """After the last file: note every other file in the ledger and hand the ledger over (this may be a forked process)."""
-        reuse = self.reuse
-        if reuse is None:
+        if not self.remembers:
             return
+        reuse = self.reuse
         for data_file in written:
             for path in data_file.paths:
-                name = reuse.prefix + path.relative_to(folder).as_posix()
-                if name not in self._handled:
-                    reuse.ledger.record(name, WHOLE)
+                if path not in self._handled:
+                    reuse.ledger.record(reuse.prefix + path.relative_to(folder).as_posix(), WHOLE)
         reuse.ledger.hand_over()
 
 

@@ -34,10 +34,10 @@ def _sheet(title: str, names: list[str], rows) -> xlsx_package.Sheet:
     return xlsx_package.Sheet(title, names, [max(12, min(50, len(name) + 4)) for name in names], rows)
 
 
-def _table_rows(catalogue: Catalogue, table, pieces: Pieces):
+def _table_rows(table, pieces: Pieces):
     names = table.field_names
     letters = xlsx_package.column_letters(len(names))
-    return pieces.rows("xlsx", catalogue, table.name, lambda row: xlsx_package.row_template([_cell_value(row[name]) for name in names], letters))
+    return pieces.lines("xlsx", table.name, lambda row: xlsx_package.row_template([_cell_value(row[name]) for name in names], letters))
 
 
 def sheets(catalogue: Catalogue, pieces: Pieces) -> list[xlsx_package.Sheet]:
@@ -46,7 +46,7 @@ def sheets(catalogue: Catalogue, pieces: Pieces) -> list[xlsx_package.Sheet]:
     explanation = _sheet(EXPLANATION_SHEET, ["tabel", "veld", "naam", "beschrijving"], (
         [table.name, field["name"], field.get("title", ""), field.get("description", "")]
         for table in schema.tables.values() for field in table.fields))
-    tables = [_sheet(table.name, table.field_names, _table_rows(catalogue, table, pieces)) for table in schema.tables.values()]
+    tables = [_sheet(table.name, table.field_names, _table_rows(table, pieces)) for table in schema.tables.values()]
     codes = _sheet(CODES_SHEET, ["lijst", "naam van de lijst", "code", "label"], (
         [taxonomy.name, taxonomy_title(schema, taxonomy.name), term.code, term.label]
         for taxonomy in schema.taxonomies.values() for term in taxonomy.terms))

@@ -46,7 +46,8 @@ _STYLES = (
 
 
 # In a row made beforehand, where its number goes: XML cannot hold this character, so no cell's text has it.
-ROW_NUMBER = "\x00"
+ROW_NUMBER = b"\x00"
+_ROW_START = b'<row r="\x00">'
 
 
 @dataclass(frozen=True)
@@ -90,11 +91,11 @@ def write(path: Path, sheets: list[Sheet], when: datetime, creator: str) -> Path
         for number, sheet in enumerate(sheets, start=1):
             with entry(f"xl/worksheets/sheet{number}.xml") as stream:
                 for chunk in sheet_xml(sheet):
-                    stream.write(chunk.encode("utf-8"))
+                    stream.write(chunk)
     return path
 
 
-def sheet_xml(sheet: Sheet) -> Iterable[str]:
+def sheet_xml(sheet: Sheet) -> Iterable[bytes]:
     """The worksheet's XML in pieces of a few hundred rows."""
     letters = column_letters(max(len(sheet.header), 1))
     columns = "".join(f'<col min="{number}" max="{number}" width="{width:g}" customWidth="1"/>'
@@ -102,22 +103,36 @@ def sheet_xml(sheet: Sheet) -> Iterable[str]:
     yield (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_MAIN}"><sheetViews><sheetView workbookViewId="0">'
            '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
            '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
-           f'<sheetFormatPr defaultRowHeight="15"/>{f"<cols>{columns}</cols>" if columns else ""}<sheetData>')
-    yield _row("1", sheet.header, letters, _HEADER_STYLE)
-    chunk = []
-    for number, values in enumerate(sheet.rows, start=2):
-        chunk.append(values.replace(ROW_NUMBER, str(number)) if isinstance(values, str) else _row(str(number), values, letters))
+           f'<sheetFormatPr defaultRowHeight="15"/>{f"<cols>{columns}</cols>" if columns else ""}<sheetData>').encode("utf-8")
+    yield _row("1", sheet.header, letters, _HEADER_STYLE).encode("utf-8")
+    chunk, number = [], 2
+    for values in sheet.rows:
+        if isinstance(values, bytes):
+            text, number = _numbered(values, number)
+        else:
+            text, number = _row(str(number), values, letters).encode("utf-8"), number + 1
+        chunk.append(text)
         if len(chunk) == _ROWS_PER_CHUNK:
-            yield "".join(chunk)
+            yield b"".join(chunk)
             chunk = []
-    yield "".join(chunk)
-    yield "</sheetData></worksheet>"
+    yield b"".join(chunk)
+    yield b"</sheetData></worksheet>"
 
 
-def row_template(values: Iterable, letters: list[str]) -> str:
-    """A row's XML made before its place is known (the build cache keeps it per offer): ``ROW_NUMBER`` stands
-    where its number goes, and ``sheet_xml`` puts the number in. ``letters``: column_letters of the sheet's header."""
-    return _row(ROW_NUMBER, values, letters)
+def row_template(values: Iterable, letters: list[str]) -> bytes:
+    """A row's XML made before its place is known (the build cache keeps an offer's rows): ``ROW_NUMBER`` stands
+    where its number goes, and ``sheet_xml`` puts the numbers in. ``letters``: column_letters of the sheet's header."""
+    return _row(ROW_NUMBER.decode("ascii"), values, letters).encode("utf-8")
+
+
+def _numbered(templates: bytes, first: int) -> tuple[bytes, int]:
+    """Rows made by ``row_template`` (any number, joined) with their numbers from ``first``; and the next number."""
+    parts = templates.split(_ROW_START)
+    numbered = [parts[0]]  # empty: a template starts with its row
+    for number, rest in enumerate(parts[1:], start=first):
+        text = b"%d" % number
+        numbered += (b'<row r="', text, b'">', rest.replace(ROW_NUMBER, text))
+    return b"".join(numbered), first + len(parts) - 1
 
 
 def _row(suffix: str, values: Iterable, letters: list[str], style: int = 0) -> str:
