@@ -13,7 +13,8 @@ With --changed it measures an incremental build instead (issue 10): in a copy of
 clone when it is in git, so the change feed sees the same history) it writes every data file with a
 build cache, changes one offer's description, writes them again taking back what did not change, and
 writes them once more without a cache; it prints the CPU seconds of each (this process and the git it
-runs), what was taken back, and whether the incremental output is byte for byte the clean one.
+runs), what was taken back, and whether the incremental output is byte for byte the clean one. --repeat N
+changes the offer and builds again N times (on a shared machine take the lowest).
 """
 
 from __future__ import annotations
@@ -51,10 +52,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--memory", action="store_true", help="also the peak memory each step adds (slower)")
     parser.add_argument("--changed", action="store_true", help="an incremental build after one changed offer instead")
+    parser.add_argument("--repeat", type=int, default=1, help="with --changed: change and build again this many times")
     catalogue, args = read_for_benchmark(parser)
     if catalogue is None:
         return 1
-    return changed(args.content) if args.changed else steps(catalogue, args.memory)
+    return changed(args.content, args.repeat) if args.changed else steps(catalogue, args.memory)
 
 
 def steps(catalogue, memory: bool) -> int:
@@ -152,23 +154,26 @@ def _timed_build(catalogue, output: Path, cache: Path | None, label: str) -> Exp
     return reuse
 
 
-def _change_one_offer(content: Path) -> Path:
+def _change_one_offer(content: Path, time: int) -> Path:
+    """Another sentence in one offer's description, a different one each ``time``."""
     path = sorted((content / "offers").rglob("*.yaml"))[len(list((content / "offers").iterdir())) // 2]
-    path.write_text(path.read_text(encoding="utf-8").replace("description: |\n", "description: |\n  Nu ook op zondag.\n", 1), encoding="utf-8")
+    sentence = f"  Nu ook op zondag, {time + 1} keer.\n"
+    path.write_text(path.read_text(encoding="utf-8").replace("description: |\n", f"description: |\n{sentence}", 1), encoding="utf-8")
     return path
 
 
-def changed(content: Path) -> int:
+def changed(content: Path, repeat: int) -> int:
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         copy = _copy(content, folder)
         catalogue = _read(copy)
         print(f"{'CPU seconds':44} {'':>8}")
         _timed_build(catalogue, folder / "incremental", folder / "cache", "data files, empty cache")
-        changed_file = _change_one_offer(copy)
-        print(f"changed {changed_file.relative_to(copy)}")
-        catalogue = _read(copy)
-        _timed_build(catalogue, folder / "incremental", folder / "cache", "data files, one offer changed")
+        for time in range(repeat):
+            changed_file = _change_one_offer(copy, time)
+            print(f"changed {changed_file.relative_to(copy)}")
+            catalogue = _read(copy)
+            _timed_build(catalogue, folder / "incremental", folder / "cache", "data files, one offer changed")
         _timed_build(catalogue, folder / "clean", None, "data files, clean build (no cache)")
         comparison = filecmp.dircmp(folder / "clean" / DATA, folder / "incremental" / DATA)
         print("incremental output byte for byte the clean one:", "yes" if _same(comparison) else "NO")

@@ -83,23 +83,50 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 def _compact_pieces(document, depth: int):
     """``document`` as compact JSON in pieces of bytes: each value ``depth`` levels down whole, encoded ones as they are."""
-    if isinstance(document, bytes):
-        yield document
-    elif depth and isinstance(document, list):
+    if depth and isinstance(document, list):
         yield b"["
         for position, item in enumerate(document):
             if position:
                 yield b","
-            yield from _compact_pieces(item, depth - 1)
+            yield from _compact_pieces(item, depth - 1) if depth > 1 and isinstance(item, list | dict) else (_leaf(item),)
         yield b"]"
+    elif depth == 1 and isinstance(document, dict) and all(isinstance(key, str) for key in document):
+        yield _object_bytes(document)
     elif depth and isinstance(document, dict) and all(isinstance(key, str) for key in document):
         yield b"{"
         for position, (key, value) in enumerate(document.items()):
-            yield (("," if position else "") + _ENCODE(key) + ":").encode("utf-8")
-            yield from _compact_pieces(value, depth - 1)
+            name = ("," if position else "") + _ENCODE(key) + ":"
+            if depth > 1 and isinstance(value, list | dict):
+                yield name.encode("utf-8")
+                yield from _compact_pieces(value, depth - 1)
+            elif isinstance(value, bytes):
+                yield name.encode("utf-8")
+                yield value
+            else:
+                yield (name + _ENCODE(value)).encode("utf-8")
         yield b"}"
     else:
-        yield _ENCODE(document).encode("utf-8")
+        yield _leaf(document)
+
+
+def _leaf(value) -> bytes:
+    return value if isinstance(value, bytes) else _ENCODE(value).encode("utf-8")
+
+
+def _object_bytes(document: dict) -> bytes:
+    """An object whose values may be encoded JSON: its other values encoded together, not one call per key."""
+    parts, run = [], {}
+    for key, value in document.items():
+        if isinstance(value, bytes):
+            if run:
+                parts.append(_ENCODE(run)[1:-1].encode("utf-8"))
+                run = {}
+            parts.append(_ENCODE(key).encode("utf-8") + b":" + value)
+        else:
+            run[key] = value
+    if run:
+        parts.append(_ENCODE(run)[1:-1].encode("utf-8"))
+    return b"{" + b",".join(parts) + b"}"
 
 
 def taxonomy_title(schema, taxonomy: str) -> str:

@@ -68,7 +68,7 @@ class Pieces:
         self._ids = [offer.values["id"] for offer in catalogue.offers]
         self._keys = [f"{reuse.site_digest}/{reuse.fingerprints.offer(offer)}" for offer in catalogue.offers] if self.remembers else []
         self._key_of = dict(zip(self._ids, self._keys))
-        self._handled: set[Path] = set()  # files kept or recorded one by one
+        self._handled: set[str] = set()  # files kept or recorded one by one
         self._runs: dict[str, tuple | None] = {}
 
     def each(self, kind: str, make: Callable[[Offer], T]) -> list[T]:
@@ -142,7 +142,7 @@ class Pieces:
         else:
             fingerprint = f"{reuse.site_digest}/provider/{reuse.fingerprints.provider(record)}"
         name = reuse.prefix + relative
-        self._handled.add(path)
+        self._handled.add(str(path))
         if reuse.ledger.keeps(name, fingerprint):
             reuse.kept += 1
             return path
@@ -158,7 +158,7 @@ class Pieces:
         reuse = self.reuse
         for data_file in written:
             for path in data_file.paths:
-                if path not in self._handled:
+                if str(path) not in self._handled:
                     reuse.ledger.record(reuse.prefix + path.relative_to(folder).as_posix(), WHOLE)
         reuse.ledger.hand_over()
 

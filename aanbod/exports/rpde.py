@@ -60,7 +60,7 @@ def _commits(folder: Path) -> list[tuple[int, dict[str, bool]]]:
         for line in lines.splitlines():
             status, _, name = line.partition("\t")
             if name.endswith(".yaml"):
-                changed[Path(name).stem] = status == "D"
+                changed[os.path.basename(name)[:-len(".yaml")]] = status == "D"
         if changed:
             commits.append((int(stamp.strip()), changed))
     return commits
