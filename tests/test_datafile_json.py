@@ -37,7 +37,7 @@ ENCODED = [
     ({"offers": [b'{"id":"a"}', {"id": "b"}]}, {"offers": [{"id": "a"}, {"id": "b"}]}, 2),
     ([b'{"x":[1,2]}', b"3", "tekst"], [{"x": [1, 2]}, 3, "tekst"], 2),
     # As the change feed: pages, their items, and an item's document already encoded.
-    ({"next": "n", "items": [{"state": "updated", "id": "a", "data": b'{"id":"a","é":"ü"}', "modified": 3}]},
+    ({"next": "n", "items": [{"state": "updated", "id": "a", "data": '{"id":"a","é":"ü"}'.encode(), "modified": 3}]},
      {"next": "n", "items": [{"state": "updated", "id": "a", "data": {"id": "a", "é": "ü"}, "modified": 3}]}, 3),
     # Several items of a list joined by commas (an offer's map features).
     ({"features": [b'{"n":1},{"n":2}', b'{"n":3}']}, {"features": [{"n": 1}, {"n": 2}, {"n": 3}]}, 2),
