@@ -30,6 +30,7 @@ T = TypeVar("T")
 SNAPSHOT = "exports-{kind}-{shard}"
 # A kind's pieces are kept in sixteen snapshots by the last digit of their key (hexadecimal, as every digest).
 SHARDS = "0123456789abcdef"
+WHOLE_SNAPSHOT = "exports-{kind}"
 # The ledger's fingerprint of a file made from the whole catalogue: written every build, never kept.
 WHOLE = "whole"
 
@@ -95,6 +96,15 @@ class Pieces:
         for shard in changed:
             reuse.cache.save_snapshot(SNAPSHOT.format(kind=kind, shard=shard), {key: value for key, value in used.items() if key[-1] == shard})
         return values
+
+    def remembered(self, kind: str) -> dict:
+        """What the last build kept under ``kind`` for a whole file (not per offer, see ``remember``); empty without a cache."""
+        return self.reuse.cache.load_snapshot(WHOLE_SNAPSHOT.format(kind=kind)) if self.remembers else {}
+
+    def remember(self, kind: str, used: dict, earlier: dict) -> None:
+        """Keep ``used`` (keyed by the digest of what each value was made from) for the next build, if it is not ``earlier``."""
+        if self.remembers and used.keys() != earlier.keys():
+            self.reuse.cache.save_snapshot(WHOLE_SNAPSHOT.format(kind=kind), used)
 
     def lines(self, kind: str, table: str, make_row: Callable[[Mapping], bytes]) -> Iterable[bytes]:
         """The bytes of every row of ``table`` (``make_row(row)``), in the table's order. An offer's rows (in the offers

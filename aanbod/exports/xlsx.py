@@ -55,7 +55,11 @@ def sheets(catalogue: Catalogue, pieces: Pieces) -> list[xlsx_package.Sheet]:
 
 def write(catalogue: Catalogue, folder: Path, pieces: Pieces) -> list[DataFile]:
     path = folder / "offers.xlsx"
-    xlsx_package.write(path, sheets(catalogue, pieces), catalogue.last_modified or xlsx_package.EPOCH, "Open Aanbod")
+    # Compressing is most of the time: parts of the sheets that are as in the last build are not compressed again.
+    earlier = pieces.remembered("xlsx-parts")
+    parts = xlsx_package.CompressedParts(earlier)
+    xlsx_package.write(path, sheets(catalogue, pieces), catalogue.last_modified or xlsx_package.EPOCH, "Open Aanbod", parts)
+    pieces.remember("xlsx-parts", parts.used, earlier)
     return [DataFile(
         "offers.xlsx", "Alle tabellen voor een spreadsheet (Excel)",
         "Een werkblad per tabel (offers, providers, locations, schedules), een werkblad 'uitleg' met alle velden "
