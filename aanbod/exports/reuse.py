@@ -107,16 +107,22 @@ class Pieces:
             self.reuse.cache.save_snapshot(WHOLE_SNAPSHOT.format(kind=kind), used)
 
     def lines(self, kind: str, table: str, make_row: Callable[[Mapping], bytes]) -> Iterable[bytes]:
-        """The bytes of every row of ``table`` (``make_row(row)``), in the table's order. An offer's rows (in the offers
-        table and the tables nested in it) are remembered together, as one piece; the rows of other tables
-        (providers) are made every time. Without a cache a row is made as it is read: at 100,000 offers a
-        table's text never sits in memory at once."""
-        runs = self._offer_runs(table) if self.remembers else None
+        """The bytes of the rows of ``table`` (each ``make_row(row)``), in the table's order: one item per offer with
+        its rows joined (in the offers table and the tables nested in it), taken back from the last build where the
+        offer is unchanged; one item per row for other tables (providers). Built with or without a cache, the items
+        are the same: a writer that cuts them into parts (xlsx_package) cuts them alike. Without a cache they are
+        made as they are read: at 100,000 offers a table's text never sits in memory at once."""
+        runs = self._offer_runs(table)
         if runs is None:
             return (make_row(row) for row in self.catalogue.tables[table])
         grouped, order = runs
-        per_offer = self.each(f"{kind}-{table}", lambda offer: b"".join(make_row(row) for row in grouped.get(offer.values["id"], ())))
-        by_id = dict(zip(self._ids, per_offer))
+
+        def joined(offer_id: str) -> bytes:
+            return b"".join(make_row(row) for row in grouped.get(offer_id, ()))
+
+        if not self.remembers:
+            return (joined(offer_id) for offer_id in order)
+        by_id = dict(zip(self._ids, self.each(f"{kind}-{table}", lambda offer: joined(offer.values["id"]))))
         return [by_id[offer_id] for offer_id in order]
 
     def _offer_runs(self, table: str) -> tuple[dict[str, list], list[str]] | None:

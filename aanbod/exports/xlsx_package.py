@@ -158,7 +158,8 @@ class _Archive:
 
 
 def sheet_xml(sheet: Sheet) -> Iterable[bytes]:
-    """The worksheet's XML in pieces of a few hundred rows."""
+    """The worksheet's XML in parts of ``_ROWS_PER_CHUNK`` items of ``sheet.rows`` (a row, or an offer's rows made
+    beforehand): each part is compressed on its own, so the same items always make the same parts."""
     letters = column_letters(max(len(sheet.header), 1))
     columns = "".join(f'<col min="{number}" max="{number}" width="{width:g}" customWidth="1"/>'
                       for number, width in enumerate(sheet.widths, start=1))
