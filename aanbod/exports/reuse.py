@@ -8,11 +8,12 @@ again:
   rows, its spreadsheet rows, its map features), kept in a snapshot of the cache folder. The whole file is
   put together again from them every build, so counts, dates, providers and order are as a clean build
   makes them; only the offers' own parts are not made again.
-- **files**: a file of one offer (``offers/<id>.json``, its calendar, its HSDS record) that the output ledger
-  says the last build wrote from the same fingerprint is left as it is on disk.
+- **files**: a file of one offer or provider (``offers/<id>.json``, its calendar, its HSDS record) that the
+  output ledger says the last build wrote from the same fingerprint is left as it is on disk.
 
-``Pieces(None)`` remembers nothing and writes everything: a clean build runs the same code, so a build that
-takes pieces back writes the bytes a clean build writes.
+Besides, the spreadsheet's compressed parts are kept by the digest of their text (``remembered``, xlsx.py).
+``Pieces(catalogue, None)`` remembers nothing and writes everything through the same code, so a build that takes
+pieces back writes the bytes a clean build writes (tests/test_exports_cache.py holds it to that).
 """
 
 from __future__ import annotations
@@ -149,10 +150,10 @@ class Pieces:
     def write_file(self, folder: Path, relative: str, record: Offer | Provider, make: Callable[[], bytes]) -> Path:
         """``folder/relative`` with ``make()``'s bytes, unless the last build wrote it from the same ``record`` and it is untouched."""
         path = folder / relative
-        if not self.remembers:
+        reuse = self.reuse
+        if not self.remembers or not reuse.ledger.enabled:
             path.write_bytes(make())
             return path
-        reuse = self.reuse
         if isinstance(record, Offer):
             fingerprint = self._key_of[record.values["id"]]
         else:
@@ -169,13 +170,14 @@ class Pieces:
 
     def finish(self, folder: Path, written: list[DataFile]) -> None:
         """After the last file: note every other file in the ledger and hand the ledger over (this may be a forked process)."""
-        if not self.remembers:
-            return
         reuse = self.reuse
-        for data_file in written:
-            for path in data_file.paths:
-                if str(path) not in self._handled:
-                    reuse.ledger.record(reuse.prefix + path.relative_to(folder).as_posix(), WHOLE)
+        if reuse is None:
+            return
+        if self.remembers:
+            for data_file in written:
+                for path in data_file.paths:
+                    if str(path) not in self._handled:
+                        reuse.ledger.record(reuse.prefix + path.relative_to(folder).as_posix(), WHOLE)
         reuse.ledger.hand_over()
 
 
