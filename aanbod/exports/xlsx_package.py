@@ -142,12 +142,14 @@ class _Archive:
                 compressed.append(self.parts.compress(text))
         compressed.append(_LAST_BLOCK)
         data, encoded = b"".join(compressed), name.encode("ascii")
-        fields = (_DEFLATE_VERSION, 0, _DEFLATED, self.time, self.date, crc, len(data), size, len(encoded), 0)
-        header = struct.pack("<4sBB4HL2L2H", b"PK\x03\x04", *fields[:1], 0, *fields[1:]) + encoded
+        # Flags, method, time, date, CRC-32, compressed and full size, length of the name and of the extra field.
+        common = (0, _DEFLATED, self.time, self.date, crc, len(data), size, len(encoded), 0)
+        header = struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", _DEFLATE_VERSION, 0, *common) + encoded
         self.handle.write(header)
         self.handle.write(data)
-        self.directory.append(struct.pack("<4s4B4HL2L5H2L", b"PK\x01\x02", _DEFLATE_VERSION, _UNIX, _DEFLATE_VERSION, 0, *fields[1:], 0, 0, 0,
-                                          _MODE, self.offset) + encoded)
+        # Then: comment length, disk, internal and external attributes, where the local header starts.
+        self.directory.append(struct.pack("<4s4B4HL2L5H2L", b"PK\x01\x02", _DEFLATE_VERSION, _UNIX, _DEFLATE_VERSION, 0, *common,
+                                          0, 0, 0, _MODE, self.offset) + encoded)
         self.offset += len(header) + len(data)
 
     def close(self) -> None:
