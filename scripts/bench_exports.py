@@ -65,10 +65,15 @@ def steps(catalogue, memory: bool) -> int:
         folder = Path(temporary)
         pieces = Pieces(catalogue, None)
         made: dict = {}
+
+        def documents():  # a step of its own: offers.json, the file per offer and the feed share them
+            made["documents"] = offers_json.offer_documents(catalogue, pieces)
+            return []
+
         steps = [
             ("csv_tables", lambda: csv_tables.write(catalogue, folder, pieces)),
             ("datapackage", lambda: datapackage.write(catalogue, folder, publication)),
-            ("documents", lambda: made.setdefault("documents", offers_json.offer_documents(catalogue, pieces)) and []),
+            ("documents", documents),
             ("offers_json", lambda: offers_json.write(folder, made["documents"])),
             ("offer_files", lambda: offer_files.write(folder, catalogue.offers, made["documents"], pieces)),
             ("ical", lambda: ical.write(catalogue, folder, publication, TODAY, pieces)),
