@@ -72,3 +72,21 @@ def test_column_letters_and_day_numbers():
     assert xlsx_package.serial(date(2024, 1, 1)) == 45292
     assert xlsx_package.serial(date(1900, 3, 1)) == 61
     assert xlsx_package.serial(datetime(2024, 1, 1, 12)) == 45292.5
+
+
+def test_parts_compressed_for_an_earlier_workbook_are_taken_back_and_give_the_same_bytes(tmp_path):
+    """The build cache keeps the compressed parts: a workbook that differs in one row compresses one part again."""
+    def sheets(changed: str):
+        rows = [[f"rij {number}", number] for number in range(2000)]
+        rows[1234][0] = changed
+        return [Sheet("tabel", ["tekst", "getal"], [12, 12], rows)]
+
+    earlier = xlsx_package.CompressedParts()
+    xlsx_package.write(tmp_path / "earlier.xlsx", sheets("oud"), WHEN, "Open Aanbod", earlier)
+    again = xlsx_package.CompressedParts(earlier.used)
+    path = xlsx_package.write(tmp_path / "again.xlsx", sheets("nieuw"), WHEN, "Open Aanbod", again)
+    assert path.read_bytes() == _write(tmp_path, sheets("nieuw"), "clean.xlsx").read_bytes()
+    assert again.compressed == 1 and earlier.compressed > 4
+    assert openpyxl.load_workbook(path)["tabel"].cell(1236, 1).value == "nieuw"
+    with zipfile.ZipFile(path) as archive:
+        assert archive.testzip() is None

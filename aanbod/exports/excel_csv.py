@@ -9,17 +9,20 @@ spreadsheet users to the XLSX first, which stores text as text.
 
 from __future__ import annotations
 
-import csv
+import codecs
+from itertools import chain
 from pathlib import Path
 
 from ..content.model import Catalogue
+from . import csv_tables
 from .datafile import DataFile
+from .reuse import Pieces
 from .values import to_text
 
 FOLDER = "excel"
 DELIMITER = ";"
 DECIMAL = ","
-ENCODING = "utf-8-sig"  # UTF-8 with a byte order mark
+ENCODING = "utf-8-sig"  # UTF-8 with a byte order mark (codecs.BOM_UTF8), as datapackage.json declares it
 
 
 def path_of(table) -> str:
@@ -47,17 +50,15 @@ def resource(table, schema: dict) -> dict:
     }
 
 
-def write(catalogue: Catalogue, folder: Path) -> list[DataFile]:
+def write(catalogue: Catalogue, folder: Path, pieces: Pieces) -> list[DataFile]:
     written = []
     (folder / FOLDER).mkdir(parents=True, exist_ok=True)
+    line = csv_tables.line_writer(delimiter=DELIMITER)
     for table in catalogue.schema.tables.values():
-        path = folder / path_of(table)
+        names = table.field_names
         types = {field["name"]: field["type"] for field in catalogue.schema.table_schema(table.name)["fields"]}
-        with path.open("w", encoding=ENCODING, newline="") as handle:
-            writer = csv.writer(handle, delimiter=DELIMITER, lineterminator="\r\n")
-            writer.writerow(table.field_names)
-            for row in catalogue.tables[table.name]:
-                writer.writerow([_cell(row[name], types[name]) for name in table.field_names])
+        rows = pieces.lines("excel", table.name, lambda row, names=names, types=types: line([_cell(row[name], types[name]) for name in names]))
+        path = csv_tables.write_lines(folder / path_of(table), chain([line(names)], rows), codecs.BOM_UTF8)
         written.append(DataFile(
             path_of(table), f"{table.title} (CSV voor Nederlandse Excel)",
             f"Dezelfde gegevens als {table.path}, met puntkomma's, decimale komma en UTF-8 met BOM: opent goed met dubbelklikken. "

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..content.model import Catalogue, Offer
 from .publication import Publication
 from . import rpde
-from .datafile import DataFile, write_json
+from .datafile import DataFile, EncodedJSON, write_json
 from .values import utc_stamp
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -78,12 +78,15 @@ def change_index(publication: Publication, feed_url: str, licence: str) -> dict:
     }
 
 
-def write(catalogue: Catalogue, folder: Path, publication: Publication, documents: list[dict]) -> list[DataFile]:
+def write(catalogue: Catalogue, folder: Path, publication: Publication, documents: list[EncodedJSON]) -> list[DataFile]:
+    """``documents``: offers_json.offer_documents, in the catalogue's order."""
     atom = folder / "feed.atom"
     atom.write_bytes(atom_feed(catalogue, publication))
     feed_url = publication.data_url(rpde.FEED)
-    pages = rpde.feed_pages(catalogue, {document["id"]: document for document in documents}, feed_url, rpde.history_slots(catalogue))
-    paths = {name: write_json(folder / name, page) for name, page in pages.items()}
+    by_id = {offer.id: document for offer, document in zip(catalogue.offers, documents)}
+    pages = rpde.feed_pages(catalogue, by_id, feed_url, rpde.history_slots(catalogue))
+    # Depth 3: page, its items, an item's fields; the document in an item's data is placed as it was encoded.
+    paths = {name: write_json(folder / name, page, depth=3) for name, page in pages.items()}
     first, last = paths.pop(rpde.page_file(None)), paths.pop(rpde.LAST_PAGE)
     index_path = write_json(folder / rpde.CHANGES / "index.json", change_index(publication, feed_url, catalogue.schema.licence["path"]), readable=True)
     return [

@@ -206,11 +206,12 @@ def service(catalogue: Catalogue, offer: Offer, publication: Publication) -> dic
 
 
 def services(catalogue: Catalogue, publication: Publication) -> list[dict]:
-    """Every offer as a service; made once for services.json and the API's files (hsds_api.py)."""
+    """Every offer as a service."""
     return [service(catalogue, offer, publication) for offer in catalogue.offers]
 
 
-def write(catalogue: Catalogue, folder: Path, publication: Publication, records: list[dict] | None = None) -> list[DataFile]:
+def write(catalogue: Catalogue, folder: Path, publication: Publication, records: list | None = None) -> list[DataFile]:
+    """``records``: the services, made (``services``) or encoded (hsds_api.encoded_services), if made already."""
     services_path = write_json(folder / FOLDER / "services.json", services(catalogue, publication) if records is None else records)
     providers = sorted(catalogue.providers.values(), key=lambda provider: provider.id)
     organizations = write_json(folder / FOLDER / "organizations.json", [organization(provider, publication) for provider in providers])

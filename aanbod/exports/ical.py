@@ -17,6 +17,7 @@ from ..content.model import Catalogue, Offer
 from .publication import Publication
 from .datafile import DataFile
 from .offer_files import FOLDER
+from .reuse import Pieces
 
 WEEKS = 12
 TIMEZONE = "Europe/Amsterdam"
@@ -100,16 +101,12 @@ def offer_calendar(catalogue: Catalogue, offer: Offer, publication: Publication,
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
-def write(catalogue: Catalogue, folder: Path, publication: Publication, today: date) -> list[DataFile]:
-    target = folder / FOLDER
-    target.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for offer in catalogue.published:
-        if not offer.schedule:
-            continue
-        path = target / f"{offer.id}.ics"
-        path.write_bytes(offer_calendar(catalogue, offer, publication, today).encode("utf-8"))
-        paths.append(path)
+def write(catalogue: Catalogue, folder: Path, publication: Publication, today: date, pieces: Pieces) -> list[DataFile]:
+    (folder / FOLDER).mkdir(parents=True, exist_ok=True)
+    paths = [
+        pieces.write_file(folder, f"{FOLDER}/{offer.id}.ics", offer, lambda offer=offer: offer_calendar(catalogue, offer, publication, today).encode("utf-8"))
+        for offer in catalogue.published if offer.schedule
+    ]
     return [DataFile(
         f"{FOLDER}/{{id}}.ics", "Eén agenda per aanbod (iCalendar)",
         f"De dagen en tijden van één aanbod voor de komende {WEEKS} weken, zonder de dagen waarop het gesloten is. "

@@ -7,20 +7,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .datafile import DataFile, json_bytes
+from ..content.model import Offer
+from .datafile import DataFile, EncodedJSON, json_bytes
+from .reuse import Pieces
 
 FOLDER = "offers"
 
 
-def write(folder: Path, documents: list[dict]) -> list[DataFile]:
+def write(folder: Path, offers: tuple[Offer, ...], documents: list[EncodedJSON], pieces: Pieces) -> list[DataFile]:
+    """``documents``: offers_json.offer_documents, in the order of ``offers``."""
     # One folder made once and one write per file: at 100,000 offers every per-file step counts.
-    target = folder / FOLDER
-    target.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for document in documents:
-        path = target / f"{document['id']}.json"
-        path.write_bytes(json_bytes(document))
-        paths.append(path)
+    (folder / FOLDER).mkdir(parents=True, exist_ok=True)
+    paths = [pieces.write_file(folder, f"{FOLDER}/{offer.id}.json", offer, lambda document=document: json_bytes(document))
+             for offer, document in zip(offers, documents)]
     return [DataFile(
         f"{FOLDER}/{{id}}.json", "Eén bestand per aanbod (JSON)",
         "Hetzelfde als één aanbod in offers.json, op een vast adres: vervang {id} door de code van het aanbod.",

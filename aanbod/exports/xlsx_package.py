@@ -11,15 +11,22 @@ the same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import re
-import zipfile
+import struct
+import zlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 from xml.sax.saxutils import escape, quoteattr
 
 EPOCH = datetime(1980, 1, 1)  # the earliest time a zip entry can hold
+_LEVEL = 6  # zlib's default, as zipfile used
+# The same text compresses to other bytes under another zlib: a part compressed earlier is taken back only under the same.
+_PART_KEY = f"{zlib.ZLIB_RUNTIME_VERSION}/{_LEVEL}/"
+_LAST_BLOCK = zlib.compressobj(_LEVEL, zlib.DEFLATED, -15).flush()  # an empty final block ends the deflate stream
+_DEFLATE_VERSION, _UNIX, _DEFLATED, _MODE = 20, 3, 8, 0o644 << 16
 _SERIAL_ZERO = date(1899, 12, 30)  # day 0 of the 1900 date system, as Excel counts past its 1900 leap-year bug
 _ROWS_PER_CHUNK = 500
 # Characters XML 1.0 cannot hold at all; validated text never has them, so one here is a bug, not data to hide.
@@ -45,9 +52,15 @@ _STYLES = (
 )
 
 
+# In a row made beforehand, where its number goes: XML cannot hold this character, so no cell's text has it.
+ROW_NUMBER = b"\x00"
+_ROW_START = b'<row r="\x00">'
+
+
 @dataclass(frozen=True)
 class Sheet:
-    """One worksheet: its name, the header row (bold, frozen), column widths and the rows (read once, in order)."""
+    """One worksheet: its name, the header row (bold, frozen), column widths and the rows (read once, in order),
+    each a list of values or a ``row_template``."""
 
     title: str
     header: list[str]
@@ -55,62 +68,139 @@ class Sheet:
     rows: Iterable[Iterable]
 
 
-def write(path: Path, sheets: list[Sheet], when: datetime, creator: str) -> Path:
-    """The workbook at ``path``; ``when`` is its creation time and every zip entry's date."""
-    stamp = max(when.replace(tzinfo=None), EPOCH)
-    with path.open("wb") as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
-        def entry(name: str, text: str | None = None):
-            info = zipfile.ZipInfo(name, date_time=stamp.timetuple()[:6])
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            if text is None:
-                return archive.open(info, "w")
-            archive.writestr(info, text.encode("utf-8"))
-            return None
+class CompressedParts:
+    """Worksheet parts compressed for an earlier workbook, by the digest of their text, and the parts of this one.
 
-        entry("[Content_Types].xml", _content_types(len(sheets)))
-        entry("_rels/.rels", _relationships([
+    Each part (a few hundred rows) is compressed on its own, so a workbook that differs from the last one
+    in a few rows compresses only the parts that hold them (the build cache keeps ``used``, reuse.py).
+    """
+
+    def __init__(self, earlier: Mapping[str, bytes] | None = None):
+        self.earlier = earlier or {}
+        self.used: dict[str, bytes] = {}
+        self.compressed = 0  # parts compressed now, not taken back
+
+    def compress(self, text: bytes) -> bytes:
+        key = _PART_KEY + hashlib.blake2b(text, digest_size=16).hexdigest()
+        found = self.earlier.get(key) or self.used.get(key)
+        if found is None:
+            compressor = zlib.compressobj(_LEVEL, zlib.DEFLATED, -15)
+            # A sync flush ends the part on a byte with its blocks not final: parts follow one another in one stream.
+            found = compressor.compress(text) + compressor.flush(zlib.Z_SYNC_FLUSH)
+            self.compressed += 1
+        self.used[key] = found
+        return found
+
+
+def write(path: Path, sheets: list[Sheet], when: datetime, creator: str, parts: CompressedParts | None = None) -> Path:
+    """The workbook at ``path``; ``when`` is its creation time and every zip entry's date. ``parts``: parts
+    compressed for an earlier workbook, to take back where this one has the same."""
+    stamp = max(when.replace(tzinfo=None), EPOCH)
+    parts = parts or CompressedParts()
+    with path.open("wb") as handle:
+        archive = _Archive(handle, stamp, parts)
+        archive.add("[Content_Types].xml", _content_types(len(sheets)))
+        archive.add("_rels/.rels", _relationships([
             (f"{_RELATIONSHIPS}/officeDocument", "xl/workbook.xml"),
             ("http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml"),
             (f"{_RELATIONSHIPS}/extended-properties", "docProps/app.xml"),
         ]))
-        entry("docProps/app.xml", '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
-                                  f"<Application>{escape(creator)}</Application></Properties>")
-        entry("docProps/core.xml", _core(stamp, creator))
-        entry("xl/workbook.xml", _workbook([sheet.title for sheet in sheets]))
-        entry("xl/_rels/workbook.xml.rels", _relationships(
+        archive.add("docProps/app.xml", '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+                                        f"<Application>{escape(creator)}</Application></Properties>")
+        archive.add("docProps/core.xml", _core(stamp, creator))
+        archive.add("xl/workbook.xml", _workbook([sheet.title for sheet in sheets]))
+        archive.add("xl/_rels/workbook.xml.rels", _relationships(
             [(f"{_RELATIONSHIPS}/worksheet", f"worksheets/sheet{number}.xml") for number in range(1, len(sheets) + 1)]
             + [(f"{_RELATIONSHIPS}/styles", "styles.xml")]))
-        entry("xl/styles.xml", _STYLES)
+        archive.add("xl/styles.xml", _STYLES)
         for number, sheet in enumerate(sheets, start=1):
-            with entry(f"xl/worksheets/sheet{number}.xml") as stream:
-                for chunk in sheet_xml(sheet):
-                    stream.write(chunk.encode("utf-8"))
+            archive.add(f"xl/worksheets/sheet{number}.xml", sheet_xml(sheet))
+        archive.close()
     return path
 
 
-def sheet_xml(sheet: Sheet) -> Iterable[str]:
-    """The worksheet's XML in pieces of a few hundred rows."""
+class _Archive:
+    """The zip container (PKWARE APPNOTE): each entry deflated in parts, then the central directory.
+
+    Written here rather than with zipfile, which cannot take data compressed beforehand. The fields are
+    those zipfile writes for a deflated entry made on Unix with mode 644, without extra fields or zip64
+    (a worksheet would need 4 GB for that).
+    """
+
+    def __init__(self, handle, stamp: datetime, parts: CompressedParts):
+        self.handle, self.parts = handle, parts
+        self.time = (stamp.hour << 11) | (stamp.minute << 5) | (stamp.second // 2)
+        self.date = ((stamp.year - 1980) << 9) | (stamp.month << 5) | stamp.day
+        self.offset = 0
+        self.directory: list[bytes] = []
+
+    def add(self, name: str, content: str | Iterable[bytes]) -> None:
+        crc, size, compressed = 0, 0, []
+        for text in [content.encode("utf-8")] if isinstance(content, str) else content:
+            if text:
+                crc, size = zlib.crc32(text, crc), size + len(text)
+                compressed.append(self.parts.compress(text))
+        compressed.append(_LAST_BLOCK)
+        data, encoded = b"".join(compressed), name.encode("ascii")
+        # Flags, method, time, date, CRC-32, compressed and full size, length of the name and of the extra field.
+        common = (0, _DEFLATED, self.time, self.date, crc, len(data), size, len(encoded), 0)
+        header = struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", _DEFLATE_VERSION, 0, *common) + encoded
+        self.handle.write(header)
+        self.handle.write(data)
+        # Then: comment length, disk, internal and external attributes, where the local header starts.
+        self.directory.append(struct.pack("<4s4B4HL2L5H2L", b"PK\x01\x02", _DEFLATE_VERSION, _UNIX, _DEFLATE_VERSION, 0, *common,
+                                          0, 0, 0, _MODE, self.offset) + encoded)
+        self.offset += len(header) + len(data)
+
+    def close(self) -> None:
+        directory = b"".join(self.directory)
+        self.handle.write(directory)
+        count = len(self.directory)
+        self.handle.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, len(directory), self.offset, 0))
+
+
+def sheet_xml(sheet: Sheet) -> Iterable[bytes]:
+    """The worksheet's XML in parts of ``_ROWS_PER_CHUNK`` items of ``sheet.rows`` (a row, or an offer's rows made
+    beforehand): each part is compressed on its own, so the same items always make the same parts."""
     letters = column_letters(max(len(sheet.header), 1))
     columns = "".join(f'<col min="{number}" max="{number}" width="{width:g}" customWidth="1"/>'
                       for number, width in enumerate(sheet.widths, start=1))
     yield (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_MAIN}"><sheetViews><sheetView workbookViewId="0">'
            '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
            '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
-           f'<sheetFormatPr defaultRowHeight="15"/>{f"<cols>{columns}</cols>" if columns else ""}<sheetData>')
-    yield _row(1, sheet.header, letters, _HEADER_STYLE)
-    chunk = []
-    for number, values in enumerate(sheet.rows, start=2):
-        chunk.append(_row(number, values, letters))
+           f'<sheetFormatPr defaultRowHeight="15"/>{f"<cols>{columns}</cols>" if columns else ""}<sheetData>').encode("utf-8")
+    yield _row("1", sheet.header, letters, _HEADER_STYLE).encode("utf-8")
+    chunk, number = [], 2
+    for values in sheet.rows:
+        if isinstance(values, bytes):
+            text, number = _numbered(values, number)
+        else:
+            text, number = _row(str(number), values, letters).encode("utf-8"), number + 1
+        chunk.append(text)
         if len(chunk) == _ROWS_PER_CHUNK:
-            yield "".join(chunk)
+            yield b"".join(chunk)
             chunk = []
-    yield "".join(chunk)
-    yield "</sheetData></worksheet>"
+    yield b"".join(chunk)
+    yield b"</sheetData></worksheet>"
 
 
-def _row(number: int, values: Iterable, letters: list[str], style: int = 0) -> str:
-    suffix = str(number)
+def row_template(values: Iterable, letters: list[str]) -> bytes:
+    """A row's XML made before its place is known (the build cache keeps an offer's rows): ``ROW_NUMBER`` stands
+    where its number goes, and ``sheet_xml`` puts the numbers in. ``letters``: column_letters of the sheet's header."""
+    return _row(ROW_NUMBER.decode("ascii"), values, letters).encode("utf-8")
+
+
+def _numbered(templates: bytes, first: int) -> tuple[bytes, int]:
+    """Rows made by ``row_template`` (any number, joined) with their numbers from ``first``; and the next number."""
+    parts = templates.split(_ROW_START)
+    numbered = [parts[0]]  # empty: a template starts with its row
+    for number, rest in enumerate(parts[1:], start=first):
+        text = b"%d" % number
+        numbered += (b'<row r="', text, b'">', rest.replace(ROW_NUMBER, text))
+    return b"".join(numbered), first + len(parts) - 1
+
+
+def _row(suffix: str, values: Iterable, letters: list[str], style: int = 0) -> str:
     styled = f' s="{style}"' if style else ""
     cells = []
     for letter, value in zip(letters, values):
