@@ -29,6 +29,7 @@ from ..content import roles, rules
 from ..content.catalogue import read_catalogue
 from ..content.model import Offer
 from ..exports import ical
+from ..exports.reuse import ExportReuse
 from ..content.history import build_today
 from .i18n import LANGUAGE_NAMES, Languages
 from ..content.markup import render_markdown
@@ -345,8 +346,12 @@ class OfferGenerator(Generator):
 
     def _write_data_files(self) -> list:
         data_folder = Path(self.output_path) / self.settings["AANBOD_DATA_DIR"]
-        written = exports.write_all(self.catalogue, data_folder, self.publication, self.today)
+        # Each offer's part of a data file is taken back from the last build while the offer and the site are unchanged.
+        reuse = ExportReuse(self.ledger, self.cache, self.fingerprints, f"{self.settings['AANBOD_DATA_DIR']}/", self.page_fingerprints.site)
+        written = exports.write_all(self.catalogue, data_folder, self.publication, self.today, reuse)
         log.info("Aanbod: %d databestanden geschreven in %s.", sum(len(data_file.paths) for data_file in written), data_folder)
+        if self.cache.enabled:
+            log.info("Aanbod: databestanden: %s.", reuse.summary())
         return written
 
     def _write_data_page(self, writer, data_files: list):
