@@ -232,6 +232,11 @@ class OutputLedger:
         if self.folder is not None:
             self.fingerprints[relative] = fingerprint
 
+    def unchanged(self, relative: str) -> None:
+        """The build found ``relative`` already holding the bytes it would write, and left it: the sweep keeps it."""
+        if self.folder is not None:
+            self.kept.add(relative)
+
     def hand_over(self) -> None:
         """From a forked process: leave what it recorded and kept for the parent's sweep."""
         if self.folder is not None:
@@ -264,8 +269,8 @@ class OutputLedger:
         removed = _remove_stale(self.output, self.started_ns, self.kept, self.keep_names) if remove_stale else 0
         files = {}
         for relative, fingerprint in self.fingerprints.items():
-            if relative in self.kept:  # untouched since the last build: its entry stays as it was
-                files[relative] = self.previous[relative]
+            if relative in self.kept and relative in self.previous:  # untouched since the last build: the same size and time
+                files[relative] = [fingerprint, *self.previous[relative][1:]]
                 continue
             try:
                 status = os.stat(self.output / relative)

@@ -237,11 +237,14 @@ def part_folder(number: int) -> str:
     return "" if number == 0 else f"deel-{number + 1}/"
 
 
-def write_index(catalogue: Catalogue, site: Path, url_of, part_size: int = PART_SIZE, document=offer_document) -> tuple[int, int]:
+def write_index(catalogue: Catalogue, site: Path, url_of, part_size: int = PART_SIZE, document=offer_document,
+                unchanged: set[Path] | None = None) -> tuple[int, int]:
     """Index every published offer into ``site/pagefind`` and write the places file next to it.
 
     Returns the number of indexed offers and the number of offers with a place on the map. ``document(catalogue,
     offer)`` is offer_document, or the same remembered from an earlier build (aanbod/build_cache.py Memo).
+    Without ``unchanged`` the old bundle is removed first; with it (a rebuild whose build removes what it did
+    not write), files that already hold their new bytes are left as they are and added to it.
     """
     site = Path(site)
     bundle = site / BUNDLE_FOLDER
@@ -251,13 +254,13 @@ def write_index(catalogue: Catalogue, site: Path, url_of, part_size: int = PART_
     members: list[list[Offer]] = [[] for _ in range(parts)]
     for offer in sorted(published, key=lambda offer: urls[offer.id]):
         members[part_of(offer.id, parts)].append(offer)
-    if bundle.exists():
+    if bundle.exists() and unchanged is None:
         shutil.rmtree(bundle)
-    count, taken = 0, set()
+    count, taken, pages = 0, set(), {}
     for number, offers in enumerate(members):
         documents = ((urls[offer.id], document(catalogue, offer)) for offer in offers)
         files = pagefind_service.index(documents, "nl")
-        count += search_bundle.publish(files, bundle / part_folder(number), taken, scripts=number == 0)
+        count += search_bundle.publish(files, bundle / part_folder(number), taken, scripts=number == 0, unchanged=unchanged, published=pages)
     (bundle / PARTS_FILE).write_text(json.dumps([part_folder(number) for number in range(1, parts)]), encoding="utf-8")
-    located = search_places.write_places(bundle, {urls[offer.id]: offer for offer in published})
+    located = search_places.write_places(bundle, {urls[offer.id]: offer for offer in published}, search_places.ids_of(pages))
     return count, located

@@ -51,9 +51,9 @@ def read_index_file(path: Path) -> bytes:
     return unpack(str(path), Path(path).read_bytes())
 
 
-def write_index_file(path: Path, data: bytes) -> None:
+def write_index_file(path: Path, data: bytes, unchanged: set[Path] | None = None) -> None:
     # mtime=0 keeps the gzip header free of the build's clock.
-    Path(path).write_bytes(gzip.compress(SIGNATURE + data, compresslevel=9, mtime=0))
+    _write(Path(path), gzip.compress(SIGNATURE + data, compresslevel=9, mtime=0), unchanged)
 
 
 def _decode_exactly(name: str, data: bytes):
@@ -83,12 +83,24 @@ def _file(files: dict[str, bytes], name: str) -> bytes:
     return files[name]
 
 
-def _write(path: Path, data: bytes) -> None:
+def _write(path: Path, data: bytes, unchanged: set[Path] | None = None) -> None:
+    """Write ``data`` to ``path``; with ``unchanged`` (a rebuild), a file that already holds these bytes is left as it
+    is and added to it: one changed offer leaves almost every file of the index as the last build wrote it."""
+    if unchanged is not None and _holds(path, data):
+        unchanged.add(path)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
 
 
-def _publish_filters(files: dict[str, bytes], bundle: Path, language: str, filters: list) -> list[list[str]]:
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _publish_filters(files: dict[str, bytes], bundle: Path, language: str, filters: list, unchanged: set[Path] | None) -> list[list[str]]:
     """Write every filter with its values sorted; returns the metadata's [[name, file hash], ...] sorted by name."""
     encoded = []
     for name, old_hash in filters:
@@ -99,7 +111,7 @@ def _publish_filters(files: dict[str, bytes], bundle: Path, language: str, filte
     names = _short_names(language, [data for _, data in encoded])
     (bundle / "filter").mkdir(parents=True, exist_ok=True)
     for (_name, data), short in zip(encoded, names):
-        write_index_file(bundle / "filter" / f"{short}.pf_filter", data)
+        write_index_file(bundle / "filter" / f"{short}.pf_filter", data, unchanged)
     return [[name, short] for (name, _data), short in zip(encoded, names)]
 
 
@@ -117,7 +129,8 @@ def _unique_page_name(name: str, fragment: bytes, taken: set[str]) -> str:
     return name + digest[:length]
 
 
-def _publish_language(files: dict[str, bytes], bundle: Path, language: str, meta_hash: str, taken: set[str]) -> str:
+def _publish_language(files: dict[str, bytes], bundle: Path, language: str, meta_hash: str, taken: set[str], unchanged: set[Path] | None,
+                      published: dict[str, bytes]) -> str:
     """Write one language's index into the bundle; returns the new name of its metadata file."""
     path = f"pagefind.{meta_hash}.pf_meta"
     meta = _decode_exactly(path, unpack(path, _file(files, path)))
@@ -128,26 +141,30 @@ def _publish_language(files: dict[str, bytes], bundle: Path, language: str, meta
             fragment = _file(files, f"fragment/{page[0]}.pf_fragment")
             names[page[0]] = _unique_page_name(page[0], fragment, taken)
             taken.add(names[page[0]])
-            (bundle / "fragment" / f"{names[page[0]]}.pf_fragment").write_bytes(fragment)
+            _write(bundle / "fragment" / f"{names[page[0]]}.pf_fragment", fragment, unchanged)
+            published[names[page[0]]] = fragment
         page[0] = names[page[0]]
     for chunk in meta[_CHUNKS]:
         chunk_path = f"index/{chunk[2]}.pf_index"
         data = _file(files, chunk_path)
         unpack(chunk_path, data)  # a broken chunk fails here, not in a visitor's browser
-        _write(bundle / chunk_path, data)
-    meta[_FILTERS] = _publish_filters(files, bundle, language, meta[_FILTERS])
+        _write(bundle / chunk_path, data, unchanged)
+    meta[_FILTERS] = _publish_filters(files, bundle, language, meta[_FILTERS], unchanged)
     data = cbor.encode(meta)
     # Pagefind names the metadata file with ten hexadecimal digits; the entry file points at it.
     name = f"{language}_{hashlib.sha1(data).hexdigest()[:10]}"
-    write_index_file(bundle / f"pagefind.{name}.pf_meta", data)
+    write_index_file(bundle / f"pagefind.{name}.pf_meta", data, unchanged)
     return name
 
 
-def publish(files: dict[str, bytes], bundle: Path, taken: set[str] | None = None, scripts: bool = True) -> int:
+def publish(files: dict[str, bytes], bundle: Path, taken: set[str] | None = None, scripts: bool = True,
+            unchanged: set[Path] | None = None, published: dict[str, bytes] | None = None) -> int:
     """Write what the site loads from Pagefind's files (path inside the bundle -> bytes) into ``bundle``; returns the page count.
 
     For an index in parts: ``taken`` holds the page names of the parts published before (and gets
-    this part's), and only the first part carries the script and the WebAssembly (``scripts``)."""
+    this part's), and only the first part carries the script and the WebAssembly (``scripts``).
+    With ``unchanged``, files that already hold their bytes are left as they are and added to it; ``published`` gets
+    every published page's name and fragment."""
     bundle = Path(bundle)
     taken = set() if taken is None else taken
     entry = json.loads(_file(files, ENTRY_FILE))
@@ -155,14 +172,14 @@ def publish(files: dict[str, bytes], bundle: Path, taken: set[str] | None = None
     languages = {}
     pages = 0
     for language, details in sorted(entry["languages"].items()):
-        details = {**details, "hash": _publish_language(files, bundle, language, details["hash"], taken)}
+        details = {**details, "hash": _publish_language(files, bundle, language, details["hash"], taken, unchanged, {} if published is None else published)}
         if scripts and details.get("wasm"):
             wasm = f"wasm.{details['wasm']}.pagefind"
-            _write(bundle / wasm, _file(files, wasm))
+            _write(bundle / wasm, _file(files, wasm), unchanged)
         languages[language] = details
         pages += details["page_count"]
     if scripts:
-        _write(bundle / SCRIPT_FILE, _file(files, SCRIPT_FILE))
+        _write(bundle / SCRIPT_FILE, _file(files, SCRIPT_FILE), unchanged)
     entry["languages"] = languages
     text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
     (bundle / ENTRY_FILE).write_text(text, encoding="utf-8")

@@ -12,20 +12,20 @@ import json
 from pathlib import Path
 
 from ..content.model import Offer
-from .search_bundle import read_index_file
+from .search_bundle import unpack
 
 PLACES_FILE = "plaatsen.json"
 SCALE = 10_000
 
 
 def page_ids(bundle: Path) -> dict[str, str]:
-    """Result URL -> Pagefind page id, read back from the fragments Pagefind wrote."""
-    ids = {}
-    # Every part of the index: the bundle's own fragments and those of deel-2/, deel-3/, ...
-    for path in sorted(Path(bundle).glob("**/fragment/*.pf_fragment")):
-        fragment = json.loads(read_index_file(path))
-        ids[fragment["url"]] = path.name.split(".", 1)[0]
-    return ids
+    """Result URL -> Pagefind page id, read back from the fragments in the bundle (every part: deel-2/, ...)."""
+    return ids_of({path.name.split(".", 1)[0]: path.read_bytes() for path in sorted(Path(bundle).glob("**/fragment/*.pf_fragment"))})
+
+
+def ids_of(fragments: dict[str, bytes]) -> dict[str, str]:
+    """Result URL -> page id, from the published fragments (page id -> the fragment file's bytes)."""
+    return {json.loads(unpack(name, data))["url"]: name for name, data in sorted(fragments.items())}
 
 
 def coordinates(offer: Offer) -> list[tuple[int, int]]:
@@ -36,14 +36,14 @@ def coordinates(offer: Offer) -> list[tuple[int, int]]:
     ]
 
 
-def write_places(bundle: Path, offers_by_url: dict[str, Offer]) -> int:
+def write_places(bundle: Path, offers_by_url: dict[str, Offer], ids: dict[str, str] | None = None) -> int:
     """Write ``plaatsen.json`` into the bundle; returns how many offers have a place.
 
     {"scale": 10000, "origin": [lat, lon], "pages": {page id: [lat, lon, lat, lon, ...]}}: whole
     numbers counted from the most south-western point, a degree being ``scale``. Small numbers
     keep the file small, which matters at 10,000 offers on a phone.
     """
-    ids = page_ids(bundle)
+    ids = page_ids(bundle) if ids is None else ids  # ids: from the fragments just published, not what lies in the folder
     missing = sorted(url for url in offers_by_url if url not in ids)
     if missing:
         raise RuntimeError(f"Pagefind wrote no result for {', '.join(missing[:3])}; the index is incomplete.")

@@ -75,6 +75,7 @@ class OfferGenerator(Generator):
         self.cache = build.cache if build else CacheFolder(None)
         self.ledger = build.ledger if build else OutputLedger(self.cache, Path(self.output_path), 0)
         self.settings_file = build.settings_file if build else ""
+        self.sweeps = bool(build and build.sweeps)  # the build removes at its end what it did not write
         self.env.loader = CompactLoader(self.env.loader)
         catalogue, problems = read_catalogue(
             Path(self.path), Path(self.settings["AANBOD_SCHEMA_PATH"]), self.settings["AANBOD_MAX_FILE_BYTES"], self.today,
@@ -370,10 +371,15 @@ class OfferGenerator(Generator):
             return
         site_path = _site_path(self.settings["SITEURL"])
         documents = Memo(self.cache, "search-documents", self.page_fingerprints.site)
+        # In a build that sweeps (aanbod/build_cache.py), index files whose bytes are as before are left as they are.
+        unchanged = set() if self.sweeps else None
         count, located = search.write_index(self.catalogue, Path(self.output_path), lambda offer: f"{site_path}/{self.urls.offer(offer.id)}",
-                                            document=lambda catalogue, offer: documents(self.fingerprints.offer(offer), lambda: search.offer_document(catalogue, offer)))
+                                            document=lambda catalogue, offer: documents(self.fingerprints.offer(offer), lambda: search.offer_document(catalogue, offer)),
+                                            unchanged=unchanged)
         documents.save()
         self.ledger.record_folder(folder, fingerprint)
+        for path in unchanged or ():
+            self.ledger.unchanged(path.relative_to(self.output_path).as_posix())
         log.info("Aanbod: zoekindex gemaakt met %d aanbod, waarvan %d met een plek op de kaart.", count, located)
 
     def _copy_map_library(self):
