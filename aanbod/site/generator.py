@@ -234,8 +234,9 @@ class OfferGenerator(Generator):
     def generate_output(self, writer):
         self.ledger.forget()  # from here on the output changes: a build that stops halfway leaves no ledger
         self.fingerprints = Fingerprints(self.catalogue)
+        self.data_digest = page_fingerprints.data_digest(self.settings, self.catalogue, self.today, self.settings_file)
         self.page_fingerprints = page_fingerprints.PageFingerprints(self.fingerprints, page_fingerprints.site_digest(
-            self.settings, self.catalogue, self.today, self.settings_file, Path(self.path)))
+            self.data_digest, self.settings, self.catalogue, Path(self.path)))
         self.ledger.site = self.page_fingerprints.site
         # The data files and the search index need no page: they are made in a process of their own while the
         # pages are rendered, instead of on one core after them. In a rebuild of the same site (only some
@@ -348,7 +349,7 @@ class OfferGenerator(Generator):
     def _write_data_files(self) -> list:
         data_folder = Path(self.output_path) / self.settings["AANBOD_DATA_DIR"]
         # Each offer's part of a data file is taken back from the last build while the offer and the site are unchanged.
-        reuse = ExportReuse(self.ledger, self.cache, self.fingerprints, f"{self.settings['AANBOD_DATA_DIR']}/", self.page_fingerprints.site)
+        reuse = ExportReuse(self.ledger, self.cache, self.fingerprints, f"{self.settings['AANBOD_DATA_DIR']}/", self.data_digest)
         written = exports.write_all(self.catalogue, data_folder, self.publication, self.today, reuse)
         log.info("Aanbod: %d databestanden geschreven in %s.", sum(len(data_file.paths) for data_file in written), data_folder)
         if self.cache.enabled:
@@ -365,12 +366,12 @@ class OfferGenerator(Generator):
             return
         # Pagefind makes the index as a whole: kept as a whole when no published offer changed (aanbod/build_cache.py).
         folder = f"{search.BUNDLE_FOLDER}/"
-        fingerprint = self.page_fingerprints.of_offers("search index", self.catalogue.published)
+        fingerprint = self.page_fingerprints.of_offers("search index", self.catalogue.published, self.data_digest)
         if self.ledger.keeps_folder(folder, fingerprint):
             log.info("Aanbod: zoekindex ongewijzigd uit de vorige bouw.")
             return
         site_path = _site_path(self.settings["SITEURL"])
-        documents = Memo(self.cache, "search-documents", self.page_fingerprints.site)
+        documents = Memo(self.cache, "search-documents", self.data_digest)
         # In a build that sweeps (aanbod/build_cache.py), index files whose bytes are as before are left as they are.
         unchanged = set() if self.sweeps else None
         count, located = search.write_index(self.catalogue, Path(self.output_path), lambda offer: f"{site_path}/{self.urls.offer(offer.id)}",

@@ -27,6 +27,10 @@ CACHED_TEMPLATES = frozenset({"offer", "withdrawn", "provider", "list"})
 PLAIN_RECORDS = (Term, Pagination, Link)
 
 
+# Settings no data file reads: the build cache's own state, and where the theme lies (its files are in site_digest).
+NOT_DATA_SETTINGS = frozenset({"AANBOD_BUILD_CACHE", "THEME"})
+
+
 class Uncacheable(Exception):
     """A page context holds a value whose inputs this module cannot name."""
 
@@ -46,18 +50,28 @@ def plain(value):
     return f"{type(value).__module__}.{type(value).__qualname__}"
 
 
-def site_digest(settings: dict, catalogue: Catalogue, today: date, settings_file: str, content: Path) -> str:
-    """Everything every page may show that is not a record of its own: when it changes, every page is made again."""
+def data_digest(settings: dict, catalogue: Catalogue, today: date, settings_file: str) -> str:
+    """What every data file and search record may hold that is not a record of its own: the code, the schema, the
+    settings and the build's today. Not the theme: a changed template leaves the data files and the search index."""
     return digest(
         code_digest(),
-        plain({key: value for key, value in settings.items() if key.isupper() and key != "AANBOD_BUILD_CACHE"}),
+        plain({key: value for key, value in settings.items() if key.isupper() and key not in NOT_DATA_SETTINGS}),
         file_digest(Path(settings_file)) if settings_file else "-",
-        folder_digest(Path(settings["THEME"])),
         folder_digest(Path(settings["AANBOD_SCHEMA_PATH"])),
+        today, catalogue.availability_since,
+    )
+
+
+def site_digest(data: str, settings: dict, catalogue: Catalogue, content: Path) -> str:
+    """Everything every page may show that is not a record of its own (``data`` from data_digest, the theme and
+    its translations, the guide, the logo, the catalogue-wide facts): when it changes, every page is made again."""
+    return digest(
+        data,
+        folder_digest(Path(settings["THEME"])),
         file_digest(Path(settings["AANBOD_CONTRIBUTING_FILE"])),
         file_digest(Path(settings["AANBOD_LOGO"])) if settings.get("AANBOD_LOGO") else "-",
         folder_digest(Path(content) / "pages"),
-        today, catalogue.availability_since, catalogue.example_postcode,
+        catalogue.example_postcode,
     )
 
 
@@ -76,9 +90,10 @@ class PageFingerprints:
             return None
         return digest(self.site, template, save_as, url, language, own)
 
-    def of_offers(self, name: str, offers) -> str:
-        """The fingerprint of output made from these offers as a whole (the search index), named ``name``."""
-        return digest(self.site, name, [self.records.offer(offer) for offer in offers])
+    def of_offers(self, name: str, offers, around: str) -> str:
+        """The fingerprint of output made from these offers as a whole (the search index), named ``name``; ``around``
+        is the digest of what else it is made from (data_digest)."""
+        return digest(around, name, [self.records.offer(offer) for offer in offers])
 
     def _value(self, value):
         if isinstance(value, Offer):
