@@ -110,5 +110,5 @@ REPEAT ?= 1
 hugo: ## install Debian's hugo for the benchmark, if missing
 	@command -v hugo >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null; }
 
-bench: $(STAMP) $(NODE_STAMP) hugo ## time the whole build against Hugo + Pagefind (OFFERS="1000 10000", REPEAT=1); see docs/performance.md
-	$(BIN)/python scripts/bench.py --offers $(OFFERS) --repeat $(REPEAT)
+bench: $(STAMP) $(NODE_STAMP) hugo ## time the whole build against Hugo + Pagefind, and a rebuild after one changed offer (OFFERS="1000 10000", REPEAT=1); see docs/performance.md
+	$(BIN)/python scripts/bench.py --offers $(OFFERS) --repeat $(REPEAT) --rebuild

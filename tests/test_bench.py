@@ -27,7 +27,7 @@ def measured(tmp_path_factory) -> tuple[dict, Path]:
     if not shutil.which("hugo"):
         pytest.fail("Debian's hugo is missing: run `make test`, which installs it.")
     work = tmp_path_factory.mktemp("bench")
-    assert bench.main(["--offers", str(OFFERS), "--work", str(work), "--json", str(work / "bench.json")]) == 0
+    assert bench.main(["--offers", str(OFFERS), "--rebuild", "--work", str(work), "--json", str(work / "bench.json")]) == 0
     return json.loads((work / "bench.json").read_text(encoding="utf-8")), work / f"offers-{OFFERS}"
 
 
@@ -58,6 +58,16 @@ def test_both_sides_built_a_page_and_a_search_index_for_the_same_published_offer
     assert (folder / "output" / "pagefind" / "pagefind-entry.json").is_file()
     assert (folder / "hugo" / "public" / "pagefind" / "pagefind-entry.json").is_file()
     assert (folder / "output" / "data" / "offers.csv").is_file()
+
+
+def test_the_rebuild_after_one_changed_offer_keeps_the_other_pages_and_equals_a_clean_build(measured):
+    report, folder = measured
+    rebuild = report["results"][0]["rebuild"]
+    assert rebuild["identical_to_clean"] and rebuild["different_files"] == []
+    assert 0 < rebuild["rebuild"]["pages_made"] < rebuild["rebuild"]["pages_kept"]
+    assert rebuild["ratio"]["seconds"] == round(rebuild["rebuild"]["seconds"] / rebuild["clean"]["seconds"], 3)
+    page = folder / "rebuild" / "cached" / "aanbod" / Path(rebuild["changed_offer"]).stem / "index.html"
+    assert bench.CHANGED_SENTENCE in page.read_text(encoding="utf-8")
 
 
 def test_the_catalogue_is_committed_before_the_build(measured):

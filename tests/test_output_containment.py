@@ -1,7 +1,7 @@
 """The build writes only inside its output folder, whatever a setting, an id or a logo path says.
 
 Each hostile build runs in a temporary folder whose every file is listed before and after: the
-only new files may be inside output/.
+only new files may be inside output/ (and the build cache, .cache/build/ of the fork's repository).
 """
 
 from __future__ import annotations
@@ -35,7 +35,10 @@ def build(tmp_path, content, overrides: str, delete: bool = True):
     before = snapshot(tmp_path)
     result = subprocess.run(command + (["--delete-output-directory"] if delete else []), capture_output=True, text=True, cwd=ROOT)
     after = snapshot(tmp_path)
-    outside = {path for path in set(before) | set(after) if not path.startswith("output/") and before.get(path) != after.get(path)}
+    # The build cache (AANBOD_CACHE_PATH, in the fork's repository) is the one other folder a build writes.
+    cache = f"fork/{DEFAULTS['AANBOD_CACHE_PATH']}/"
+    outside = {path for path in set(before) | set(after)
+               if not path.startswith(("output/", cache)) and before.get(path) != after.get(path)}
     return result, outside
 
 
