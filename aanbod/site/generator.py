@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
@@ -241,14 +242,15 @@ class OfferGenerator(Generator):
         # The data files and the search index need no page: they are made in a process of their own while the
         # pages are rendered, instead of on one core after them. In a rebuild of the same site (only some
         # records changed) most pages are kept and the search index, which Pagefind makes again as a whole, is
-        # the longest task: then it alone goes beside, as early as possible, and the data files are made here.
+        # the longest task: then it goes first into a process of its own, and the data files into another, so
+        # neither waits for the other or for this process's pages, lists and reports.
         rebuild = self.ledger.same_site
         beside = self._write_search_index if rebuild else lambda: self._write_data_and_index(writer)
-        with workers.alongside(lambda: self._beside(beside), enabled=self._cores() > 1):
+        parallel = self._cores() > 1
+        data_beside = workers.alongside(lambda: self._beside(lambda: self._write_data_and_page(writer)), enabled=parallel) if rebuild else nullcontext()
+        with workers.alongside(lambda: self._beside(beside), enabled=parallel), data_beside:
             self._write_pages(writer, self._pages_to_write([*self._catalogue_pages(), *self._withdrawn_pages()]))
-            if rebuild:
-                self._write_data_and_page(writer)
-            # Inside the block: while the other process still runs.
+            # Inside the block: while the other processes still run.
             self._write_later_texts()
             self._copy_map_library()
             self._write_shortlist(writer)
