@@ -154,7 +154,7 @@ class OutputLedger:
 
     ``keeps(path, fingerprint)`` is true when the last build wrote ``path`` from ``fingerprint`` and the file
     is still as it left it (same size and modification time); the caller then does not write it, and the
-    file is marked kept. ``record(path, fingerprint)`` notes a file written now. ``sweep()`` (after the build)
+    file is marked kept. Otherwise the caller writes it and notes that with ``record(path, fingerprint)``. ``sweep()`` (after the build)
     removes every file below the output that this build neither wrote (its change time is after the build
     started) nor kept, so the output holds exactly what a clean build would write, and saves the ledger.
 
@@ -198,7 +198,6 @@ class OutputLedger:
         """Keep the last build's file at ``relative`` if it was made from ``fingerprint`` and has not changed since."""
         if self.folder is None:
             return False
-        self.fingerprints[relative] = fingerprint
         entry = self.previous.get(relative)
         if not entry or entry[0] != fingerprint:
             return False
@@ -208,6 +207,7 @@ class OutputLedger:
             return False
         if [status.st_size, status.st_mtime_ns] != entry[1:] or status.st_ctime_ns >= self.started_ns:
             return False
+        self.fingerprints[relative] = fingerprint
         self.kept.add(relative)
         return True
 

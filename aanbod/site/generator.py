@@ -289,12 +289,13 @@ class OfferGenerator(Generator):
             for language in self.languages.codes:
                 fingerprint = self.page_fingerprints.of(page.template, page.save_as, page.url, language, page.context)
                 path = self.languages.prefix(language) + page.save_as
-                if fingerprint is not None and self.ledger.keeps(path, fingerprint):
+                if fingerprint is None:
+                    languages.append(language)
+                elif self.ledger.keeps(path, fingerprint):
                     kept += 1
-                    continue
-                if fingerprint is not None:
+                else:
                     self.ledger.record(path, fingerprint)
-                languages.append(language)
+                    languages.append(language)
             if languages:
                 jobs.append((page, tuple(languages)))
         if self.ledger.enabled:
