@@ -11,7 +11,6 @@ the same bytes.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import struct
 import zlib
@@ -20,6 +19,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Iterable, Mapping
 from xml.sax.saxutils import escape, quoteattr
+
+from ..build_cache import bytes_digest
 
 EPOCH = datetime(1980, 1, 1)  # the earliest time a zip entry can hold
 _LEVEL = 6  # zlib's default, as zipfile used
@@ -81,7 +82,7 @@ class CompressedParts:
         self.compressed = 0  # parts compressed now, not taken back
 
     def compress(self, text: bytes) -> bytes:
-        key = _PART_KEY + hashlib.blake2b(text, digest_size=16).hexdigest()
+        key = _PART_KEY + bytes_digest(text)
         found = self.earlier.get(key) or self.used.get(key)
         if found is None:
             compressor = zlib.compressobj(_LEVEL, zlib.DEFLATED, -15)
