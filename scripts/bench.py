@@ -144,13 +144,18 @@ def prepare_content(folder: Path, offers: int) -> Path:
     """The synthetic catalogue plus the real pages, committed, as a provider's repository would hold it."""
     content = write_catalogue(folder / "content", offers)
     shutil.copytree(ROOT / "content" / "pages", content / "pages")
+    for arguments in (["init", "--quiet"], ["add", "--all"], ["commit", "--quiet", "--message", "catalogue"],
+                      # A second commit that adds no offer: the build compares HEAD with its first parent to find new offers.
+                      ["commit", "--quiet", "--allow-empty", "--message", "build"]):
+        git(folder, *arguments)
+    return content
+
+
+def git(folder: Path, *arguments: str) -> None:
+    """A git command in ``folder``, committing as the benchmark at its fixed date (the build's "today")."""
     env = {**os.environ, "GIT_AUTHOR_DATE": COMMIT_DATE, "GIT_COMMITTER_DATE": COMMIT_DATE, "GIT_AUTHOR_NAME": "bench",
            "GIT_AUTHOR_EMAIL": "bench@example.nl", "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.nl"}
-    for command in (["git", "init", "--quiet"], ["git", "add", "--all"], ["git", "commit", "--quiet", "--message", "catalogue"],
-                    # A second commit that adds no offer: the build compares HEAD with its first parent to find new offers.
-                    ["git", "commit", "--quiet", "--allow-empty", "--message", "build"]):
-        subprocess.run(command, cwd=folder, env=env, check=True)
-    return content
+    subprocess.run(["git", *arguments], cwd=folder, env=env, check=True)
 
 
 HUGO_CONFIG = """baseURL = "https://openaanbod.example.nl/"
@@ -264,9 +269,7 @@ def rebuild(repository: Path, folder: Path) -> dict:
     first = measure(_pelican(content, folder / "cached", cache), cwd=ROOT)
     offer = sorted((content / "offers").rglob("*.yaml"))[len(list((content / "offers").rglob("*.yaml"))) // 2]
     offer.write_text(offer.read_text(encoding="utf-8").replace("description: |\n", f"description: |\n  {CHANGED_SENTENCE}\n", 1), encoding="utf-8")
-    env = {**os.environ, "GIT_AUTHOR_DATE": COMMIT_DATE, "GIT_COMMITTER_DATE": COMMIT_DATE, "GIT_AUTHOR_NAME": "bench",
-           "GIT_AUTHOR_EMAIL": "bench@example.nl", "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.nl"}
-    subprocess.run(["git", "commit", "--quiet", "--all", "--message", "one offer changed"], cwd=repository, env=env, check=True)
+    git(repository, "commit", "--quiet", "--all", "--message", "one offer changed")
     again = measure(_pelican(content, folder / "cached", cache), cwd=ROOT)
     clean = measure(_pelican(content, folder / "clean"), cwd=ROOT)
     kept = next((KEPT.search(line) for _, line in again.lines if KEPT.search(line)), None)

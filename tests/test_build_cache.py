@@ -148,10 +148,8 @@ def _build_log(state: dict, output: Path, cache: bool, extra: tuple[str, ...] = 
 
 
 def _commit(folder: Path, message: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_DATE": bench.COMMIT_DATE, "GIT_COMMITTER_DATE": bench.COMMIT_DATE, "GIT_AUTHOR_NAME": "test",
-           "GIT_AUTHOR_EMAIL": "test@example.nl", "GIT_COMMITTER_NAME": "test", "GIT_COMMITTER_EMAIL": "test@example.nl"}
-    subprocess.run(["git", "add", "--all"], cwd=folder, env=env, check=True)
-    subprocess.run(["git", "commit", "--quiet", "--allow-empty", "--message", message], cwd=folder, env=env, check=True)
+    bench.git(folder, "add", "--all")
+    bench.git(folder, "commit", "--quiet", "--allow-empty", "--message", message)
 
 
 def _files(folder: Path) -> dict[str, bytes]:
