@@ -6,6 +6,8 @@ import csv
 import subprocess
 import sys
 
+import yaml
+
 from aanbod.contrib import readability
 from aanbod.content.schema import load_schema
 from aanbod.content.validation import validate_content
@@ -45,13 +47,50 @@ def test_a_long_title_is_flagged_but_no_title_is_a_sentence():
     assert any("11 woorden" in message for message in messages("title", " ".join(["Fietsen"] * 11)))
 
 
-def test_the_score_is_flesch_douma_from_textstat():
+def test_the_score_is_flesch_douma():
     easy = "Je werkt in de tuin. Je plant bloemen. Je haalt onkruid weg. " * 4
     hard = ("De implementatie van participatiebevorderende interventiemethodieken vereist intersectorale samenwerkingsverbanden "
             "tussen gemeentelijke organisatieonderdelen en maatschappelijke dienstverleningsinstanties. ") * 3
     assert readability.score("Te kort.") is None
     assert readability.score(easy).b1 and not readability.score(hard).b1
     assert readability.score(hard).lix > readability.score(easy).lix
+
+
+def _texts_to_score(scratch):
+    """Every resident-facing text of the sample offers and of a synthetic catalogue, plus a few made hard on purpose."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from synthetic_catalogue import write_catalogue
+
+    synthetic = write_catalogue(scratch / "content", 200)
+    texts = []
+    for path in sorted([*(ROOT / "content" / "offers").rglob("*.yaml"), *(synthetic / "offers").rglob("*.yaml")]):
+        offer = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        texts += [offer[field] for field in readability.FIELDS if isinstance(offer.get(field), str)]
+    texts += [
+        "Bijv. op ma. en di. werk je mee, o.a. in de tuin! Of niet? " * 6,
+        "It's the volunteers' café: we're open, aren't we? 'Kom' zegt Ahmed's zus. " * 5,
+        "Één-op-één begeleiding... Daarna: zelfstandig — met ‘hulp’ van coördinatoren (T.B.C.) " * 5,
+    ]
+    return [text for text in texts if readability.score(text) is not None]
+
+
+def test_the_score_is_textstats_flesch_douma_and_lix_to_the_decimal(tmp_path):
+    """Ours counts words, sentences and syllables as textstat 0.7.13 does for Dutch; only nltk's import is spared."""
+    from textstat.textstat import textstatistics
+
+    statistics = textstatistics()
+    statistics.set_lang("nl")
+    texts = _texts_to_score(tmp_path)
+    assert len(texts) > 150
+    for text in texts:
+        ours = readability.score(text)
+        assert (ours.douma, ours.lix) == (round(statistics.flesch_reading_ease(text), 1), round(statistics.lix(text), 1)), text
+
+
+def test_checking_readability_does_not_import_nltk():
+    code = "import sys; from aanbod.contrib import readability; readability.score('Je werkt in de tuin. ' * 10); print('nltk' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.strip() == "False"
 
 
 def test_the_word_list_in_schema_has_a_simpler_word_for_every_word():

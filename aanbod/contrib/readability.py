@@ -1,7 +1,8 @@
 """Plain language (B1) for the texts residents read: title, summary, description and how to apply.
 
-Two parts. A score from a maintained library: textstat's Flesch-Douma (Flesch reading ease with
-Douma's Dutch constants) and LIX, with Dutch syllables from pyphen. And our own rules, each a
+Two parts. A score: Flesch-Douma (Flesch reading ease with Douma's Dutch constants) and LIX, with Dutch
+syllables from pyphen, counted exactly as textstat 0.7.13 counts them (tests/test_readability.py checks that on
+every sample text). And our own rules, each a
 warning with the line it is on: sentences that are too long, very long words, the passive voice
 ("je wordt geholpen") and words from the list in ``schema/plain_language.csv`` with a simpler
 word ("participeren" -> "meedoen"). Warnings, never errors: a provider may have good reasons.
@@ -49,14 +50,38 @@ class Score:
         return self.douma >= MIN_DOUMA
 
 
-@lru_cache(maxsize=None)
-def _textstat():
-    # Imported once, when first needed: the build and `validate` of invalid content never pay for it.
-    from textstat.textstat import textstatistics
+# Flesch-Douma: 206.835 - 0.93 x words per sentence - 77 x syllables per word. LIX: words per sentence + the
+# percentage of words longer than 6 letters. Counted as textstat 0.7.13 counts them for "nl" (its words, its
+# sentences, pyphen's syllables), so scores and warnings are the ones providers saw before. Our own few lines
+# rather than textstat itself: textstat imports nltk for an English dictionary we never use, and that import
+# alone was a quarter of a pull request's check (issue 10).
+_APOSTROPHE_OUTSIDE_CONTRACTION = re.compile(r"'(?!(?:[tsd]|ve|ll|re))")
+_PUNCTUATION_BUT_APOSTROPHE = re.compile(r"[^\w\s']")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_SCORED_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 
-    statistics = textstatistics()
-    statistics.set_lang("nl")
-    return statistics
+
+def _scored_words(text: str) -> list[str]:
+    return _PUNCTUATION_BUT_APOSTROPHE.sub("", _APOSTROPHE_OUTSIDE_CONTRACTION.sub("", text)).split()
+
+
+def _scored_sentences(text: str) -> int:
+    # A "sentence" of two words or fewer (an abbreviation's tail, "bijv.") does not count; at least one.
+    sentences = _SCORED_SENTENCE.findall(text)
+    return max(1, len(sentences) - sum(1 for sentence in sentences if len(_scored_words(sentence)) <= 2))
+
+
+@lru_cache(maxsize=None)
+def _hyphenator():
+    # Imported once, when first needed: the build and `validate` of invalid content never pay for it.
+    from pyphen import Pyphen
+
+    return Pyphen(lang="nl")
+
+
+@lru_cache(maxsize=65536)
+def _syllables(word: str) -> int:
+    return len(_hyphenator().positions(word)) + 1
 
 
 def score(text: str) -> Score | None:
@@ -64,8 +89,13 @@ def score(text: str) -> Score | None:
     words = len(_WORD.findall(text))
     if words < MIN_SCORED_WORDS:
         return None
-    statistics = _textstat()
-    return Score(round(statistics.flesch_reading_ease(text), 1), round(statistics.lix(text), 1), words)
+    scored = _scored_words(text)
+    per_sentence = len(scored) / _scored_sentences(text)
+    per_word = sum(_syllables(word.lower()) for word in scored) / len(scored)
+    long_words = sum(1 for word in _PUNCTUATION.sub("", text).split() if len(word) > 6)
+    douma = 206.835 - 0.93 * per_sentence - 77 * per_word
+    lix = per_sentence + 100 * long_words / len(scored)
+    return Score(round(douma, 1), round(lix, 1), words)
 
 
 @dataclass(frozen=True)
