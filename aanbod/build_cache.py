@@ -33,7 +33,11 @@ DIGEST_BYTES = 16
 MANIFEST = "manifest.json"
 PARTS = "parts"  # ledger entries from forked processes, merged by the parent at the end
 # The libraries whose version can change a byte of the output (templates, Markdown, YAML, validation, search).
-LIBRARIES = ("pelican", "jinja2", "markupsafe", "markdown", "pyyaml", "frictionless", "pagefind_bin", "textstat")
+LIBRARIES = (
+    "pelican", "jinja2", "markupsafe", "markdown-it-py", "babel", "pyyaml", "frictionless", "pagefind", "pagefind_bin", "pyphen",
+)
+# Libraries the generator imports that never change a byte of the output: the links check, the progress display.
+NOT_IN_OUTPUT = ("dnspython", "rich")
 
 
 def digest(*parts) -> str:

@@ -9,16 +9,19 @@ so a cache that silently stops working fails here too.
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
 import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 
 import pytest
 
 from conftest import REPOSITORY_SCHEMA, ROOT, run_pelican
+from aanbod import build_cache
 from aanbod.build_cache import CacheFolder, OutputLedger, build_start_ns, digest
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -119,6 +122,28 @@ def test_a_snapshot_comes_back_and_a_broken_one_reads_as_empty(tmp_path):
     assert cache.load_snapshot("cards") == {"a": "<p>"}
     (tmp_path / "cache" / "cards.pickle").write_bytes(b"\x80\x04broken")
     assert cache.load_snapshot("cards") == {}
+
+
+def test_the_code_digest_knows_every_library_the_generator_imports():
+    """A library left out of LIBRARIES (or misspelt there) would let a new version's output hide behind old keys."""
+    imported = set()
+    for path in (ROOT / "aanbod").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module.split(".")[0])
+    imported -= set(sys.stdlib_module_names) | {"aanbod"}
+    distributions = metadata.packages_distributions()
+
+    def normal(name):
+        return re.sub(r"[-_.]+", "-", name).lower()
+
+    named = {normal(name) for name in (*build_cache.LIBRARIES, *build_cache.NOT_IN_OUTPUT)}
+    for module in sorted(imported):
+        assert any(normal(name) in named for name in distributions[module]), f"{module} ({distributions[module]}) is in neither list"
+    for name in build_cache.LIBRARIES:
+        assert metadata.version(name), name
 
 
 # --- Whole builds: after each change, the rebuild equals a clean build ---
