@@ -7,6 +7,8 @@ Python, so it is run as a script and its UPPER_CASE names are taken.
 
 from __future__ import annotations
 
+import ast
+import importlib.util
 import runpy
 from pathlib import Path
 
@@ -44,10 +46,33 @@ def check_fork(path: Path, schema_folder: Path) -> list[Problem]:
 
 
 def pelican_setting_names() -> set[str]:
-    """The names Pelican reads, so a misspelling of one is recognised as well as one of ours.
+    """The names Pelican reads, so a misspelling of one is recognised as well as one of ours."""
+    return fork_check.settings_check.pelican_names(pelican_defaults())
 
-    Imported here, lazily, because the command line otherwise never needs Pelican.
+
+def pelican_defaults() -> dict:
+    """Pelican's DEFAULT_CONFIG: its names, with the values that are plain literals (the rest as None).
+
+    Read from pelican/settings.py as text, not imported: importing Pelican took 0.14 s of a pull request's
+    one-second check (issue 10), and the command line otherwise never needs it. Should a Pelican release write
+    the table another way, it is imported after all; tests/test_settings_check.py holds both ways equal.
     """
-    from pelican.settings import DEFAULT_CONFIG
+    spec = importlib.util.find_spec("pelican")
+    try:
+        source = Path(spec.origin).with_name("settings.py").read_text(encoding="utf-8")
+        table = next(
+            node.value for node in ast.parse(source).body
+            if isinstance(node, ast.Assign) and any(isinstance(target, ast.Name) and target.id == "DEFAULT_CONFIG" for target in node.targets)
+        )
+        return {ast.literal_eval(key): _literal_or_none(value) for key, value in zip(table.keys, table.values, strict=True)}
+    except (AttributeError, TypeError, OSError, SyntaxError, StopIteration, ValueError):
+        from pelican.settings import DEFAULT_CONFIG
 
-    return fork_check.settings_check.pelican_names(DEFAULT_CONFIG)
+        return DEFAULT_CONFIG
+
+
+def _literal_or_none(node: ast.expr):
+    try:
+        return ast.literal_eval(node)
+    except ValueError:
+        return None
