@@ -13,6 +13,7 @@ import pytest
 
 from aanbod.search import cbor, pagefind_service, search, search_bundle, search_places
 from aanbod.site import map_library
+from aanbod.build_cache import CacheFolder, Memo
 from aanbod.content.catalogue import read_catalogue
 from conftest import LOCATION, REPOSITORY_SCHEMA, ROOT, SCHEMA, build_site, offer_yaml, provider_yaml, require_sample, soup, write_files
 
@@ -220,6 +221,49 @@ def test_a_large_catalogue_is_indexed_in_parts_that_find_the_same(tmp_path):
     assert found_by_filters(bundle) == expected_filters(sample, "/regio")
     ids = search_places.page_ids(bundle)
     assert len(ids) == len(set(ids.values())) == published
+
+
+def test_a_rebuild_sends_only_the_changed_offers_part_through_pagefind(tmp_path):
+    """The other parts' Pagefind files come back from the build cache, and the index is a clean build's, byte for byte."""
+    require_sample()
+    sample, _problems = read_catalogue(ROOT / "content", REPOSITORY_SCHEMA)
+    changed = sample.published[len(sample.published) // 2]
+
+    def document(catalogue, each, extra=""):
+        text = search.offer_document(catalogue, each)
+        return text.replace("</h1>", f" {extra}</h1>", 1) if each.id == changed.id else text
+
+    def build(site, cache=None, extra=""):
+        memo = Memo(CacheFolder(cache), "search-index-parts", "salt") if cache else None
+        index = search.RememberedIndex(memo) if memo else pagefind_service.index
+        search.write_index(sample, site, lambda each: f"/aanbod/{each.id}/", part_size=20,
+                           document=lambda catalogue, each: document(catalogue, each, extra), index=index)
+        if memo:
+            memo.save()
+        return index
+
+    parts = search.part_count(len(sample.published), 20)
+    assert parts >= 3
+    first = build(tmp_path / "first", tmp_path / "cache")
+    assert len(first.runs) == parts
+    again = build(tmp_path / "again", tmp_path / "cache", extra="tandemfiets")
+    part = search.part_of(changed.id, parts)
+    assert again.runs == [sum(1 for each in sample.published if search.part_of(each.id, parts) == part)]
+    build(tmp_path / "clean", extra="tandemfiets")
+    compared = filecmp.dircmp(tmp_path / "again", tmp_path / "clean")
+    def differences(comparison):
+        found = comparison.left_only + comparison.right_only + comparison.diff_files + comparison.funny_files
+        return found + [name for sub in comparison.subdirs.values() for name in differences(sub)]
+    files = [path for path in (tmp_path / "clean").rglob("*") if path.is_file()]
+    assert differences(compared) == [] and len(files) > 3 * len(sample.published) / parts
+    assert all((tmp_path / "again" / path.relative_to(tmp_path / "clean")).read_bytes() == path.read_bytes() for path in files)
+    fragments = [search_bundle.read_index_file(path) for path in (tmp_path / "again" / "pagefind").rglob("*.pf_fragment")]
+    assert sum(b"tandemfiets" in fragment for fragment in fragments) == 1
+
+
+def test_parts_are_at_most_part_size_and_up_to_four_of_at_least_2500_for_rebuilds():
+    assert [search.part_count(offers) for offers in (1, 84, 2_499, 2_500, 5_000, 9_999, 10_000, 60_000, 100_000, 100_001)] == \
+        [1, 1, 1, 1, 2, 3, 4, 4, 4, 5]
 
 
 def _pagefind_files(filter_order: list[str], value_order: list[str]) -> dict[str, bytes]:

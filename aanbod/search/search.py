@@ -5,11 +5,21 @@ HTML document holding its words, the fields a result shows (Pagefind "meta") and
 values; ``pagefind_service`` hands them to Pagefind and gets the index files back in memory, and
 ``search_bundle`` publishes what the site loads, in a stable form.
 
-A large catalogue is indexed in parts of at most ``PART_SIZE`` offers, one Pagefind run after
-the other, and the search page merges them (Pagefind's ``mergeIndex``): Pagefind holds every
-document of a run in memory several times over (about 40 kB per offer), so one run over 100,000
-offers needs about 4 GB, a part of 25,000 about 1.1 GB (scripts/bench_search_index.py). An offer's part follows from a hash of its
-id, so parts are alike and an offer stays in its part while the number of parts stays the same.
+A catalogue is indexed in parts, one Pagefind run after the other, and the search page merges
+them (Pagefind's ``mergeIndex``). Two reasons, each with its own number (``part_count``):
+
+- memory: Pagefind holds every document of a run in memory several times over (about 40 kB per
+  offer), so one run over 100,000 offers needs about 4 GB, a part of 25,000 (``PART_SIZE``)
+  about 1.1 GB (scripts/bench_search_index.py);
+- rebuilds: Pagefind makes an index as a whole, so one changed offer means its whole part goes
+  through Pagefind again, while the other parts' files come back from the build cache. A catalogue
+  of more than ``MIN_PART_SIZE`` offers is split into up to ``REBUILD_PARTS`` parts: at 10,000
+  offers a rebuild indexes 2,500. Each part costs a visitor's first search a little: at 10,000
+  offers, 302 kB in 37 requests in four parts against 267 kB in 28 in one, the same 63 ms to
+  the first result (scripts/bench_search.py, docs/performance.md).
+
+An offer's part follows from a hash of its id, so parts are alike and an offer stays in its part
+while the number of parts stays the same.
 
 Filter names and values in the index are short URL words and schema codes; the search page
 shows their Dutch labels, which it gets from ``filter_groups`` (and so from ``schema/``).
@@ -26,6 +36,7 @@ from html import escape
 from pathlib import Path
 
 from . import pagefind_service, search_bundle, search_places
+from ..build_cache import digest
 from ..content import roles
 from ..content.availability_view import availability_view
 from ..content.markup import plain_text
@@ -34,6 +45,8 @@ from ..presentation import N_, euro
 
 BUNDLE_FOLDER = "pagefind"
 PART_SIZE = 25_000
+MIN_PART_SIZE = 2_500
+REBUILD_PARTS = 4
 # The folders of the second and later parts, relative to the bundle: the search page merges them.
 PARTS_FILE = "delen.json"
 ONLINE = "online"
@@ -225,7 +238,8 @@ def offer_document(catalogue: Catalogue, offer: Offer) -> str:
 
 
 def part_count(offers: int, part_size: int = PART_SIZE) -> int:
-    return max(1, math.ceil(offers / part_size))
+    """Parts of at most ``part_size`` offers, and up to REBUILD_PARTS parts of at least MIN_PART_SIZE."""
+    return max(1, math.ceil(offers / part_size), min(REBUILD_PARTS, offers // MIN_PART_SIZE))
 
 
 def part_of(offer_id: str, parts: int) -> int:
@@ -237,12 +251,27 @@ def part_folder(number: int) -> str:
     return "" if number == 0 else f"deel-{number + 1}/"
 
 
+class RememberedIndex:
+    """Pagefind's files for a part, taken back from ``memo`` (aanbod/build_cache.py) while the part's documents are
+    the same; ``runs`` holds the size of every part that went through Pagefind."""
+
+    def __init__(self, memo):
+        self.memo, self.runs = memo, []
+
+    def __call__(self, documents: list[tuple[str, str]], language: str) -> dict[str, bytes]:
+        def run():
+            self.runs.append(len(documents))
+            return pagefind_service.index(documents, language)
+        return self.memo(digest(language, documents), run)
+
+
 def write_index(catalogue: Catalogue, site: Path, url_of, part_size: int = PART_SIZE, document=offer_document,
-                unchanged: set[Path] | None = None) -> tuple[int, int]:
+                unchanged: set[Path] | None = None, index=pagefind_service.index) -> tuple[int, int]:
     """Index every published offer into ``site/pagefind`` and write the places file next to it.
 
     Returns the number of indexed offers and the number of offers with a place on the map. ``document(catalogue,
-    offer)`` is offer_document, or the same remembered from an earlier build (aanbod/build_cache.py Memo).
+    offer)`` is offer_document, or the same remembered from an earlier build (aanbod/build_cache.py Memo);
+    ``index(documents, language)`` is Pagefind's, or the same remembered for a part whose documents did not change.
     Without ``unchanged`` the old bundle is removed first; with it (a rebuild whose build removes what it did
     not write), files that already hold their new bytes are left as they are and added to it.
     """
@@ -258,8 +287,8 @@ def write_index(catalogue: Catalogue, site: Path, url_of, part_size: int = PART_
         shutil.rmtree(bundle)
     count, taken, pages = 0, set(), {}
     for number, offers in enumerate(members):
-        documents = ((urls[offer.id], document(catalogue, offer)) for offer in offers)
-        files = pagefind_service.index(documents, "nl")
+        documents = [(urls[offer.id], document(catalogue, offer)) for offer in offers]
+        files = index(documents, "nl")
         count += search_bundle.publish(files, bundle / part_folder(number), taken, scripts=number == 0, unchanged=unchanged, published=pages)
     (bundle / PARTS_FILE).write_text(json.dumps([part_folder(number) for number in range(1, parts)]), encoding="utf-8")
     located = search_places.write_places(bundle, {urls[offer.id]: offer for offer in published}, search_places.ids_of(pages))

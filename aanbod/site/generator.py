@@ -25,7 +25,7 @@ from .. import collector, exports, presentation
 from ..build_cache import CacheFolder, Memo, OutputLedger, code_digest, digest
 from ..content.fingerprints import Fingerprints
 from ..contrib import editor_schema, editors_report, error_report, form, freshness, links, lookalikes, readability, review, scaffold
-from ..search import search
+from ..search import pagefind_service, search
 from ..content import roles, rules
 from ..content.catalogue import read_catalogue
 from ..content.model import Offer
@@ -377,16 +377,24 @@ class OfferGenerator(Generator):
             return
         site_path = _site_path(self.settings["SITEURL"])
         documents = Memo(self.cache, "search-documents", self.data_digest)
+        # Pagefind's files for a part whose documents are all as before come back; only a changed part is indexed again.
+        parts = Memo(self.cache, "search-index-parts", self.data_digest)
+        index = search.RememberedIndex(parts)
+
         # In a build that sweeps (aanbod/build_cache.py), index files whose bytes are as before are left as they are.
         unchanged = set() if self.sweeps else None
         count, located = search.write_index(self.catalogue, Path(self.output_path), lambda offer: f"{site_path}/{self.urls.offer(offer.id)}",
                                             document=lambda catalogue, offer: documents(self.fingerprints.offer(offer), lambda: search.offer_document(catalogue, offer)),
-                                            unchanged=unchanged)
+                                            unchanged=unchanged, index=index if self.cache.enabled else pagefind_service.index)
         documents.save()
+        parts.save()
         self.ledger.record_folder(folder, fingerprint)
         for path in unchanged or ():
             self.ledger.unchanged(path.relative_to(self.output_path).as_posix())
         log.info("Aanbod: zoekindex gemaakt met %d aanbod, waarvan %d met een plek op de kaart.", count, located)
+        if self.cache.enabled:
+            log.info("Aanbod: zoekindex: %d van de %d delen opnieuw door Pagefind (%d aanbod), de andere uit de vorige bouw.",
+                     len(index.runs), len(parts.used), sum(index.runs))
 
     def _copy_map_library(self):
         """Leaflet, installed by npm, is served from this site: a map never needs another host for its code."""
