@@ -151,19 +151,34 @@ def document_filters(catalogue: Catalogue, offer: Offer) -> dict[str, list[str]]
     return filters
 
 
-def filter_groups(catalogue: Catalogue, language: str | None = None, _=N_) -> list[FilterGroup]:
-    """The groups of the search page in schema order, each with the values that published offers have.
+@dataclass(frozen=True)
+class FilterUse:
+    """Which codes published offers have in each group: the same in every language, so worked out once a build."""
 
-    Labels and titles are in ``language`` (taxonomy columns such as label_en, schema titles such as
-    title_en); the few texts of this module go through ``_``."""
+    used: dict  # group key -> the codes some published offer has
+    named: frozenset  # groups where some offer names codes: a group where every offer is open to all filters nothing
+    room: bool  # some offer has room ("Er is plek")
+
+
+def filter_use(catalogue: Catalogue) -> FilterUse:
     used: dict[str, set[str]] = {key: set() for key in _GROUPS}
-    named: set[str] = set()  # groups where some offer names codes: a group where every offer is open to all filters nothing
+    named: set[str] = set()
     for offer in catalogue.published:
         for key, (_field, _taxonomy, codes_of) in _GROUPS.items():
             codes = codes_of(offer)
             if EVERY not in codes:
                 named.add(key)
             used[key].update(_every(catalogue, key, codes))
+    return FilterUse(used, frozenset(named), any(_has_room(catalogue, offer) for offer in catalogue.published))
+
+
+def filter_groups(catalogue: Catalogue, language: str | None = None, _=N_, use: FilterUse | None = None) -> list[FilterGroup]:
+    """The groups of the search page in schema order, each with the values that published offers have.
+
+    Labels and titles are in ``language`` (taxonomy columns such as label_en, schema titles such as
+    title_en); the few texts of this module go through ``_``. ``use`` is filter_use(catalogue), given when
+    the groups are wanted in several languages."""
+    use = use or filter_use(catalogue)
     groups = []
     for key, (field, taxonomy, _codes_of) in _GROUPS.items():
         if taxonomy:
@@ -172,10 +187,10 @@ def filter_groups(catalogue: Catalogue, language: str | None = None, _=N_) -> li
             choices = [(code, _(label)) for code, label in _DERIVED[key]]
         if key == "gemeente":
             choices.append((ONLINE, _("Online")))
-        values = tuple(choice for choice in choices if choice[0] in used[key]) if key in named else ()
+        values = tuple(choice for choice in choices if choice[0] in use.used[key]) if key in use.named else ()
         if values:
             groups.append(FilterGroup(key, _title(catalogue, key, field, language, _), values, key in PROFESSIONAL))
-    if any(_has_room(catalogue, offer) for offer in catalogue.published):
+    if use.room:
         groups.append(FilterGroup(ROOM_FILTER, _(_DERIVED_TITLES[ROOM_FILTER]), tuple((code, _(label)) for code, label in _DERIVED[ROOM_FILTER])))
     return groups
 

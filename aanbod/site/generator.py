@@ -25,7 +25,7 @@ from .. import collector, exports, presentation
 from ..build_cache import CacheFolder, Memo, OutputLedger, code_digest, digest
 from ..content.fingerprints import Fingerprints
 from ..contrib import editor_schema, editors_report, error_report, form, freshness, links, lookalikes, readability, review, scaffold
-from ..search import pagefind_service, search
+from ..search import search
 from ..content import roles, rules
 from ..content.catalogue import read_catalogue
 from ..content.model import Offer
@@ -235,8 +235,9 @@ class OfferGenerator(Generator):
     def generate_output(self, writer):
         self.ledger.forget()  # from here on the output changes: a build that stops halfway leaves no ledger
         self.fingerprints = Fingerprints(self.catalogue)
-        for offer in self.catalogue.offers:  # once, here: each process forked below would work them all out again
-            self.fingerprints.offer(offer)
+        if self.cache.enabled:  # a clean build keeps nothing, so it needs no fingerprints
+            for offer in self.catalogue.offers:  # once, here: each process forked below would work them all out again
+                self.fingerprints.offer(offer)
         self.data_digest = page_fingerprints.data_digest(self.settings, self.catalogue, self.today, self.settings_file)
         self.page_fingerprints = page_fingerprints.PageFingerprints(self.fingerprints, page_fingerprints.site_digest(
             self.data_digest, self.settings, self.catalogue, Path(self.path)))
@@ -285,23 +286,26 @@ class OfferGenerator(Generator):
 
     def _pages_to_write(self, pages: list[Page]) -> list[tuple[Page, tuple[str, ...]]]:
         """Each page with the languages it must be written in: those whose file the last build made otherwise."""
+        codes = self.languages.codes
+        if not self.ledger.enabled:
+            return [(page, tuple(codes)) for page in pages]
         jobs, kept = [], 0
         for page in pages:
+            fingerprints = self.page_fingerprints.of(page.template, page.save_as, page.url, codes, page.context)
+            if fingerprints is None:
+                jobs.append((page, tuple(codes)))
+                continue
             languages = []
-            for language in self.languages.codes:
-                fingerprint = self.page_fingerprints.of(page.template, page.save_as, page.url, language, page.context)
+            for language, fingerprint in fingerprints.items():
                 path = self.languages.prefix(language) + page.save_as
-                if fingerprint is None:
-                    languages.append(language)
-                elif self.ledger.keeps(path, fingerprint):
+                if self.ledger.keeps(path, fingerprint):
                     kept += 1
                 else:
                     self.ledger.record(path, fingerprint)
                     languages.append(language)
             if languages:
                 jobs.append((page, tuple(languages)))
-        if self.ledger.enabled:
-            log.info("Aanbod: %d pagina's ongewijzigd uit de vorige bouw, %d opnieuw gemaakt.", kept, sum(len(languages) for _, languages in jobs))
+        log.info("Aanbod: %d pagina's ongewijzigd uit de vorige bouw, %d opnieuw gemaakt.", kept, sum(len(languages) for _, languages in jobs))
         return jobs
 
     def _render_cards(self, offer_ids: set[str]):
@@ -336,7 +340,8 @@ class OfferGenerator(Generator):
                                       dict(taxonomy=taxonomy, term=term, offers=chunk, pagination=pagination)))
         languages = self.languages
         # Filter labels in each language; results found in the one index link to the page in the visitor's language.
-        filter_groups = {code: search.filter_groups(catalogue, code, lambda message, code=code: languages.gettext(code, message)) for code in languages.codes}
+        use = search.filter_use(catalogue)
+        filter_groups = {code: search.filter_groups(catalogue, code, lambda message, code=code: languages.gettext(code, message), use) for code in languages.codes}
         pages.append(Page(self.settings["SEARCH_SAVE_AS"], "search", self.settings["SEARCH_URL"],
                           dict(LATER_TEXTS=LATER_TEXTS, filter_groups=filter_groups, index_root=_site_path(self.settings["SITEURL"]) + "/")))
         pages.append(Page("404.html", "404", "404.html", {}))
@@ -369,32 +374,42 @@ class OfferGenerator(Generator):
     def _write_search_index(self):
         if not self.settings["AANBOD_SEARCH_INDEX"]:
             return
-        # Pagefind makes the index as a whole: kept as a whole when no published offer changed (aanbod/build_cache.py).
+        site_path = _site_path(self.settings["SITEURL"])
+        url_of = lambda offer: f"{site_path}/{self.urls.offer(offer.id)}"  # noqa: E731
+        if not self.cache.enabled:  # a clean build: nothing to keep or remember
+            count, located = search.write_index(self.catalogue, Path(self.output_path), url_of)
+        else:
+            made = self._write_search_index_with_cache(url_of)
+            if made is None:
+                return
+            count, located = made
+        log.info("Aanbod: zoekindex gemaakt met %d aanbod, waarvan %d met een plek op de kaart.", count, located)
+
+    def _write_search_index_with_cache(self, url_of) -> tuple[int, int] | None:
+        """Pagefind makes an index as a whole: the index is kept as a whole when no published offer changed, and
+        otherwise Pagefind's files for each part whose documents are all as before come back from the cache, so
+        only a changed offer's part is indexed again. None when the last build's index is kept."""
         folder = f"{search.BUNDLE_FOLDER}/"
         fingerprint = self.page_fingerprints.of_offers("search index", self.catalogue.published, self.data_digest)
         if self.ledger.keeps_folder(folder, fingerprint):
             log.info("Aanbod: zoekindex ongewijzigd uit de vorige bouw.")
-            return
-        site_path = _site_path(self.settings["SITEURL"])
+            return None
         documents = Memo(self.cache, "search-documents", self.data_digest)
-        # Pagefind's files for a part whose documents are all as before come back; only a changed part is indexed again.
         parts = Memo(self.cache, "search-index-parts", self.data_digest)
         index = search.RememberedIndex(parts)
-
         # In a build that sweeps (aanbod/build_cache.py), index files whose bytes are as before are left as they are.
         unchanged = set() if self.sweeps else None
-        count, located = search.write_index(self.catalogue, Path(self.output_path), lambda offer: f"{site_path}/{self.urls.offer(offer.id)}",
-                                            document=lambda catalogue, offer: documents(self.fingerprints.offer(offer), lambda: search.offer_document(catalogue, offer)),
-                                            unchanged=unchanged, index=index if self.cache.enabled else pagefind_service.index)
+        made = search.write_index(self.catalogue, Path(self.output_path), url_of,
+                                  document=lambda catalogue, offer: documents(self.fingerprints.offer(offer), lambda: search.offer_document(catalogue, offer)),
+                                  unchanged=unchanged, index=index)
         documents.save()
         parts.save()
         self.ledger.record_folder(folder, fingerprint)
         for path in unchanged or ():
             self.ledger.unchanged(path.relative_to(self.output_path).as_posix())
-        log.info("Aanbod: zoekindex gemaakt met %d aanbod, waarvan %d met een plek op de kaart.", count, located)
-        if self.cache.enabled:
-            log.info("Aanbod: zoekindex: %d van de %d delen opnieuw door Pagefind (%d aanbod), de andere uit de vorige bouw.",
-                     len(index.runs), len(parts.used), sum(index.runs))
+        log.info("Aanbod: zoekindex: %d van de %d delen opnieuw door Pagefind (%d aanbod), de andere uit de vorige bouw.",
+                 len(index.runs), len(parts.used), sum(index.runs))
+        return made
 
     def _copy_map_library(self):
         """Leaflet, installed by npm, is served from this site: a map never needs another host for its code."""
@@ -410,9 +425,9 @@ class OfferGenerator(Generator):
             prefix = languages.prefix(code)
             folder = Path(self.output_path) / prefix / Path(save_as).parent
             records = Memo(self.cache, f"shortlist-{code}", self.page_fingerprints.site)
+            remembered = (lambda offer, make: records(self.fingerprints.offer(offer), make)) if self.cache.enabled else (lambda offer, make: make())
             written = shortlist.write_data(self.catalogue, folder, lambda offer: self.urls.offer(offer.id),
-                                           code, lambda message, code=code: languages.gettext(code, message),
-                                           lambda offer, make: records(self.fingerprints.offer(offer), make))
+                                           code, lambda message, code=code: languages.gettext(code, message), remembered)
             records.save()
         self._write(writer, save_as, "shortlist", self.settings["SHORTLIST_URL"], buckets=len(written))
 

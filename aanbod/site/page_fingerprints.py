@@ -80,15 +80,15 @@ class PageFingerprints:
         self.records = records
         self.site = site
 
-    def of(self, template: str, save_as: str, url: str, language: str, context: dict) -> str | None:
-        """The page's fingerprint, or None for a page every build writes."""
+    def of(self, template: str, save_as: str, url: str, languages: tuple[str, ...], context: dict) -> dict[str, str] | None:
+        """The page's fingerprint in each language, or None for a page every build writes."""
         if template not in CACHED_TEMPLATES:
             return None
         try:
-            own = self._value(context)
+            own = digest(self._value(context))  # once for all languages: the context is the same
         except Uncacheable:
             return None
-        return digest(self.site, template, save_as, url, language, own)
+        return {language: digest(self.site, template, save_as, url, language, own) for language in languages}
 
     def of_offers(self, name: str, offers, around: str) -> str:
         """The fingerprint of output made from these offers as a whole (the search index), named ``name``; ``around``
