@@ -220,8 +220,13 @@ def test_one_changed_description_makes_only_that_offers_pages_again(site, tmp_pa
     text = offer.read_text(encoding="utf-8")
     offer.write_text(text.replace("description: |\n", "description: |\n  Nieuw: we zijn nu ook op zaterdag open.\n", 1), encoding="utf-8")
     _commit(site["folder"], "one description")
+    buckets = {path: path.stat().st_mtime_ns for path in site["output"].rglob("lijstje/aanbod-*.json")}
     kept, made = _assert_same_as_clean(site, tmp_path)
     assert kept > 2 * OFFERS and made < kept / 5
+    # "Mijn lijstje": only the bucket holding the changed offer is written again, in each language.
+    rewritten = [path for path, before in buckets.items() if path.stat().st_mtime_ns != before]
+    assert len(buckets) >= 4 and len(rewritten) == 2
+    assert all(offer.stem in path.read_text(encoding="utf-8") for path in rewritten)
 
 
 def test_a_new_title_moves_the_offer_in_its_lists(site, tmp_path):

@@ -422,14 +422,23 @@ class OfferGenerator(Generator):
         save_as = self.settings["SHORTLIST_SAVE_AS"]
         languages = self.languages
         for code in languages.codes:  # each language's list page reads its own files, with labels in that language
-            prefix = languages.prefix(code)
-            folder = Path(self.output_path) / prefix / Path(save_as).parent
-            records = Memo(self.cache, f"shortlist-{code}", self.page_fingerprints.site)
-            remembered = (lambda offer, make: records(self.fingerprints.offer(offer), make)) if self.cache.enabled else (lambda offer, make: make())
+            folder = Path(self.output_path) / languages.prefix(code) / Path(save_as).parent
             written = shortlist.write_data(self.catalogue, folder, lambda offer: self.urls.offer(offer.id),
-                                           code, lambda message, code=code: languages.gettext(code, message), remembered)
-            records.save()
+                                           code, lambda message, code=code: languages.gettext(code, message),
+                                           lambda path, offers, code=code: self._keeps(path, "shortlist", code, offers))
         self._write(writer, save_as, "shortlist", self.settings["SHORTLIST_URL"], buckets=len(written))
+
+    def _keeps(self, path: Path, *what) -> bool:
+        """Keep the last build's file at ``path`` if it was made from the same site and ``what`` (offers among it,
+        by their fingerprints); else note the fingerprint the file is about to be written from."""
+        if not self.ledger.enabled:
+            return False
+        relative = path.relative_to(self.output_path).as_posix()
+        fingerprint = self.page_fingerprints.of_file(*what)
+        if self.ledger.keeps(relative, fingerprint):
+            return True
+        self.ledger.record(relative, fingerprint)
+        return False
 
     # --- Contributing (issue 5): freshness, lookalikes, the guide and form for providers, the region's look ---
 

@@ -90,6 +90,11 @@ class PageFingerprints:
             return None
         return {language: digest(self.site, template, save_as, url, language, own) for language in languages}
 
+    def of_file(self, *what) -> str:
+        """The fingerprint of a file made on this site from ``what``: names, plain values and records (as in a page's
+        context). Raises Uncacheable for anything else."""
+        return digest(self.site, self._value(what))
+
     def of_offers(self, name: str, offers, around: str) -> str:
         """The fingerprint of output made from these offers as a whole (the search index), named ``name``; ``around``
         is the digest of what else it is made from (data_digest)."""

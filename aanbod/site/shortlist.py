@@ -114,20 +114,23 @@ def shortlist_record(catalogue: Catalogue, offer: Offer, url: str, language: str
 
 
 def write_data(catalogue: Catalogue, folder: Path, url_of, language: str | None = None, _=_dutch,
-               remembered=lambda offer, make: make()) -> list[Path]:
+               keeps=lambda path, offers: False) -> list[Path]:
     """Write every bucket file into ``folder``; ``url_of(offer)`` is the offer page's URL.
 
-    ``remembered(offer, make)`` may give an offer's record from an earlier build (aanbod/build_cache.py Memo)."""
+    ``keeps(path, offers)`` is true when the last build's file at ``path`` was made from these same offers and
+    may stay (aanbod/build_cache.py OutputLedger): a rebuild makes only the buckets of changed offers again."""
     published = catalogue.published
     buckets = bucket_count(len(published))
-    contents: list[dict] = [{} for _ in range(buckets)]
+    members: list[list[Offer]] = [[] for _ in range(buckets)]
     for offer in published:
-        record = remembered(offer, lambda offer=offer: shortlist_record(catalogue, offer, url_of(offer), language, _))
-        contents[bucket_of(offer.id, buckets)][offer.id] = record
+        members[bucket_of(offer.id, buckets)].append(offer)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for bucket, offers in enumerate(contents):
+    for bucket, offers in enumerate(members):
         path = folder / bucket_file(bucket)
-        path.write_text(json.dumps({"offers": offers}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         written.append(path)
+        if keeps(path, offers):
+            continue
+        records = {offer.id: shortlist_record(catalogue, offer, url_of(offer), language, _) for offer in offers}
+        path.write_text(json.dumps({"offers": records}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return written
