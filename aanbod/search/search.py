@@ -13,10 +13,10 @@ them (Pagefind's ``mergeIndex``). Two reasons, each with its own number (``part_
   about 1.1 GB (scripts/bench_search_index.py);
 - rebuilds: Pagefind makes an index as a whole, so one changed offer means its whole part goes
   through Pagefind again, while the other parts' files come back from the build cache. A catalogue
-  of more than ``MIN_PART_SIZE`` offers is split into up to ``REBUILD_PARTS`` parts: at 10,000
-  offers a rebuild indexes 2,500. Each part costs a visitor's first search a little: at 10,000
-  offers, 302 kB in 37 requests in four parts against 267 kB in 28 in one, the same 63 ms to
-  the first result (scripts/bench_search.py, docs/performance.md).
+  of ``MIN_PART_SIZE`` offers or more is split into up to ``REBUILD_PARTS`` parts: at 10,000
+  offers a rebuild indexes about 3,300. Each part costs a visitor's first search a little: at
+  10,000 offers (three parts) 307 kB in 35 requests against 267 kB in 28 in one part, the first
+  result as fast (scripts/bench_search.py, docs/performance.md).
 
 An offer's part follows from a hash of its id, so parts are alike and an offer stays in its part
 while the number of parts stays the same.
