@@ -117,10 +117,12 @@ class OfferGenerator(Generator):
             field=lambda table, name: catalogue.schema.tables[table].field(name),
             terms=lambda taxonomy: catalogue.schema.taxonomies[taxonomy].terms,
             example_postcode=catalogue.example_postcode,
-            report_links=self._report_links,  # "Klopt er iets niet?" (issue 16), for an offer or a provider page
+            # "Klopt er iets niet?" (issue 16), for an offer or a provider page: the same links in every language.
+            report_links=_for_last(self._report_links, lambda provider, offer=None: (provider.id, offer.id if offer else None)),
             # A pictogram's link into the sprite; which code shows which pictogram is a role (aanbod/content/roles.py).
             icon_href=self.sprite.href,
-            structured_data=_for_last_offer(lambda offer: structured_data.script_json(structured_data.offer_data(catalogue, offer, self.publication))),
+            structured_data=_for_last(lambda offer: structured_data.script_json(structured_data.offer_data(catalogue, offer, self.publication)),
+                                      lambda offer: offer.id),
         )
         language_helpers, language_filters = self.language_helpers()
         return {**helpers, **language_helpers}, {**filters, **language_filters}
@@ -543,13 +545,14 @@ def _site_path(siteurl: str) -> str:
     return "/" + without_scheme.split("/", 1)[1].strip("/") if "/" in without_scheme else ""
 
 
-def _for_last_offer(function):
-    """``function(offer)``, worked out once for the pages of one offer in every language."""
+def _for_last(function, key):
+    """``function(*args)``, worked out once for the pages of one record in every language (``key(*args)`` names it)."""
     last: dict = {}
 
-    def remembered(offer):
-        if last.get("id") != offer.id:
-            last.update(id=offer.id, value=function(offer))
+    def remembered(*args):
+        wanted = key(*args)
+        if last.get("key") != wanted:
+            last.update(key=wanted, value=function(*args))
         return last["value"]
 
     return remembered
