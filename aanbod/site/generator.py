@@ -409,8 +409,8 @@ class OfferGenerator(Generator):
         self.ledger.record_folder(folder, fingerprint)
         for path in unchanged or ():
             self.ledger.unchanged(path.relative_to(self.output_path).as_posix())
-        log.info("Aanbod: zoekindex: %d van de %d delen opnieuw door Pagefind (%d aanbod), de andere uit de vorige bouw.",
-                 len(index.runs), len(parts.used), sum(index.runs))
+        log.info("Aanbod: zoekindex: %d van de %d delen opnieuw door Pagefind (%d aanbod), %d uit de vorige bouw.",
+                 len(index.runs), len(parts.used), sum(index.runs), len(parts.used) - len(index.runs))
         return made
 
     def _copy_map_library(self):
