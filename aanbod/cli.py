@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from .contrib import availability_file, editor_schema, lookalikes, ownership, readability, scaffold
-from . import upkeep_cli
+from . import forking, upkeep_cli
 from .content import roles
 from .contrib.annotations import annotation
 from .contrib.freshness import Limits
@@ -108,7 +108,7 @@ def validate(args) -> int:
     if changed is not None:
         return _validate_changed(args, schema, changed)
     today = _today(args, load_settings(Path(args.settings)))
-    validated, problems = validate_content(Path(args.content), schema, args.max_bytes, today)
+    validated, problems = validate_content(Path(args.content), schema, args.max_bytes, today, forking.available_cores())
     warnings = []
     if validated is not None:
         new = {path for path in added_files(Path(args.content))}

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SCHEMA_OPTION, build_site, offer_yaml, write_files
+from conftest import ROOT, SCHEMA, SCHEMA_OPTION, build_site, offer_yaml, write_files
 
 HOSTILE = ROOT / "tests" / "hostile"
 PUBLISHED = HOSTILE / "published"
@@ -400,3 +400,28 @@ def test_no_script_from_content_runs_and_nothing_leaves_the_machine(published_si
         foreign = list(page.foreign_requests)
     assert ran == []
     assert foreign == []
+
+
+def test_reading_in_several_processes_refuses_the_same_files_with_the_same_messages(refused_site):
+    """The build and `validate` read the files on every core (aanbod/forking.py): hostile files included, the problems
+    are one process's, in the same order."""
+    from aanbod.content.schema import load_schema
+    from aanbod.content.validation import validate_content
+
+    content, _ = refused_site
+    schema = load_schema(SCHEMA)
+    alone, problems_alone = validate_content(content, schema, workers=1)
+    together, problems_together = validate_content(content, schema, workers=3)
+    assert alone is None and together is None and len(problems_alone) > 20
+    assert problems_together == problems_alone
+
+
+def test_reading_in_several_processes_gives_the_same_rows_in_the_same_order():
+    from aanbod.content.schema import load_schema
+    from aanbod.content.validation import validate_content
+
+    schema = load_schema(SCHEMA)
+    alone, _ = validate_content(PUBLISHED, schema, workers=1)
+    together, _ = validate_content(PUBLISHED, schema, workers=3)
+    assert alone is not None and sum(len(rows) for rows in alone.rows.values()) > 5
+    assert together.rows == alone.rows and together.typed == alone.typed and together.file_count == alone.file_count

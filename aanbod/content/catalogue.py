@@ -18,20 +18,20 @@ from .validation import validate_content
 
 
 def read_catalogue(content: Path, schema_folder: Path, max_bytes: int = DEFAULT_MAX_BYTES,
-                   today: date | None = None, cache: CacheFolder | None = None) -> tuple[Catalogue | None, list[Problem]]:
+                   today: date | None = None, cache: CacheFolder | None = None, workers: int = 1) -> tuple[Catalogue | None, list[Problem]]:
     """With an enabled ``cache``, only the files changed since the last successful read are validated (incremental.py);
-    the catalogue and the problems are the same either way."""
+    the catalogue and the problems are the same either way. A full validation reads the files in ``workers`` processes."""
     with collector.paused():  # the catalogue lives on: nothing for the cyclic collector to find (aanbod/collector.py)
-        return _read_catalogue(content, schema_folder, max_bytes, today, cache)
+        return _read_catalogue(content, schema_folder, max_bytes, today, cache, workers)
 
 
 def _read_catalogue(content: Path, schema_folder: Path, max_bytes: int, today: date | None,
-                    cache: CacheFolder | None) -> tuple[Catalogue | None, list[Problem]]:
+                    cache: CacheFolder | None, workers: int) -> tuple[Catalogue | None, list[Problem]]:
     schema = load_schema(Path(schema_folder))
     if cache is not None and cache.enabled:
-        tables, problems, _ = incremental.read_tables(Path(content), schema, Path(schema_folder), max_bytes, today, cache)
+        tables, problems, _ = incremental.read_tables(Path(content), schema, Path(schema_folder), max_bytes, today, cache, workers)
     else:
-        validated, problems = validate_content(Path(content), schema, max_bytes, today)
+        validated, problems = validate_content(Path(content), schema, max_bytes, today, workers)
         tables = incremental.tables_of(validated) if validated is not None else None
     if tables is None:
         return None, problems

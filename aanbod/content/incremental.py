@@ -59,7 +59,7 @@ class Outcome:
 
 
 def read_tables(content: Path, schema: CatalogueSchema, schema_folder: Path, max_bytes: int, today: date | None,
-                cache: CacheFolder) -> tuple[Tables | None, list[Problem], Outcome]:
+                cache: CacheFolder, workers: int = 1) -> tuple[Tables | None, list[Problem], Outcome]:
     """The typed rows and source paths a full validation gives, validating only what changed since the last read."""
     content = Path(content)
     key = digest(SNAPSHOT_VERSION, code_digest(), folder_digest(schema_folder), max_bytes, today)
@@ -73,7 +73,7 @@ def read_tables(content: Path, schema: CatalogueSchema, schema_folder: Path, max
         if validated_paths or files.keys() != snapshot["files"].keys() or merged != snapshot["merged"]:
             store.save(files, merged)
         return tables, [], Outcome(False, validated_paths)
-    validated, problems = validate_content(content, schema, max_bytes, today)
+    validated, problems = validate_content(content, schema, max_bytes, today, workers)
     outcome = Outcome(True, [relative for files in (listing.files.values() if listing else ()) for relative, _ in files])
     if validated is None:
         return None, problems, outcome

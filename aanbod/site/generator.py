@@ -81,6 +81,7 @@ class OfferGenerator(Generator):
         catalogue, problems = read_catalogue(
             Path(self.path), Path(self.settings["AANBOD_SCHEMA_PATH"]), self.settings["AANBOD_MAX_FILE_BYTES"], self.today,
             cache=self.cache,  # only the files changed since the last build are validated again (content/incremental.py)
+            workers=self._cores(),
         )
         if problems:
             # The build is the edge: show the provider's messages, then stop without a traceback.

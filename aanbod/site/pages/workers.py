@@ -16,18 +16,13 @@ import traceback
 from contextlib import contextmanager
 from typing import Callable, Iterator, Sequence
 
+from ...forking import available_cores  # noqa: F401 - the build asks this module how many workers it may start
+
 PROGRESS_EVERY = 50  # a worker reports this many pages at a time
 
 
 class WorkerFailed(RuntimeError):
     pass
-
-
-def available_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def run(jobs: Sequence, do: Callable[[object], None], workers: int, advance: Callable[[int], None] = lambda count: None):
