@@ -63,16 +63,23 @@ def map_slices(function: Callable[[Sequence], object], items: Sequence, workers:
     return results
 
 
-def _send(function: Callable[[Sequence], object], part: Sequence, writer: int) -> int:
-    status = 0
+def exit_status(work: Callable[[], object]) -> int:
+    """A forked child's exit status: 0 when ``work()`` ran through, else 1 with its traceback printed (the parent
+    then says that a helper process stopped, and the traceback above says why)."""
     try:
-        data = pickle.dumps(function(part), protocol=pickle.HIGHEST_PROTOCOL)
-        with os.fdopen(writer, "wb") as stream:
-            stream.write(data)
+        work()
+        return 0
     except BaseException:
         traceback.print_exc()
-        status = 1
+        return 1
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
-    return status
+
+
+def _send(function: Callable[[Sequence], object], part: Sequence, writer: int) -> int:
+    def work():
+        data = pickle.dumps(function(part), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(writer, "wb") as stream:
+            stream.write(data)
+    return exit_status(work)

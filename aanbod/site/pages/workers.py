@@ -12,11 +12,10 @@ from __future__ import annotations
 import gc
 import os
 import sys
-import traceback
 from contextlib import contextmanager
 from typing import Callable, Iterator, Sequence
 
-from ...forking import available_cores  # noqa: F401 - the build asks this module how many workers it may start
+from ...forking import available_cores, exit_status  # noqa: F401 - the build asks this module how many workers it may start
 
 PROGRESS_EVERY = 50  # a worker reports this many pages at a time
 
@@ -93,19 +92,12 @@ def alongside(do: Callable[[], None], enabled: bool = True) -> Iterator[None]:
 
 def _work(jobs: Sequence, do: Callable[[object], None], writer: int | None) -> int:
     """A worker's life: its jobs, a byte through the pipe (if any) every PROGRESS_EVERY pages, and an exit status."""
-    status = 0
-    try:
+    def work():
         for count, job in enumerate(jobs, start=1):
             do(job)
             if writer is not None and count % PROGRESS_EVERY == 0:
                 os.write(writer, b".")
-    except BaseException:
-        traceback.print_exc()
-        status = 1
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    return status
+    return exit_status(work)
 
 
 def _reported(reader: int) -> int:
