@@ -158,7 +158,8 @@ class OutputLedger:
 
     ``keeps(path, fingerprint)`` is true when the last build wrote ``path`` from ``fingerprint`` and the file
     is still as it left it (same size and modification time); the caller then does not write it, and the
-    file is marked kept. Otherwise the caller writes it and notes that with ``record(path, fingerprint)``. ``sweep()`` (after the build)
+    file is marked kept. Otherwise the caller writes it and notes that with ``record(path, fingerprint)``, or asks
+    both at once with ``keeps_or_records``. ``sweep()`` (after the build)
     removes every file below the output that this build neither wrote (its change time is after the build
     started) nor kept, so the output holds exactly what a clean build would write, and saves the ledger.
 
@@ -214,6 +215,13 @@ class OutputLedger:
         self.fingerprints[relative] = fingerprint
         self.kept.add(relative)
         return True
+
+    def keeps_or_records(self, relative: str, fingerprint: str) -> bool:
+        """``keeps``; when it does not, the caller writes the file now, from ``fingerprint``, and that is recorded."""
+        if self.keeps(relative, fingerprint):
+            return True
+        self.record(relative, fingerprint)
+        return False
 
     def keeps_folder(self, prefix: str, fingerprint: str) -> bool:
         """Keep every file the last build made below ``prefix`` (a folder, ending in /), if all came from ``fingerprint``.

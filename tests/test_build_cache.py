@@ -55,6 +55,24 @@ def test_a_file_is_kept_only_when_made_from_the_same_fingerprint_and_untouched_s
     assert not second.keeps("new.html", digest("new.html"))
 
 
+def test_keeps_or_records_keeps_a_file_or_records_the_one_written_now_for_the_next_build(tmp_path):
+    output = tmp_path / "output"
+    output.mkdir()
+    first = _ledger(tmp_path, output)
+    (output / "page.html").write_text("old", encoding="utf-8")
+    assert not first.keeps_or_records("page.html", digest("old"))
+    first.sweep()
+
+    second = _ledger(tmp_path, output)
+    assert second.keeps_or_records("page.html", digest("old"))
+    assert not second.keeps_or_records("other.html", digest("other"))
+    (output / "other.html").write_text("other", encoding="utf-8")
+    second.sweep()
+
+    third = _ledger(tmp_path, output)
+    assert third.keeps("page.html", digest("old")) and third.keeps("other.html", digest("other"))
+
+
 def test_the_sweep_removes_what_the_build_neither_wrote_nor_kept(tmp_path):
     output = tmp_path / "output"
     (output / "gone" / "deep").mkdir(parents=True)

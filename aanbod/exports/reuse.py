@@ -160,11 +160,10 @@ class Pieces:
             fingerprint = f"{reuse.site_digest}/provider/{reuse.fingerprints.provider(record)}"
         name = reuse.prefix + relative
         self._handled.add(str(path))
-        if reuse.ledger.keeps(name, fingerprint):
+        if reuse.ledger.keeps_or_records(name, fingerprint):
             reuse.kept += 1
             return path
         path.write_bytes(make())
-        reuse.ledger.record(name, fingerprint)
         reuse.written += 1
         return path
 

@@ -301,10 +301,9 @@ class OfferGenerator(Generator):
             languages = []
             for language, fingerprint in fingerprints.items():
                 path = self.languages.prefix(language) + page.save_as
-                if self.ledger.keeps(path, fingerprint):
+                if self.ledger.keeps_or_records(path, fingerprint):
                     kept += 1
                 else:
-                    self.ledger.record(path, fingerprint)
                     languages.append(language)
             if languages:
                 jobs.append((page, tuple(languages)))
@@ -433,15 +432,10 @@ class OfferGenerator(Generator):
 
     def _keeps(self, path: Path, *what) -> bool:
         """Keep the last build's file at ``path`` if it was made from the same site and ``what`` (offers among it,
-        by their fingerprints); else note the fingerprint the file is about to be written from."""
+        by their fingerprints); else record the fingerprint the file is about to be written from."""
         if not self.ledger.enabled:
             return False
-        relative = path.relative_to(self.output_path).as_posix()
-        fingerprint = self.page_fingerprints.of_file(*what)
-        if self.ledger.keeps(relative, fingerprint):
-            return True
-        self.ledger.record(relative, fingerprint)
-        return False
+        return self.ledger.keeps_or_records(path.relative_to(self.output_path).as_posix(), self.page_fingerprints.of_file(*what))
 
     # --- Contributing (issue 5): freshness, lookalikes, the guide and form for providers, the region's look ---
 
