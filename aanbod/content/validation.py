@@ -350,7 +350,7 @@ def _package(schema: CatalogueSchema, rows: dict[str, list[Row]], checked_elsewh
     return Package(resources=resources)
 
 
-def _read_files(schema: CatalogueSchema, content: Path, files: list[tuple[str, Path]], max_bytes: int) -> tuple[dict[str, list[Row]], list[Problem]]:
+def _read_slice(schema: CatalogueSchema, content: Path, files: list[tuple[str, Path]], max_bytes: int) -> tuple[dict[str, list[Row]], list[Problem]]:
     """The rows of these (table name, path) files, and what is wrong with each file on its own."""
     rows: dict[str, list[Row]] = {name: [] for name in schema.tables}
     problems: list[Problem] = []
@@ -434,7 +434,7 @@ def _validate_content(content: Path, schema: CatalogueSchema, max_bytes: int, to
     file_count = len(files)
     # Reading and checking each file on its own is most of the time (5 of 6 s at 10,000 offers); the rows come
     # back from the other processes pickled, which costs much less.
-    for part_rows, part_problems in forking.map_slices(lambda part: _read_files(schema, content, part, max_bytes), files, workers):
+    for part_rows, part_problems in forking.map_slices(lambda part: _read_slice(schema, content, part, max_bytes), files, workers):
         for name, new_rows in part_rows.items():
             rows[name].extend(new_rows)
         problems.extend(part_problems)
