@@ -235,7 +235,7 @@ def test_a_rebuild_sends_only_the_changed_offers_part_through_pagefind(tmp_path)
 
     def build(site, cache=None, extra=""):
         memo = Memo(CacheFolder(cache), "search-index-parts", "salt") if cache else None
-        index = search.RememberedIndex(memo) if memo else pagefind_service.index
+        index = search.RememberedIndex(memo) if memo else search.pagefind_index
         search.write_index(sample, site, lambda each: f"/aanbod/{each.id}/", part_size=20,
                            document=lambda catalogue, each: document(catalogue, each, extra), index=index)
         if memo:
@@ -298,7 +298,7 @@ def test_publishing_gives_the_same_bytes_whatever_order_pagefind_chose(tmp_path)
     first = _pagefind_files(["soort", "kosten"], ["werk", "leren", "doen"])
     second = _pagefind_files(["kosten", "soort"], ["doen", "werk", "leren"])
     assert first != second
-    assert search_bundle.publish(first, tmp_path / "one") == search_bundle.publish(second, tmp_path / "two") == 2
+    assert search_bundle.publish(search_bundle.normalize(first), tmp_path / "one") == search_bundle.publish(search_bundle.normalize(second), tmp_path / "two") == 2
     one, two = published_files(tmp_path / "one"), published_files(tmp_path / "two")
     assert one == two
     name, meta = meta_of(tmp_path / "one")
@@ -308,11 +308,20 @@ def test_publishing_gives_the_same_bytes_whatever_order_pagefind_chose(tmp_path)
         "soort", [["doen", [0, 1]], ["leren", [1]], ["werk", [0]]]]
 
 
+def test_normalized_files_are_the_same_whatever_order_pagefind_chose_and_are_what_gets_published(tmp_path):
+    first = search_bundle.normalize(_pagefind_files(["soort", "kosten"], ["werk", "leren", "doen"]))
+    assert first == search_bundle.normalize(_pagefind_files(["kosten", "soort"], ["doen", "werk", "leren"]))
+    # What a rebuild remembers of a part is what gets published, file for file, when no other part took a page name.
+    assert search_bundle.publish(first, tmp_path / "bundle") == 2
+    assert {path.as_posix(): data for path, data in published_files(tmp_path / "bundle").items()} == first
+    assert not {"pagefind-ui.js", "pagefind-worker.js", "wasm.unknown.pagefind"} & set(first)
+
+
 def test_a_truncated_pagefind_file_is_an_error_not_a_broken_site(tmp_path):
     files = _pagefind_files(["soort", "kosten"], ["werk", "leren", "doen"])
     files["index/nl_ccc3333.pf_index"] = files["index/nl_ccc3333.pf_index"][:-6]
     with pytest.raises(search_bundle.BundleError, match="nl_ccc3333"):
-        search_bundle.publish(files, tmp_path / "bundle")
+        search_bundle.normalize(files)
 
 
 def test_pages_with_the_same_name_in_two_parts_get_different_names(tmp_path):
@@ -320,7 +329,7 @@ def test_pages_with_the_same_name_in_two_parts_get_different_names(tmp_path):
     for number in (1, 2):
         files = _pagefind_files(["soort", "kosten"], ["werk", "leren", "doen"])
         files["fragment/nl_aaa1111.pf_fragment"] = gzip.compress(search_bundle.SIGNATURE + json.dumps({"url": f"/deel{number}/"}).encode())
-        search_bundle.publish(files, tmp_path / "bundle" / str(number), taken, scripts=number == 1)
+        search_bundle.publish(search_bundle.normalize(files), tmp_path / "bundle" / str(number), taken, scripts=number == 1)
     first, second = (meta_of(tmp_path / "bundle" / str(number))[1][1] for number in (1, 2))
     assert [page[0] for page in first] == ["nl_aaa1111", "nl_bbb2222"]
     assert second[0][0].startswith("nl_aaa1111") and second[1][0].startswith("nl_bbb2222")

@@ -12,6 +12,10 @@ Only what the search page loads is published: ``pagefind.js`` (the search page r
 worker and with its own interface), the entry and metadata files, the word index, the filters,
 the fragments and the language's WebAssembly. Pagefind's own interfaces, its worker, its
 highlighter and the WebAssembly for other languages are left out.
+
+Two steps, so that a rebuild can remember the costly one: ``normalize`` sorts the filters and keeps
+only those files (it decodes and encodes every filter file, over a second at 10,000 offers);
+``publish`` names the pages, which depends on the other parts of the index (``taken``), and writes.
 """
 
 from __future__ import annotations
@@ -51,9 +55,9 @@ def read_index_file(path: Path) -> bytes:
     return unpack(str(path), Path(path).read_bytes())
 
 
-def write_index_file(path: Path, data: bytes, unchanged: set[Path] | None = None) -> None:
-    # mtime=0 keeps the gzip header free of the build's clock.
-    _write(Path(path), gzip.compress(SIGNATURE + data, compresslevel=9, mtime=0), unchanged)
+def _packed(data: bytes) -> bytes:
+    """``data`` as Pagefind stores a file; mtime=0 keeps the gzip header free of the build's clock."""
+    return gzip.compress(SIGNATURE + data, compresslevel=9, mtime=0)
 
 
 def _decode_exactly(name: str, data: bytes):
@@ -100,8 +104,33 @@ def _holds(path: Path, data: bytes) -> bool:
         return False
 
 
-def _publish_filters(files: dict[str, bytes], bundle: Path, language: str, filters: list, unchanged: set[Path] | None) -> list[list[str]]:
-    """Write every filter with its values sorted; returns the metadata's [[name, file hash], ...] sorted by name."""
+def normalize(files: dict[str, bytes]) -> dict[str, bytes]:
+    """Pagefind's files (path inside the bundle -> bytes) in a stable form: every filter's values sorted, each filter
+    file and metadata file named by a hash of its new bytes, and only the files ``publish`` writes. The same documents
+    give the same files whatever order Pagefind chose; page names are as Pagefind gave them."""
+    entry = json.loads(_file(files, ENTRY_FILE))
+    normal = {SCRIPT_FILE: _file(files, SCRIPT_FILE)}
+    for language, details in entry["languages"].items():
+        path = f"pagefind.{details['hash']}.pf_meta"
+        meta = _decode_exactly(path, unpack(path, _file(files, path)))
+        meta[_FILTERS] = _normalize_filters(files, normal, language, meta[_FILTERS])
+        for page in meta[_PAGES]:
+            fragment = f"fragment/{page[0]}.pf_fragment"
+            normal[fragment] = _file(files, fragment)
+        for chunk in meta[_CHUNKS]:
+            chunk_path = f"index/{chunk[2]}.pf_index"
+            normal[chunk_path] = _file(files, chunk_path)
+            unpack(chunk_path, normal[chunk_path])  # a broken chunk fails here, not in a visitor's browser
+        if details.get("wasm"):
+            wasm = f"wasm.{details['wasm']}.pagefind"
+            normal[wasm] = _file(files, wasm)
+        details["hash"] = _add_meta(normal, language, meta)
+    normal[ENTRY_FILE] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return normal
+
+
+def _normalize_filters(files: dict[str, bytes], normal: dict[str, bytes], language: str, filters: list) -> list[list[str]]:
+    """Every filter with its values sorted, added to ``normal``; returns the metadata's [[name, file hash], ...] sorted by name."""
     encoded = []
     for name, old_hash in filters:
         path = f"filter/{old_hash}.pf_filter"
@@ -109,10 +138,18 @@ def _publish_filters(files: dict[str, bytes], bundle: Path, language: str, filte
         encoded.append((name, cbor.encode([filter_name, sorted(values, key=lambda value: value[0])])))
     encoded.sort()
     names = _short_names(language, [data for _, data in encoded])
-    (bundle / "filter").mkdir(parents=True, exist_ok=True)
     for (_name, data), short in zip(encoded, names):
-        write_index_file(bundle / "filter" / f"{short}.pf_filter", data, unchanged)
+        normal[f"filter/{short}.pf_filter"] = _packed(data)
     return [[name, short] for (name, _data), short in zip(encoded, names)]
+
+
+def _add_meta(files: dict[str, bytes], language: str, meta: list) -> str:
+    """Encode ``meta`` into ``files`` under the name Pagefind gives it (ten hexadecimal digits of a hash of its
+    bytes); returns that name, which the entry file points at."""
+    data = cbor.encode(meta)
+    name = f"{language}_{hashlib.sha1(data).hexdigest()[:10]}"
+    files[f"pagefind.{name}.pf_meta"] = _packed(data)
+    return name
 
 
 def _unique_page_name(name: str, fragment: bytes, taken: set[str]) -> str:
@@ -146,20 +183,23 @@ def _publish_language(files: dict[str, bytes], bundle: Path, language: str, meta
         page[0] = names[page[0]]
     for chunk in meta[_CHUNKS]:
         chunk_path = f"index/{chunk[2]}.pf_index"
-        data = _file(files, chunk_path)
-        unpack(chunk_path, data)  # a broken chunk fails here, not in a visitor's browser
-        _write(bundle / chunk_path, data, unchanged)
-    meta[_FILTERS] = _publish_filters(files, bundle, language, meta[_FILTERS], unchanged)
-    data = cbor.encode(meta)
-    # Pagefind names the metadata file with ten hexadecimal digits; the entry file points at it.
-    name = f"{language}_{hashlib.sha1(data).hexdigest()[:10]}"
-    write_index_file(bundle / f"pagefind.{name}.pf_meta", data, unchanged)
+        _write(bundle / chunk_path, _file(files, chunk_path), unchanged)
+    (bundle / "filter").mkdir(parents=True, exist_ok=True)
+    for _name, short in meta[_FILTERS]:
+        filter_path = f"filter/{short}.pf_filter"
+        _write(bundle / filter_path, _file(files, filter_path), unchanged)
+    if names == {name: name for name in names}:  # no page renamed: the metadata is normalize's, name and all
+        _write(bundle / path, _file(files, path), unchanged)
+        return meta_hash
+    renamed: dict[str, bytes] = {}
+    name = _add_meta(renamed, language, meta)
+    _write(bundle / f"pagefind.{name}.pf_meta", renamed[f"pagefind.{name}.pf_meta"], unchanged)
     return name
 
 
 def publish(files: dict[str, bytes], bundle: Path, taken: set[str] | None = None, scripts: bool = True,
             unchanged: set[Path] | None = None, published: dict[str, bytes] | None = None) -> int:
-    """Write what the site loads from Pagefind's files (path inside the bundle -> bytes) into ``bundle``; returns the page count.
+    """Write what the site loads from Pagefind's files, as ``normalize`` gives them, into ``bundle``; returns the page count.
 
     For an index in parts: ``taken`` holds the page names of the parts published before (and gets
     this part's), and only the first part carries the script and the WebAssembly (``scripts``).
