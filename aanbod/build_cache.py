@@ -279,13 +279,13 @@ class OutputLedger:
             return 0
         self._take_parts()
         removed = _remove_stale(self.output, self.started_ns, self.kept, self.keep_names) if remove_stale else 0
-        files = {}
+        files, output = {}, os.fspath(self.output)
         for relative, fingerprint in self.fingerprints.items():
             if relative in self.kept and relative in self.previous:  # untouched since the last build: the same size and time
                 files[relative] = [fingerprint, *self.previous[relative][1:]]
                 continue
             try:
-                status = os.stat(self.output / relative)
+                status = os.stat(os.path.join(output, relative))
             except OSError:
                 continue
             files[relative] = [fingerprint, status.st_size, status.st_mtime_ns]
@@ -297,28 +297,35 @@ def _remove_stale(output: Path, started_ns: int, kept: set[str], keep_names: fro
     """Every file below ``output`` changed before ``started_ns`` and not in ``kept`` is removed, then the folders left empty.
 
     The change time (ctime) cannot be set by a program: a file copied with its old modification time
-    (Pelican's static files) still has a new change time.
+    (Pelican's static files) still has a new change time. One ``scandir`` per folder and paths built as text:
+    at 10,000 offers the output holds 64,000 files in 23,000 folders, and os.walk with relpath and pathlib
+    took half the sweep.
     """
-    removed, emptied = 0, set()
-    for folder, folders, files in os.walk(output, topdown=False):
-        relative_folder = os.path.relpath(folder, output).replace(os.sep, "/")
-        if relative_folder.split("/", 1)[0] in keep_names:
-            continue
-        left = 0
-        for name in files:
-            relative = name if relative_folder == "." else f"{relative_folder}/{name}"
-            if relative in kept or relative.split("/", 1)[0] in keep_names:
-                left += 1
-                continue
-            path = os.path.join(folder, name)
-            if os.lstat(path).st_ctime_ns < started_ns:
-                os.unlink(path)
-                removed += 1
-            else:
-                left += 1
-        if relative_folder != "." and not left and all(os.path.join(folder, name) in emptied for name in folders):
-            os.rmdir(folder)
-            emptied.add(folder)
+    removed = 0
+
+    def sweep(folder: str, prefix: str) -> bool:
+        """Sweep ``folder`` (``prefix``: its path below the output and a slash); true when nothing is left in it."""
+        nonlocal removed
+        left = False
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                relative = prefix + entry.name
+                if not prefix and entry.name in keep_names:
+                    left = True
+                elif entry.is_dir(follow_symlinks=False):
+                    if sweep(entry.path, relative + "/"):
+                        os.rmdir(entry.path)
+                    else:
+                        left = True
+                elif relative in kept or entry.stat(follow_symlinks=False).st_ctime_ns >= started_ns:
+                    left = True
+                else:
+                    os.unlink(entry.path)
+                    removed += 1
+        return not left
+
+    if os.path.isdir(output):
+        sweep(os.fspath(output), "")
     return removed
 
 

@@ -80,6 +80,10 @@ def test_the_sweep_removes_what_the_build_neither_wrote_nor_kept(tmp_path):
     (output / "gone" / "deep" / "stale.html").write_text("stale", encoding="utf-8")
     (output / ".git").mkdir()
     (output / ".git" / "HEAD").write_text("ref", encoding="utf-8")
+    # A stale link to a folder is removed as a link: the sweep never follows it out of the output.
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "precious.txt").write_text("keep me", encoding="utf-8")
+    (output / "gone" / "link").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
     first = _ledger(tmp_path, output)
     first.record("kept.html", "a")
     first.sweep(remove_stale=False)
@@ -88,8 +92,9 @@ def test_the_sweep_removes_what_the_build_neither_wrote_nor_kept(tmp_path):
     assert second.keeps("kept.html", "a")
     (output / "written.html").write_text("new", encoding="utf-8")
     second.record("written.html", "b")
-    assert second.sweep() == 1
+    assert second.sweep() == 2
     assert sorted(path.relative_to(output).as_posix() for path in output.rglob("*")) == [".git", ".git/HEAD", "kept.html", "written.html"]
+    assert (tmp_path / "elsewhere" / "precious.txt").read_text(encoding="utf-8") == "keep me"
 
 
 def test_a_forked_process_hands_its_ledger_over_to_the_parents_sweep(tmp_path):
