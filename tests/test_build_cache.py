@@ -292,6 +292,12 @@ def test_a_changed_template_makes_every_page_again(site, tmp_path):
     assert "<!-- nieuw -->" in next((site["output"] / "aanbod").rglob("index.html")).read_text(encoding="utf-8")
     made_again = KEPT.search(log)
     assert made_again and int(made_again[1]) == 0 and int(made_again[2]) > 2 * OFFERS
+    # The same template file changed once more: the compiled template the cache holds (Jinja's bytecode cache) is
+    # not taken back, the build compiles the new source.
+    assert list((site["cache"] / "templates").iterdir())
+    offer_template.write_text(offer_template.read_text(encoding="utf-8").replace("<!-- nieuw -->", "<!-- nog nieuwer -->", 1), encoding="utf-8")
+    _assert_same_as_clean(site, tmp_path / "again", extra=with_theme)
+    assert "<!-- nog nieuwer -->" in next((site["output"] / "aanbod").rglob("index.html")).read_text(encoding="utf-8")
 
 
 def test_a_page_edited_in_the_output_and_a_stray_file_are_made_right(site, tmp_path):
