@@ -160,3 +160,5 @@ def test_long_text_is_folded_inside_characters_and_escaped():
     folded = ical.fold(line)
     assert all(len(part.encode("utf-8")) <= 75 for part in folded.split("\r\n"))
     assert folded.replace("\r\n ", "") == line and "\\," in line and "\\;" in line and "\\n" in line
+    # The limit is in octets, not characters: 75 plain characters fit, 75 with one é (76 octets) do not.
+    assert ical.fold("x" * 75) == "x" * 75 and ical.fold("é" + "x" * 74) == "é" + "x" * 73 + "\r\n x"

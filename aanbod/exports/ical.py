@@ -40,6 +40,8 @@ def escape(text: str) -> str:
 
 def fold(line: str) -> str:
     """Lines of at most 75 octets, continued with CRLF and a space (RFC 5545 3.1), never inside a UTF-8 character."""
+    if len(line) <= 75 and line.isascii():  # most lines: one octet per character, short enough
+        return line
     data = line.encode("utf-8")
     parts, start, limit = [], 0, 75
     while len(data) - start > limit:
@@ -74,22 +76,23 @@ def offer_calendar(catalogue: Catalogue, offer: Offer, publication: Publication,
     for slot in offer.schedule:
         byday = days[slot["day"]]
         first = today + timedelta(days=(WEEKDAY[byday] - today.weekday()) % 7)
-        dates = [first + timedelta(weeks=week) for week in range(WEEKS + 1) if first + timedelta(weeks=week) <= until]
-        if not dates:
+        if first > until:
             continue
+        # The slot's dates that fall inside a closure (most offers have none).
+        closed = [day for day in (first + timedelta(weeks=week) for week in range(WEEKS + 1)) if day <= until and _closed(offer, day)] if offer.closures else []
         part = parts.label(slot["part_of_day"]).lower()
         lines += ["BEGIN:VEVENT", f"UID:{offer.id}-{slot['day']}-{slot['part_of_day']}@{publication.base_url.split('://')[-1]}", f"DTSTAMP:{stamp}"]
         if slot.get("start_time") and slot.get("end_time"):
             start, end = _clock(slot["start_time"]), _clock(slot["end_time"])
             lines += [f"DTSTART;TZID={TIMEZONE}:{datetime.combine(first, start):%Y%m%dT%H%M%S}",
                       f"DTEND;TZID={TIMEZONE}:{datetime.combine(first, end):%Y%m%dT%H%M%S}"]
-            excluded = [f"{datetime.combine(day, start):%Y%m%dT%H%M%S}" for day in dates if _closed(offer, day)]
+            excluded = [f"{datetime.combine(day, start):%Y%m%dT%H%M%S}" for day in closed]
             exdate = f"EXDATE;TZID={TIMEZONE}:"
             # UNTIL with a local DTSTART is written in UTC (RFC 5545 3.3.10): the end of the last day, safely after any slot.
             rrule_until = f"{until:%Y%m%d}T235959Z"
         else:
             lines += [f"DTSTART;VALUE=DATE:{first:%Y%m%d}", f"DTEND;VALUE=DATE:{first + timedelta(days=1):%Y%m%d}"]
-            excluded = [f"{day:%Y%m%d}" for day in dates if _closed(offer, day)]
+            excluded = [f"{day:%Y%m%d}" for day in closed]
             exdate = "EXDATE;VALUE=DATE:"
             rrule_until = f"{until:%Y%m%d}"
         lines.append(f"RRULE:FREQ=WEEKLY;BYDAY={byday};UNTIL={rrule_until}")
@@ -98,7 +101,7 @@ def offer_calendar(catalogue: Catalogue, offer: Offer, publication: Publication,
         lines += [f"SUMMARY:{escape(f'{offer.title} ({part})')}", f"LOCATION:{escape(location)}", f"URL:{url}",
                   f"DESCRIPTION:{escape(offer.summary + ' ' + url)}", "END:VEVENT"]
     lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+    return "\r\n".join(map(fold, lines)) + "\r\n"
 
 
 def write(catalogue: Catalogue, folder: Path, publication: Publication, today: date, pieces: Pieces) -> list[DataFile]:
