@@ -15,8 +15,12 @@ commit's fixed date), then measures, one after the other:
 
 For every command: wall time, CPU time (user and system, of the whole process tree: the steadier
 figure when others share the machine), and the peak of the summed resident memory of its process
-tree (sampled from /proc every 50 ms, so a short peak can be missed). For ours also the stages, read
-from the build's log lines as they arrive and from the times the output files were written:
+tree (sampled from /proc every 50 ms, so a short peak can be missed). Resident memory counts a page
+that forked processes share once in every one of them, so the sum overstates what the machine needs
+when the page workers share the catalogue: the peak of the summed proportional set size (PSS, each
+shared page divided among its sharers, from /proc/<pid>/smaps_rollup every 0.2 s) is given beside
+it; for a run of a few seconds it is only a rough figure. For ours also the stages, read from the
+build's log lines as they arrive and from the times the output files were written:
 context (read, validate, prepare), pages (until the last offer page), data files and
 search index (first to last file written in data/ and pagefind/). Then the output's bytes and
 files, and our ratio to the peer. Prints a table and writes everything as JSON.
@@ -47,6 +51,7 @@ from synthetic_catalogue import write_catalogue  # noqa: E402
 PYTHON = Path(sys.executable)
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 SAMPLE_SECONDS = 0.05
+PSS_EVERY = 4  # samples (0.2 s): reading smaps_rollup walks a process's page tables, which costs more than statm
 # The commit date is the build's "today": fixed, so every run judges freshness the same way.
 COMMIT_DATE = "2026-11-30T12:00:00+00:00"
 CONTEXT_DONE = re.compile(r"Aanbod: \d+ gepubliceerd")
@@ -83,12 +88,29 @@ def tree_rss(root: int) -> int:
     return total
 
 
+def tree_pss(root: int) -> tuple[int, int]:
+    """(resident, proportional) bytes of a process and all its descendants, now, from one reading of each process's
+    smaps_rollup: in the proportional set size a page that processes share counts once in all of them."""
+    tree, resident, proportional, stack = _children(), 0, 0, [root]
+    while stack:
+        pid = stack.pop()
+        try:
+            with open(f"/proc/{pid}/smaps_rollup", "rb") as handle:
+                sizes = {line.split(b":")[0]: int(line.split()[1]) * 1024 for line in handle if line.startswith((b"Rss:", b"Pss:"))}
+        except OSError:
+            continue
+        resident, proportional = resident + sizes.get(b"Rss", 0), proportional + sizes.get(b"Pss", 0)
+        stack.extend(tree.get(pid, ()))
+    return resident, proportional
+
+
 @dataclass
 class Run:
     command: list[str]
     seconds: float = 0.0
     cpu_seconds: float = 0.0  # user + system time of the whole tree: steadier than wall time on a shared machine
     peak_bytes: int = 0
+    peak_pss_bytes: int = 0
     lines: list[tuple[float, str]] = field(default_factory=list)  # (seconds since start, line)
     started_at: float = 0.0  # wall-clock time of the start, to compare with file times
 
@@ -103,8 +125,13 @@ def measure(command: list[str], cwd: Path, env: dict | None = None) -> Run:
     done = threading.Event()
 
     def sample():
+        count = 0
         while not done.is_set():
             run.peak_bytes = max(run.peak_bytes, tree_rss(process.pid))
+            if count % PSS_EVERY == 0:
+                resident, proportional = tree_pss(process.pid)  # the same moment's resident size: never below the PSS
+                run.peak_bytes, run.peak_pss_bytes = max(run.peak_bytes, resident), max(run.peak_pss_bytes, proportional)
+            count += 1
             done.wait(SAMPLE_SECONDS)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -247,6 +274,7 @@ def ours(content: Path, output: Path) -> dict:
         "seconds": round(build.seconds, 2),
         "cpu_seconds": round(build.cpu_seconds, 2),
         "peak_bytes": build.peak_bytes,
+        "peak_pss_bytes": build.peak_pss_bytes,
         "output_bytes": size,
         "output_files": files,
         "stages": stages,
@@ -277,8 +305,10 @@ def rebuild(repository: Path, folder: Path) -> dict:
     seconds = {name: (round(run.seconds, 2), round(run.cpu_seconds, 2)) for name, run in (("first", first), ("again", again), ("clean", clean))}
     return {
         "changed_offer": offer.relative_to(content).as_posix(),
-        "first_with_cache": {"seconds": seconds["first"][0], "cpu_seconds": seconds["first"][1], "peak_bytes": first.peak_bytes},
+        "first_with_cache": {"seconds": seconds["first"][0], "cpu_seconds": seconds["first"][1], "peak_bytes": first.peak_bytes,
+                             "peak_pss_bytes": first.peak_pss_bytes},
         "rebuild": {"seconds": seconds["again"][0], "cpu_seconds": seconds["again"][1], "peak_bytes": again.peak_bytes,
+                    "peak_pss_bytes": again.peak_pss_bytes,
                     "pages_kept": int(kept[1]) if kept else None, "pages_made": int(kept[2]) if kept else None},
         "clean": {"seconds": seconds["clean"][0], "cpu_seconds": seconds["clean"][1]},
         # From the rounded figures, so the JSON agrees with itself.
@@ -305,6 +335,7 @@ def peer(site: Path) -> dict:
         "seconds": round(hugo.seconds + pagefind.seconds, 2),
         "cpu_seconds": round(hugo.cpu_seconds + pagefind.cpu_seconds, 2),
         "peak_bytes": max(hugo.peak_bytes, pagefind.peak_bytes),
+        "peak_pss_bytes": max(hugo.peak_pss_bytes, pagefind.peak_pss_bytes),
         "output_bytes": size,
         "output_files": files,
         "stages": {
@@ -316,7 +347,8 @@ def peer(site: Path) -> dict:
 
 
 def _command(run: Run) -> dict:
-    return {"argv": run.command, "seconds": round(run.seconds, 2), "cpu_seconds": round(run.cpu_seconds, 2), "peak_bytes": run.peak_bytes}
+    return {"argv": run.command, "seconds": round(run.seconds, 2), "cpu_seconds": round(run.cpu_seconds, 2), "peak_bytes": run.peak_bytes,
+            "peak_pss_bytes": run.peak_pss_bytes}
 
 
 def hugo_version() -> str:
@@ -336,7 +368,7 @@ def _summary(runs: list[dict]) -> dict:
     middle = sorted(runs, key=lambda run: run["seconds"])[len(runs) // 2]
     return {**middle, "seconds": round(statistics.median(run["seconds"] for run in runs), 2),
             "cpu_seconds": round(statistics.median(run["cpu_seconds"] for run in runs), 2),
-            "peak_bytes": max(run["peak_bytes"] for run in runs)}
+            "peak_bytes": max(run["peak_bytes"] for run in runs), "peak_pss_bytes": max(run["peak_pss_bytes"] for run in runs)}
 
 
 def bench_size(offers: int, repeat: int, work: Path, with_rebuild: bool = False) -> dict:
@@ -362,6 +394,7 @@ def bench_size(offers: int, repeat: int, work: Path, with_rebuild: bool = False)
             "seconds": round(our["seconds"] / their["seconds"], 2),
             "cpu_seconds": round(our["cpu_seconds"] / their["cpu_seconds"], 2),
             "peak_bytes": round(our["peak_bytes"] / their["peak_bytes"], 2),
+            "peak_pss_bytes": round(our["peak_pss_bytes"] / their["peak_pss_bytes"], 2),
             "output_bytes": round(our["output_bytes"] / their["output_bytes"], 2),
         },
         "runs": {"ours": [run["seconds"] for run in our_runs], "peer": [run["seconds"] for run in peer_runs]},
@@ -374,19 +407,20 @@ def _megabytes(count: int) -> str:
 
 
 def table(results: list[dict]) -> str:
-    rows = [("offers", "side", "seconds", "cpu seconds", "peak memory", "output", "files", "stages (seconds)")]
+    rows = [("offers", "side", "seconds", "cpu seconds", "peak memory", "peak PSS", "output", "files", "stages (seconds)")]
     for result in results:
         for side in ("ours", "peer"):
             measured = result[side]
             stages = ", ".join(f"{name} {stage['seconds']:.1f}" for name, stage in measured["stages"].items())
             rows.append((f"{result['offers']:,}", side, f"{measured['seconds']:.1f}", f"{measured['cpu_seconds']:.1f}", _megabytes(measured["peak_bytes"]),
-                         _megabytes(measured["output_bytes"]), f"{measured['output_files']:,}", stages))
+                         _megabytes(measured["peak_pss_bytes"]), _megabytes(measured["output_bytes"]), f"{measured['output_files']:,}", stages))
         ratio = result["ratio"]
-        rows.append(("", "ratio", f"{ratio['seconds']:.2f}x", f"{ratio['cpu_seconds']:.2f}x", f"{ratio['peak_bytes']:.2f}x", f"{ratio['output_bytes']:.2f}x", "", ""))
+        rows.append(("", "ratio", f"{ratio['seconds']:.2f}x", f"{ratio['cpu_seconds']:.2f}x", f"{ratio['peak_bytes']:.2f}x", f"{ratio['peak_pss_bytes']:.2f}x",
+                     f"{ratio['output_bytes']:.2f}x", "", ""))
         if "rebuild" in result:
             again, clean = result["rebuild"]["rebuild"], result["rebuild"]["clean"]
             same = "identical to a clean build" if result["rebuild"]["identical_to_clean"] else f"DIFFERS: {', '.join(result['rebuild']['different_files'][:3])}"
-            rows.append(("", "one offer changed", f"{again['seconds']:.1f}", f"{again['cpu_seconds']:.1f}", _megabytes(again["peak_bytes"]), "", "",
+            rows.append(("", "one offer changed", f"{again['seconds']:.1f}", f"{again['cpu_seconds']:.1f}", _megabytes(again["peak_bytes"]), _megabytes(again["peak_pss_bytes"]), "", "",
                          f"{result['rebuild']['ratio']['seconds']:.2f} of a clean build ({clean['seconds']:.1f} s); pages kept {again['pages_kept']}, made {again['pages_made']}; {same}"))
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
     return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows)

@@ -41,10 +41,12 @@ def test_the_json_reports_both_sides_with_their_stages_and_the_ratio(measured):
         measured_side = result[side]
         assert list(measured_side["stages"]) == stages, side
         assert measured_side["seconds"] > 0 and measured_side["cpu_seconds"] > 0 and measured_side["peak_bytes"] > 0, side
+        # Shared pages count once in the PSS, in every process in the resident sum: never more, never nothing.
+        assert 0 < measured_side["peak_pss_bytes"] <= measured_side["peak_bytes"], side
         assert measured_side["output_bytes"] > 0 and measured_side["output_files"] > 0, side
         for stage in measured_side["stages"].values():
             assert 0 <= stage["start"] <= stage["end"] <= measured_side["seconds"] + 0.01
-    for name in ("seconds", "cpu_seconds", "peak_bytes", "output_bytes"):
+    for name in ("seconds", "cpu_seconds", "peak_bytes", "peak_pss_bytes", "output_bytes"):
         assert result["ratio"][name] == round(result["ours"][name] / result["peer"][name], 2)
 
 
