@@ -208,3 +208,20 @@ def test_a_postcode_in_another_shape_is_still_refused(site, schema):
     write_files(site, {"offers/buurtwerk/fietsen.yaml": offer_yaml(extra=LOCATION.replace("3562 JW", "3562jw"))})
     assert [line.split(": ", 2)[1] for line in problems_in(site, schema)] == ["locations[1].postcode"]
 
+
+
+def test_the_tables_validated_in_several_processes_give_the_same_problems_and_rows(site, schema):
+    """Frictionless validates the tables in groups, one process each (validation._frictionless_problems): the problems
+    in an offer and in its nested locations, and the typed rows, are one process's."""
+    write_files(site, {
+        "offers/buurtwerk/kapot.yaml": offer_yaml("kapot", extra=LOCATION.replace("3562 JW", "35 JW"), cost_eur="-5"),
+        "offers/buurtwerk/goed.yaml": offer_yaml("goed"),
+    })
+    alone, problems_alone = validate_content(site, schema, workers=1)
+    together, problems_together = validate_content(site, schema, workers=2)
+    assert alone is None and together is None and problems_together == problems_alone
+    assert {problem.field for problem in problems_alone} >= {"cost_eur", "locations[1].postcode"}
+    (site / "offers" / "buurtwerk" / "kapot.yaml").unlink()
+    alone, _ = validate_content(site, schema, workers=1)
+    together, _ = validate_content(site, schema, workers=2)
+    assert alone is not None and together.typed == alone.typed and len(alone.typed["locations"]) == 2

@@ -267,28 +267,70 @@ class _KeepTypedRows(Check):
         return []
 
 
-def _frictionless_problems(schema: CatalogueSchema, package: Package, rows: dict[str, list[Row]], typed: dict | None = None) -> list[Problem]:
-    """Frictionless's errors as problems; ``typed`` (if given) receives every table's typed rows from the same pass."""
+def _frictionless_problems(schema: CatalogueSchema, package: Package, rows: dict[str, list[Row]], typed: dict | None = None,
+                           workers: int = 1) -> list[Problem]:
+    """Frictionless's errors as problems; ``typed`` (if given) receives every table's typed rows from the same pass.
+
+    With more than one of ``workers`` the tables are validated in that many processes (aanbod/forking.py), each
+    within the whole package, so references to other tables are checked as before: at 10,000 offers frictionless
+    took 1.8 s on one core, a third of the validation. The problems and typed rows are the same either way."""
+    groups = _table_groups(schema, rows, workers)
     problems = []
-    report = package.validate(Checklist(checks=[_KeepTypedRows(typed)]) if typed is not None else None)
-    for task in report.tasks:
-        table = schema.tables[task.name]
-        table_rows = rows[task.name]
-        parent_duplicates = set()
-        if table.parent:
-            parent = schema.tables[table.parent]
-            parent_duplicates = _duplicated_ids(rows[parent.name], parent.primary_key[0])
-        for error in task.errors:
-            row_number = getattr(error, "row_number", None)
-            if row_number is None:
-                problems.append(Problem(str(schema.folder), 0, task.name, error.message, code=error.type))
-                continue
-            row = table_rows[row_number - 2]
-            if error.type == "primary-key" and row.cell(table.source["parent_field"] if table.parent else "") in parent_duplicates:
-                continue  # the duplicated parent id is reported; its children repeat it
-            problem = _row_problem(schema, table, table_rows, row, error)
-            if problem:
-                problems.append(problem)
+    for part in forking.map_slices(lambda part: [_validate_tables(schema, package, rows, names, typed is not None) for names in part],
+                                   groups, len(groups)):
+        for group_problems, group_typed in part:
+            problems.extend(group_problems)
+            if typed is not None:
+                typed.update(group_typed)
+    return problems
+
+
+def _table_groups(schema: CatalogueSchema, rows: dict[str, list[Row]], workers: int) -> list[list[str]]:
+    """The tables in up to ``workers`` groups of about the same number of cells (the largest first into the smallest
+    group), each in schema order: one group of all tables for one worker."""
+    names = list(schema.tables)
+    if workers <= 1:
+        return [names]
+    groups: list[list[str]] = [[] for _ in range(min(workers, len(names)))]
+    cells = [0] * len(groups)
+    for name in sorted(names, key=lambda name: -len(rows[name]) * len(schema.tables[name].field_names)):
+        smallest = cells.index(min(cells))
+        groups[smallest].append(name)
+        cells[smallest] += len(rows[name]) * len(schema.tables[name].field_names)
+    return [sorted(group, key=names.index) for group in groups if group]
+
+
+def _validate_tables(schema: CatalogueSchema, package: Package, rows: dict[str, list[Row]], names: list[str],
+                     keep_typed: bool) -> tuple[list[Problem], dict[str, list[dict]]]:
+    """The problems frictionless finds in the tables ``names`` of ``package``, and their typed rows if ``keep_typed``."""
+    problems: list[Problem] = []
+    typed: dict[str, list[dict]] = {}
+    for name in names:
+        report = package.validate(Checklist(checks=[_KeepTypedRows(typed)]) if keep_typed else None, name=name)
+        for task in report.tasks:
+            problems.extend(_task_problems(schema, task, rows))
+    return problems, typed
+
+
+def _task_problems(schema: CatalogueSchema, task, rows: dict[str, list[Row]]) -> list[Problem]:
+    problems = []
+    table = schema.tables[task.name]
+    table_rows = rows[task.name]
+    parent_duplicates = set()
+    if table.parent:
+        parent = schema.tables[table.parent]
+        parent_duplicates = _duplicated_ids(rows[parent.name], parent.primary_key[0])
+    for error in task.errors:
+        row_number = getattr(error, "row_number", None)
+        if row_number is None:
+            problems.append(Problem(str(schema.folder), 0, task.name, error.message, code=error.type))
+            continue
+        row = table_rows[row_number - 2]
+        if error.type == "primary-key" and row.cell(table.source["parent_field"] if table.parent else "") in parent_duplicates:
+            continue  # the duplicated parent id is reported; its children repeat it
+        problem = _row_problem(schema, table, table_rows, row, error)
+        if problem:
+            problems.append(problem)
     return problems
 
 
@@ -453,7 +495,7 @@ def _validate_content(content: Path, schema: CatalogueSchema, max_bytes: int, to
     problems.extend(_check_rules(schema, rows, today))
     package = _package(schema, rows)
     typed: dict[str, list[dict]] = {}
-    problems.extend(_frictionless_problems(schema, package, rows, typed))
+    problems.extend(_frictionless_problems(schema, package, rows, typed, workers))
     if problems:
         return None, sorted(set(_without_echoes(problems)))
     typed = {name: typed.get(name, []) for name in schema.tables}
