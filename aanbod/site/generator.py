@@ -41,6 +41,7 @@ from .pages import workers
 from .pages.compact import CompactLoader
 from .pages.icons import Sprite
 from .pages.pagination import paginate
+from .pages.parts import PageParts
 from .pages.texts import TextIslands
 from .progress import Progress
 from ..problems import plural, report
@@ -110,6 +111,7 @@ class OfferGenerator(Generator):
         """Globals and filters for every template: labels, URLs and Dutch formatting."""
         catalogue, urls = self.catalogue, self.urls
         filters = dict(presentation.FILTERS, markdown=render_markdown)
+        parts = PageParts(lambda name, variables: self.env.get_template(name).make_module(variables), self.context)
         helpers = dict(
             offer_url=urls.offer,
             provider_url=urls.provider,
@@ -122,6 +124,10 @@ class OfferGenerator(Generator):
             report_links=_for_last(self._report_links, lambda provider, offer=None: (provider.id, offer.id if offer else None)),
             # A pictogram's link into the sprite; which code shows which pictogram is a role (aanbod/content/roles.py).
             icon_href=self.sprite.href,
+            # A page's parts as macros made once per language and site URL, not an include per page
+            # (aanbod/site/pages/parts.py): part("_offer_map.html").offer_map(offer).
+            part=pass_context(lambda context, name: parts.module(name, self.languages.of(context), context.get("SITEURL", ""))),
+            shared_macro=pass_context(lambda context, name, macro: parts.shared(name, macro, self.languages.of(context), context.get("SITEURL", ""))),
             structured_data=_for_last(lambda offer: structured_data.script_json(structured_data.offer_data(catalogue, offer, self.publication)),
                                       lambda offer: offer.id),
         )
