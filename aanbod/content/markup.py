@@ -47,8 +47,17 @@ def render_markdown(text: str | None) -> Markup:
 
 
 @lru_cache(maxsize=RECENT_TEXTS)
+def _parsed(text: str) -> tuple[list, dict]:
+    """The text's tokens, and what the parse noted beside them (link references): one parse serves both the HTML and
+    the words (a parse was most of the JSON-LD's time). Rendering only sets the rel of links, the same each time."""
+    env: dict = {}
+    return _MARKDOWN.parse(text, env), env
+
+
+@lru_cache(maxsize=RECENT_TEXTS)
 def _rendered(text: str) -> Markup:
-    return Markup(_MARKDOWN.render(text))
+    tokens, env = _parsed(text)
+    return Markup(_MARKDOWN.renderer.render(tokens, _MARKDOWN.options, env))
 
 
 def plain_text(text: str | None) -> str:
@@ -60,7 +69,7 @@ def plain_text(text: str | None) -> str:
 
 @lru_cache(maxsize=RECENT_TEXTS)
 def _words(text: str) -> str:
-    tokens = _MARKDOWN.parse(text)
+    tokens, _env = _parsed(text)
     words = []
     for token in tokens:
         if token.type == "inline":
