@@ -132,3 +132,17 @@ def test_without_maintainers_the_editors_are_asked():
     assert error_report.mention("nieuw", "Nieuw", [], ["redactie-team"]).startswith("@redactie-team: er is een melding over Nieuw (`nieuw`)")
     assert error_report.mention("nieuw", "Nieuw", [], []).startswith("Er is een melding over Nieuw")
     assert error_report.mention("nieuw", "Nieuw", ["anna"], ["redactie-team"]).startswith("@anna: ")
+
+
+def test_a_content_file_is_named_by_its_path_in_the_repository_however_the_build_names_it(tmp_path):
+    content = tmp_path / "checkout" / "content"
+    (content / "offers" / "buurtwerk").mkdir(parents=True)
+    offer = content / "offers" / "buurtwerk" / "fietsen.yaml"
+    offer.write_text("id: fietsen\n", encoding="utf-8")
+    (tmp_path / "link").symlink_to(tmp_path / "checkout", target_is_directory=True)
+    expected = "content/offers/buurtwerk/fietsen.yaml"
+    assert error_report.repository_path(str(offer), content, "content") == expected
+    # The folder through a link, or a path that steps out and back in: where they really are decides.
+    assert error_report.repository_path(str(offer), tmp_path / "link" / "content", "content") == expected
+    assert error_report.repository_path(str(content / ".." / "content" / "offers" / "buurtwerk" / "fietsen.yaml"), content, "content") == expected
+    assert error_report.repository_path(str(content / "offers" / ".." / ".." / "elders.yaml"), content, "content") == (tmp_path / "checkout" / "content" / "offers" / ".." / ".." / "elders.yaml").as_posix()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urlencode
 
@@ -69,11 +70,28 @@ def links(name: str, item_id: str, provider_id: str, page: str, path: str, repos
 
 def repository_path(source_path: str, content: Path, repository_content: str) -> str:
     """A content file as a path inside the repository (AANBOD_REPOSITORY_CONTENT), wherever the build runs."""
-    try:
-        relative = Path(source_path).resolve().relative_to(Path(content).resolve())
-    except ValueError:
-        return Path(source_path).as_posix()
+    relative = _below(Path(source_path), Path(content))
+    if relative is None:
+        try:  # named another way (a link to the folder, a relative path): compare where both really are
+            relative = Path(source_path).resolve().relative_to(_resolved(str(content)))
+        except ValueError:
+            return Path(source_path).as_posix()
     return (PurePosixPath(repository_content) / relative.as_posix()).as_posix()
+
+
+def _below(path: Path, folder: Path) -> Path | None:
+    """``path`` relative to ``folder`` as written, without asking the file system (the loader names every file below
+    the content folder it walked: two resolves per offer page were 0.6 s at 10,000 offers); None otherwise."""
+    try:
+        relative = path.relative_to(folder)
+    except ValueError:
+        return None
+    return None if ".." in relative.parts else relative
+
+
+@lru_cache(maxsize=8)
+def _resolved(folder: str) -> Path:
+    return Path(folder).resolve()
 
 
 def provider_of(issue_body: str, layout: Layout) -> str | None:
