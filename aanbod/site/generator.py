@@ -79,6 +79,8 @@ class OfferGenerator(Generator):
         self.settings_file = build.settings_file if build else ""
         self.sweeps = bool(build and build.sweeps)  # the build removes at its end what it did not write
         self.env.loader = CompactLoader(self.env.loader)
+        # The templates do not change while a build runs: no look at each file's time whenever a page loads one.
+        self.env.auto_reload = False
         catalogue, problems = read_catalogue(
             Path(self.path), Path(self.settings["AANBOD_SCHEMA_PATH"]), self.settings["AANBOD_MAX_FILE_BYTES"], self.today,
             cache=self.cache,  # only the files changed since the last build are validated again (content/incremental.py)
