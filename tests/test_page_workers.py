@@ -93,3 +93,42 @@ def test_failing_work_alongside_stops_the_build_after_the_body(tmp_path):
         with workers.alongside(fails):
             (tmp_path / "page.txt").write_text("goed")
     assert (tmp_path / "page.txt").exists()
+
+
+def test_work_in_turn_runs_the_second_after_the_first_ended_without_its_heap_while_this_one_goes_on(tmp_path):
+    reader, writer = os.pipe()
+    left_behind: dict = {}
+
+    def first():
+        os.read(reader, 1)  # waits for the body's word: the body runs at the same time, elsewhere
+        left_behind["data files"] = "a gigabyte"
+        (tmp_path / "first.pid").write_text(str(os.getpid()))
+
+    def then():
+        # Only started once the first process has ended, and forked before it began: nothing of its heap here.
+        first_pid = int((tmp_path / "first.pid").read_text())
+        assert not Path(f"/proc/{first_pid}").exists() or Path(f"/proc/{first_pid}/stat").read_text().split()[2] == "Z"
+        (tmp_path / "then.txt").write_text(f"{os.getpid()} {sorted(left_behind)}")
+
+    with workers.in_turn(first, then):
+        os.write(writer, b".")
+        (tmp_path / "body.pid").write_text(str(os.getpid()))
+    then_pid, seen = (tmp_path / "then.txt").read_text().split(" ", 1)
+    assert seen == "[]"
+    assert len({then_pid, (tmp_path / "first.pid").read_text(), (tmp_path / "body.pid").read_text()}) == 3
+
+
+def test_work_in_turn_runs_both_here_in_order_with_one_core():
+    done = []
+    with workers.in_turn(lambda: done.append("first"), lambda: done.append("then"), enabled=False):
+        assert done == ["first", "then"]
+
+
+def test_a_failing_first_still_lets_the_second_run_and_stops_the_build_after_the_body(tmp_path):
+    def fails():
+        raise ValueError("databestand kan niet")
+
+    with pytest.raises(workers.WorkerFailed):
+        with workers.in_turn(fails, lambda: (tmp_path / "index.txt").write_text("zoekindex")):
+            (tmp_path / "page.txt").write_text("goed")
+    assert (tmp_path / "page.txt").exists() and (tmp_path / "index.txt").exists()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from contextlib import nullcontext
+from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
@@ -253,16 +253,21 @@ class OfferGenerator(Generator):
         self.page_fingerprints = page_fingerprints.PageFingerprints(self.fingerprints, page_fingerprints.site_digest(
             self.data_digest, self.settings, self.catalogue, Path(self.path)))
         self.ledger.site = self.page_fingerprints.site
-        # The data files and the search index need no page: they are made in a process of their own while the
-        # pages are rendered, instead of on one core after them. In a rebuild of the same site (only some
-        # records changed) most pages are kept and the search index, which Pagefind makes again as a whole, is
-        # the longest task: then it goes first into a process of its own, and the data files into another, so
-        # neither waits for the other or for this process's pages, lists and reports.
-        rebuild = self.ledger.same_site
-        beside = self._write_search_index if rebuild else lambda: self._write_data_and_index(writer)
+        # The data files and the search index need no page: they are made in processes of their own while the
+        # pages are rendered, instead of on one core after them: the data files first, then the search index, in
+        # a process forked before the data files began, so it does not carry what they leave behind. In a rebuild
+        # of the same site (only some records changed) most pages are kept and the search index, which Pagefind
+        # makes again a part at a time, is the longest task: then both start at once, so neither waits for the
+        # other or for this process's pages, lists and reports.
         parallel = self._cores() > 1
-        data_beside = workers.alongside(lambda: self._beside(lambda: self._write_data_and_page(writer)), enabled=parallel) if rebuild else nullcontext()
-        with workers.alongside(lambda: self._beside(beside), enabled=parallel), data_beside:
+        data = lambda: self._beside(lambda: self._write_data_and_page(writer))  # noqa: E731
+        index = lambda: self._beside(self._write_search_index)  # noqa: E731
+        with ExitStack() as beside:
+            if self.ledger.same_site:
+                beside.enter_context(workers.alongside(index, enabled=parallel))
+                beside.enter_context(workers.alongside(data, enabled=parallel))
+            else:
+                beside.enter_context(workers.in_turn(data, index, enabled=parallel))
             self._write_pages(writer, self._pages_to_write([*self._catalogue_pages(), *self._withdrawn_pages()]))
             # Inside the block: while the other processes still run.
             self._write_later_texts()
@@ -273,10 +278,6 @@ class OfferGenerator(Generator):
     def _beside(self, work):
         work()
         self.ledger.hand_over()  # this may be a forked process: the parent's sweep must know what it kept
-
-    def _write_data_and_index(self, writer):
-        self._write_data_and_page(writer)
-        self._write_search_index()
 
     def _write_data_and_page(self, writer):
         self._write_data_page(writer, self._write_data_files())

@@ -90,6 +90,49 @@ def alongside(do: Callable[[], None], enabled: bool = True) -> Iterator[None]:
         raise WorkerFailed("het hulpproces voor de databestanden en de zoekindex liep vast; de fout staat hierboven.")
 
 
+@contextmanager
+def in_turn(first: Callable[[], None], then: Callable[[], None], enabled: bool = True) -> Iterator[None]:
+    """``first()`` and after it ``then()``, each in a forked process, while the ``with`` body runs here; WorkerFailed
+    afterwards if either failed.
+
+    Both are forked before ``first`` begins, so ``then`` does not inherit what ``first`` leaves in its heap (at
+    100,000 offers the data files left about a gigabyte, which the search index and Pagefind then sat on top of);
+    ``then`` waits for ``first``'s process to end, so the two never hold memory at once and one core stays free for
+    the pages. Without ``enabled`` (one worker) or fork, both run here first.
+    """
+    if not enabled or not hasattr(os, "fork"):
+        first()
+        then()
+        yield
+        return
+    # ``first``'s process holds the only open end of this pipe that is left after the forks: ``then`` reads the
+    # end of it when that process ends, however it ends.
+    reader, writer = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    first_pid = os.fork()
+    if first_pid == 0:
+        os.close(reader)
+        gc.freeze()  # what the parent made stays shared: the collector does not touch (copy) it
+        os._exit(_work([None], lambda _: first(), None))
+    then_pid = os.fork()
+    if then_pid == 0:
+        os.close(writer)
+        gc.freeze()
+        while os.read(reader, 1):
+            pass
+        os.close(reader)
+        os._exit(_work([None], lambda _: then(), None))
+    os.close(reader)
+    os.close(writer)  # before the body forks the page workers: they must not keep it open
+    try:
+        yield
+    finally:
+        failed = [pid for pid in (first_pid, then_pid) if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0]
+    if failed:
+        raise WorkerFailed("een hulpproces voor de databestanden of de zoekindex liep vast; de fout staat hierboven.")
+
+
 def _work(jobs: Sequence, do: Callable[[object], None], writer: int | None) -> int:
     """A worker's life: its jobs, a byte through the pipe (if any) every PROGRESS_EVERY pages, and an exit status."""
     def work():
