@@ -57,7 +57,7 @@ def run(jobs: Sequence, do: Callable[[object], None], workers: int, advance: Cal
         while report := os.read(reader, 4096):
             advance(len(report) * PROGRESS_EVERY)
     finally:
-        failed = [pid for pid in children if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0]
+        failed = _failed(children)
         os.close(reader)
         gc.unfreeze()
     if failed:
@@ -78,14 +78,11 @@ def alongside(do: Callable[[], None], enabled: bool = True) -> Iterator[None]:
         return
     sys.stdout.flush()
     sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:
-        gc.freeze()  # what the parent made stays shared: the collector does not touch (copy) it
-        os._exit(_work([None], lambda _: do(), None))
+    pid = _fork(do)
     try:
         yield
     finally:
-        failed = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0
+        failed = _failed([pid])
     if failed:
         raise WorkerFailed("het hulpproces voor de databestanden en de zoekindex liep vast; de fout staat hierboven.")
 
@@ -108,29 +105,40 @@ def in_turn(first: Callable[[], None], then: Callable[[], None], enabled: bool =
     # ``first``'s process holds the only open end of this pipe that is left after the forks: ``then`` reads the
     # end of it when that process ends, however it ends.
     reader, writer = os.pipe()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    first_pid = os.fork()
-    if first_pid == 0:
-        os.close(reader)
-        gc.freeze()  # what the parent made stays shared: the collector does not touch (copy) it
-        os._exit(_work([None], lambda _: first(), None))
-    then_pid = os.fork()
-    if then_pid == 0:
-        os.close(writer)
-        gc.freeze()
+
+    def then_after_first():
         while os.read(reader, 1):
             pass
         os.close(reader)
-        os._exit(_work([None], lambda _: then(), None))
+        then()
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pids = [_fork(first, close=reader), _fork(then_after_first, close=writer)]
     os.close(reader)
     os.close(writer)  # before the body forks the page workers: they must not keep it open
     try:
         yield
     finally:
-        failed = [pid for pid in (first_pid, then_pid) if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0]
+        failed = _failed(pids)
     if failed:
         raise WorkerFailed("een hulpproces voor de databestanden of de zoekindex liep vast; de fout staat hierboven.")
+
+
+def _fork(do: Callable[[], None], close: int | None = None) -> int:
+    """``do()`` in a forked process, which first closes the pipe end ``close`` (if given); returns its pid."""
+    pid = os.fork()
+    if pid == 0:
+        if close is not None:
+            os.close(close)
+        gc.freeze()  # what the parent made stays shared: the collector does not touch (copy) it
+        os._exit(_work([None], lambda _: do(), None))
+    return pid
+
+
+def _failed(pids: Sequence[int]) -> list[int]:
+    """Waits for each of the processes ``pids``; the ones that failed."""
+    return [pid for pid in pids if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0]
 
 
 def _work(jobs: Sequence, do: Callable[[object], None], writer: int | None) -> int:
