@@ -74,33 +74,38 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
-def tree_rss(root: int) -> int:
-    """Resident bytes of a process and all its descendants, now."""
-    tree, total, stack = _children(), 0, [root]
+def _tree(root: int):
+    """The pids of a process and all its descendants, now."""
+    tree, stack = _children(), [root]
     while stack:
         pid = stack.pop()
+        yield pid
+        stack.extend(tree.get(pid, ()))
+
+
+def tree_rss(root: int) -> int:
+    """Resident bytes of a process and all its descendants, now."""
+    total = 0
+    for pid in _tree(root):
         try:
             with open(f"/proc/{pid}/statm", "rb") as handle:
                 total += int(handle.read().split()[1]) * PAGE_SIZE
-        except OSError:
+        except OSError:  # the process ended while we looked
             continue
-        stack.extend(tree.get(pid, ()))
     return total
 
 
 def tree_pss(root: int) -> tuple[int, int]:
     """(resident, proportional) bytes of a process and all its descendants, now, from one reading of each process's
     smaps_rollup: in the proportional set size a page that processes share counts once in all of them."""
-    tree, resident, proportional, stack = _children(), 0, 0, [root]
-    while stack:
-        pid = stack.pop()
+    resident = proportional = 0
+    for pid in _tree(root):
         try:
             with open(f"/proc/{pid}/smaps_rollup", "rb") as handle:
                 sizes = {line.split(b":")[0]: int(line.split()[1]) * 1024 for line in handle if line.startswith((b"Rss:", b"Pss:"))}
         except OSError:
             continue
         resident, proportional = resident + sizes.get(b"Rss", 0), proportional + sizes.get(b"Pss", 0)
-        stack.extend(tree.get(pid, ()))
     return resident, proportional
 
 
