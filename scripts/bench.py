@@ -183,9 +183,9 @@ def prepare_content(folder: Path, offers: int) -> Path:
     return content
 
 
-def git(folder: Path, *arguments: str) -> None:
-    """A git command in ``folder``, committing as the benchmark at its fixed date (the build's "today")."""
-    env = {**os.environ, "GIT_AUTHOR_DATE": COMMIT_DATE, "GIT_COMMITTER_DATE": COMMIT_DATE, "GIT_AUTHOR_NAME": "bench",
+def git(folder: Path, *arguments: str, when: str = COMMIT_DATE) -> None:
+    """A git command in ``folder``, committing as the benchmark at its fixed date (the build's "today"), or ``when``."""
+    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_NAME": "bench",
            "GIT_AUTHOR_EMAIL": "bench@example.nl", "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.nl"}
     subprocess.run(["git", *arguments], cwd=folder, env=env, check=True)
 

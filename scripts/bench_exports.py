@@ -142,7 +142,7 @@ def _timed_build(catalogue, output: Path, cache: Path | None, label: str) -> Exp
         return None
     cache_folder = CacheFolder(cache)
     begin = _cpu()
-    fingerprints = Fingerprints(catalogue)
+    fingerprints = Fingerprints(catalogue, TODAY)
     for offer in catalogue.offers:
         fingerprints.offer(offer)
     print(f"{'  fingerprints (the site makes them for pages)':44} {_cpu() - begin:6.2f} s")

@@ -195,9 +195,10 @@ def _build_log(state: dict, output: Path, cache: bool, extra: tuple[str, ...] = 
     return result.stdout + result.stderr
 
 
-def _commit(folder: Path, message: str) -> None:
-    bench.git(folder, "add", "--all")
-    bench.git(folder, "commit", "--quiet", "--allow-empty", "--message", message)
+def _commit(folder: Path, message: str, when: str = bench.COMMIT_DATE) -> None:
+    """Commit everything, at the benchmark's fixed date or ``when``: the commit's date is the build's today."""
+    bench.git(folder, "add", "--all", when=when)
+    bench.git(folder, "commit", "--quiet", "--allow-empty", "--message", message, when=when)
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -318,3 +319,32 @@ def test_the_search_index_is_kept_while_no_published_offer_changes(site, tmp_pat
     assert "zoekindex gemaakt" in _build_log(site, site["output"], cache=True, extra=search)
     _build(site, tmp_path / "clean", cache=False, extra=search)
     assert _files(site["output"] / "pagefind") == _files(tmp_path / "clean" / "pagefind")
+
+
+def test_a_build_on_a_later_day_makes_again_only_what_that_day_changed(site, tmp_path):
+    """The build's today (the commit's date) decides which closures still show and in which words, whether a check
+    of room is still repeated, and which offers have expired. A merge on a later day keeps the pages of every other
+    offer and writes what a clean build of that commit writes, calendars and search index included."""
+    offers = _offer_files(site["content"])
+    closures = {offers[20]: ("2026-12-24", "2026-12-30", "    reason: kerstsluiting\n"),  # ended by the later day
+                offers[21]: ("2027-01-05", "2027-01-05", "")}  # "5 januari 2027", then "5 januari"
+    for path, (start, end, reason) in closures.items():
+        path.write_text(path.read_text(encoding="utf-8") + f"closures:\n  - start_date: {start}\n    end_date: {end}\n{reason}", encoding="utf-8")
+    _replace_line(offers[22], "verified_on", "2026-01-01")  # expires after twelve months: on 2027-01-02, not on 2026-12-28
+    # One offer's room, checked six weeks before 2026-12-30: still repeated on 2026-12-28, not on 2027-01-02.
+    room = sorted((site["content"] / "availability").glob("*.yaml"))[1]
+    checked = Path(re.match(r"([^\s:]+):", room.read_text(encoding="utf-8"))[1])  # the offer it names first
+    assert checked.name not in {path.stem for path in offers[20:23]}
+    room.write_text(re.sub(r"checked_on: \S+", "checked_on: 2026-11-18", room.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    _commit(site["folder"], "dates that a later day changes", when="2026-12-28T12:00:00+00:00")
+    search = ("AANBOD_SEARCH_INDEX=true",)
+    _build(site, site["output"], cache=True, extra=search)
+    page = lambda path: (site["output"] / "aanbod" / path.stem / "index.html").read_text(encoding="utf-8")  # noqa: E731
+    assert "(kerstsluiting)" in page(offers[20]) and "Gesloten op 5 januari 2027" in page(offers[21])
+    assert "Dit aanbod is gestopt" not in page(offers[22]) and 'data-availability="unknown"' not in page(checked)
+    _commit(site["folder"], "nothing that touches these offers, merged on a later day", when="2027-01-02T12:00:00+00:00")
+    kept, made = _assert_same_as_clean(site, tmp_path, extra=search)
+    assert "(kerstsluiting)" not in page(offers[20]) and "Gesloten op 5 januari<" in page(offers[21])
+    assert not (site["output"] / "aanbod" / offers[22].stem).exists()  # expired: held back, reported, no page
+    assert 'data-availability="unknown"' in page(checked)
+    assert kept > OFFERS and made > 4, (kept, made)

@@ -42,9 +42,9 @@ def _read(content: Path):
     return catalogue
 
 
-def _site_digest(today: date) -> str:
-    """What the site build puts in every key besides the offer: here only the build's today changes."""
-    return digest("test", today)
+def _site_digest() -> str:
+    """What the site build puts in every key besides the offer (code, schema, settings): the same in every build here."""
+    return digest("test")
 
 
 def _build(catalogue, output: Path, cache: Path, today: date = TODAY) -> ExportReuse:
@@ -52,7 +52,7 @@ def _build(catalogue, output: Path, cache: Path, today: date = TODAY) -> ExportR
     cache_folder = CacheFolder(cache)
     ledger = OutputLedger(cache_folder, output, build_start_ns(cache_folder))
     ledger.forget()
-    reuse = ExportReuse(ledger, cache_folder, Fingerprints(catalogue), f"{DATA}/", _site_digest(today))
+    reuse = ExportReuse(ledger, cache_folder, Fingerprints(catalogue, today), f"{DATA}/", _site_digest())
     write_all(catalogue, output / DATA, PUBLICATION, today, reuse)
     ledger.sweep()
     return reuse
@@ -142,7 +142,7 @@ def test_a_build_after_a_change_writes_what_a_clean_build_writes_and_takes_the_r
     assert sorted(incremental) == sorted(clean)
     assert [name for name in clean if incremental[name] != clean[name]] == []
     # Made again: exactly the offers whose fingerprint is new; every other offer's pieces came from the snapshot.
-    old, new = Fingerprints(before), Fingerprints(after)
+    old, new = Fingerprints(before, TODAY), Fingerprints(after, TODAY)
     old_keys = {old.offer(offer) for offer in before.offers}
     changed = [offer.id for offer in after.offers if new.offer(offer) not in old_keys]
     renamed = sum(offer.provider == "aanbieder-0003" for offer in after.offers)  # a card names its provider: all of its offers
@@ -155,21 +155,30 @@ def test_a_build_after_a_change_writes_what_a_clean_build_writes_and_takes_the_r
     assert reuse.written <= 3 * len(changed) + changed_providers
 
 
-def test_a_new_today_makes_everything_again_and_still_writes_what_a_clean_build_writes(tmp_path, synthetic):
-    catalogue = _read(synthetic)
+def test_a_new_day_makes_again_only_the_calendars_and_the_offers_it_changes(tmp_path, synthetic):
+    """The calendars count their weeks from the build's today; everything else of an offer changes with the day only
+    when what today decides for it moves (here: a closure that has ended by the new day)."""
+    content = tmp_path / "content"
+    shutil.copytree(synthetic, content)
+    _add_closures_and_steps(content)  # 2026-12-24 to 2027-01-03
+    catalogue = _read(content)
     _build(catalogue, tmp_path / "incremental", tmp_path / "cache")
-    tomorrow = date(2026, 11, 21)
-    reuse = _build(catalogue, tmp_path / "incremental", tmp_path / "cache", tomorrow)
-    write_all(catalogue, tmp_path / "clean" / DATA, PUBLICATION, tomorrow)
+    later = date(2027, 1, 4)
+    reuse = _build(catalogue, tmp_path / "incremental", tmp_path / "cache", later)
+    write_all(catalogue, tmp_path / "clean" / DATA, PUBLICATION, later)
     assert _files(tmp_path / "incremental" / DATA) == _files(tmp_path / "clean" / DATA)
-    assert set(reuse.taken.values()) == {0} and reuse.kept == 0
+    # Only the offer whose closure ended is made again; every other piece is taken back.
+    assert set(reuse.made.values()) == {1} and set(reuse.taken.values()) == {len(catalogue.offers) - 1}
+    calendars = len(list((tmp_path / "clean" / DATA).glob("offers/*.ics")))
+    assert calendars > 0 and reuse.written == calendars + 2  # every calendar, and that offer's JSON and HSDS record
+    assert reuse.kept == _own_files(tmp_path / "clean" / DATA) - reuse.written
 
 
 def test_without_a_cache_folder_reuse_makes_everything_and_writes_the_same(tmp_path, synthetic):
     catalogue = _read(synthetic)
     cache_folder = CacheFolder(None)
     ledger = OutputLedger(cache_folder, tmp_path / "output", 0)
-    reuse = ExportReuse(ledger, cache_folder, Fingerprints(catalogue), f"{DATA}/", _site_digest(TODAY))
+    reuse = ExportReuse(ledger, cache_folder, Fingerprints(catalogue, TODAY), f"{DATA}/", _site_digest())
     write_all(catalogue, tmp_path / "output" / DATA, PUBLICATION, TODAY, reuse)
     write_all(catalogue, tmp_path / "clean" / DATA, PUBLICATION, TODAY)
     assert _files(tmp_path / "output" / DATA) == _files(tmp_path / "clean" / DATA)

@@ -57,6 +57,17 @@ def availability_view(catalogue: Catalogue, offer: Offer, language: str | None =
     return AvailabilityView(role, roles.availability_pictogram(catalogue.schema, code), short, f"{sentence} {checked_text}", checked)
 
 
+def dated_facts(catalogue: Catalogue, offer: Offer, today: date | None) -> tuple:
+    """What the build's today decides in everything made from one offer (its pages, cards, data files and search
+    record): whether the site still repeats its room, and which of its closures still show, in which words.
+
+    An offer's fingerprint holds these instead of the date (content/fingerprints.py), so a build on a new day makes
+    again only the offers whose facts moved (issue 10). A rule that reads today for an offer belongs here too:
+    tests/test_build_cache.py builds on a later day and compares with a clean build, which catches one that is
+    missing. Whether an offer expired is the catalogue's ``held_back``, already in the fingerprint."""
+    return catalogue.availability_is_current(offer), tuple(closure_lines(offer, today)) if today is not None else ()
+
+
 def _day(value: date, today: date, _) -> str:
     """'20 juli', with the year only when it is not this year's."""
     text = f"{value.day} {_(MONTHS[value.month - 1])}"

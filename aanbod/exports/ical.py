@@ -3,7 +3,8 @@
 One weekly event per day and dagdeel for the next ``WEEKS`` weeks: ``RRULE`` with ``BYDAY`` from
 days.csv's ``rfc5545`` column, the clock times where the provider gave them (in Europe/Amsterdam
 time), else a whole-day event named after the dagdeel; days inside a closure are left out with
-``EXDATE``. The weeks count from the build's today, so two builds of one commit give the same files.
+``EXDATE``. The weeks count from the build's today, so two builds of one commit give the same files, and a build
+on another day writes every calendar again (the build cache keeps one only from a build of the same day).
 Written by hand: the format is small, and a test reads every file back with the ``icalendar`` library.
 """
 
@@ -107,7 +108,8 @@ def offer_calendar(catalogue: Catalogue, offer: Offer, publication: Publication,
 def write(catalogue: Catalogue, folder: Path, publication: Publication, today: date, pieces: Pieces) -> list[DataFile]:
     (folder / FOLDER).mkdir(parents=True, exist_ok=True)
     paths = [
-        pieces.write_file(folder, f"{FOLDER}/{offer.id}.ics", offer, lambda offer=offer: offer_calendar(catalogue, offer, publication, today).encode("utf-8"))
+        pieces.write_file(folder, f"{FOLDER}/{offer.id}.ics", offer, lambda offer=offer: offer_calendar(catalogue, offer, publication, today).encode("utf-8"),
+                          day=today)
         for offer in catalogue.published if offer.schedule
     ]
     return [DataFile(

@@ -1,8 +1,8 @@
 """The data files of an incremental build: what an unchanged offer gave in the last build is taken back (issue 10).
 
-Two kinds of reuse, both keyed by the offer's fingerprint (aanbod/content/fingerprints.py) together with the
-site digest (code, schema, settings, the build's today), so any change to what a piece is made from makes it
-again:
+Two kinds of reuse, both keyed by the offer's fingerprint (aanbod/content/fingerprints.py, which holds what the
+build's today decides for the offer) together with the site digest (code, schema, settings), so any change to what
+a piece is made from makes it again:
 
 - **pieces**: an offer's share of a whole-catalogue file (its item in offers.json, its HSDS service, its CSV
   rows, its spreadsheet rows, its map features), kept in a snapshot of the cache folder. The whole file is
@@ -19,6 +19,7 @@ pieces back writes the bytes a clean build writes (tests/test_exports_cache.py h
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, TypeVar
 
@@ -147,8 +148,11 @@ class Pieces:
             self._runs[table] = (grouped, order) if owner and grouped is not None else None
         return self._runs[table]
 
-    def write_file(self, folder: Path, relative: str, record: Offer | Provider, make: Callable[[], bytes]) -> Path:
-        """``folder/relative`` with ``make()``'s bytes, unless the last build wrote it from the same ``record`` and it is untouched."""
+    def write_file(self, folder: Path, relative: str, record: Offer | Provider, make: Callable[[], bytes], day: date | None = None) -> Path:
+        """``folder/relative`` with ``make()``'s bytes, unless the last build wrote it from the same ``record`` and it is untouched.
+
+        A file that counts from the build's today as a whole (a calendar's weeks) gives that ``day``: it is kept only
+        from a build of the same day."""
         path = folder / relative
         reuse = self.reuse
         if not self.remembers or not reuse.ledger.enabled:
@@ -158,6 +162,8 @@ class Pieces:
             fingerprint = self._key_of[record.values["id"]]
         else:
             fingerprint = f"{reuse.site_digest}/provider/{reuse.fingerprints.provider(record)}"
+        if day is not None:
+            fingerprint += f"/{day.isoformat()}"
         name = reuse.prefix + relative
         self._handled.add(str(path))
         if reuse.ledger.keeps_or_records(name, fingerprint):

@@ -245,11 +245,11 @@ class OfferGenerator(Generator):
 
     def generate_output(self, writer):
         self.ledger.forget()  # from here on the output changes: a build that stops halfway leaves no ledger
-        self.fingerprints = Fingerprints(self.catalogue)
+        self.fingerprints = Fingerprints(self.catalogue, self.today)
         if self.cache.enabled:  # a clean build keeps nothing, so it needs no fingerprints
             for offer in self.catalogue.offers:  # once, here: each process forked below would work them all out again
                 self.fingerprints.offer(offer)
-        self.data_digest = page_fingerprints.data_digest(self.settings, self.catalogue, self.today, self.settings_file)
+        self.data_digest = page_fingerprints.data_digest(self.settings, self.settings_file)
         self.page_fingerprints = page_fingerprints.PageFingerprints(self.fingerprints, page_fingerprints.site_digest(
             self.data_digest, self.settings, self.catalogue, Path(self.path)))
         self.ledger.site = self.page_fingerprints.site

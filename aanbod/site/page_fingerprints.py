@@ -1,8 +1,10 @@
 """Which inputs a page is made from, as one fingerprint, so a rebuild keeps the pages whose inputs did not change.
 
-A page's fingerprint is the site's digest (``site_digest``: code, theme, schema, settings, the build's today
-and the few facts of the whole catalogue that pages show) plus the page's own: template, place, language
-and the records in its context (aanbod/content/fingerprints.py). Only the templates in CACHED_TEMPLATES
+A page's fingerprint is the site's digest (``site_digest``: code, theme, schema, settings and the few facts
+of the whole catalogue that pages show) plus the page's own: template, place, language and the records in
+its context (aanbod/content/fingerprints.py). The build's today is in neither as a date: each offer's record
+fingerprint holds what today decides for that offer (closures still to come, room still current), so a build
+on a new day makes again only the pages of offers whose dated facts moved. Only the templates in CACHED_TEMPLATES
 are fingerprinted: each of them, its partials and macros read nothing else (checked by hand when this
 was written, and by tests/test_build_cache.py, which builds after each kind of change and compares with
 a clean build). Any other page, and a page whose context holds a value this module does not know, is
@@ -27,8 +29,10 @@ CACHED_TEMPLATES = frozenset({"offer", "withdrawn", "provider", "list"})
 PLAIN_RECORDS = (Term, Pagination, Link)
 
 
-# Settings no data file reads: the build cache's own state, and where the theme lies (its files are in site_digest).
-NOT_DATA_SETTINGS = frozenset({"AANBOD_BUILD_CACHE", "THEME"})
+# Settings no data file reads: the build cache's own state, and where the theme lies (its files are in site_digest);
+# and the build's today, which reaches each offer's fingerprint as the facts it decides for it
+# (content/availability_view.dated_facts) and the calendars' keys (exports/ical.py), never the site's digest.
+NOT_DATA_SETTINGS = frozenset({"AANBOD_BUILD_CACHE", "THEME", "AANBOD_TODAY"})
 
 
 class Uncacheable(Exception):
@@ -50,15 +54,14 @@ def plain(value):
     return f"{type(value).__module__}.{type(value).__qualname__}"
 
 
-def data_digest(settings: dict, catalogue: Catalogue, today: date, settings_file: str) -> str:
-    """What every data file and search record may hold that is not a record of its own: the code, the schema, the
-    settings and the build's today. Not the theme: a changed template leaves the data files and the search index."""
+def data_digest(settings: dict, settings_file: str) -> str:
+    """What every data file and search record may hold that is not a record of its own: the code, the schema and
+    the settings. Not the theme: a changed template leaves the data files and the search index."""
     return digest(
         code_digest(),
         plain({key: value for key, value in settings.items() if key.isupper() and key not in NOT_DATA_SETTINGS}),
         file_digest(Path(settings_file)) if settings_file else "-",
         folder_digest(Path(settings["AANBOD_SCHEMA_PATH"])),
-        today, catalogue.availability_since,
     )
 
 
