@@ -236,10 +236,28 @@ def test_a_changed_schema_reads_everything(content, cache, validated, tmp_path):
     assert names == []  # and the snapshot it saved is taken back under the new schema
 
 
-def test_another_day_reads_everything(content, cache, validated):
-    validated.clear()
-    catalogue, problems = read_catalogue(content, REPOSITORY_SCHEMA, today=date(2026, 11, 23), cache=CacheFolder(cache))
-    assert problems == [] and len(validated) == OFFERS + 2
+def test_a_later_day_takes_the_files_back_and_an_earlier_one_reads_everything(content, cache, validated):
+    """A check date after today cannot come true on a later day: the unchanged files are valid then too."""
+    for day, count in ((date(2026, 12, 23), 0), (date(2026, 11, 21), OFFERS + 2)):
+        validated.clear()
+        catalogue, problems = read_catalogue(content, REPOSITORY_SCHEMA, today=day, cache=CacheFolder(cache))
+        assert problems == [] and len(validated) == count, day
+        assert as_compared((catalogue, problems)) == as_compared(read_catalogue(content, REPOSITORY_SCHEMA, today=day))
+
+
+def test_a_closure_that_a_later_day_makes_too_old_is_reported_as_a_full_read_reports_it(content, validated, tmp_path):
+    """A closure may end at most a year before today: on a later day an unchanged file can break that rule."""
+    path = offer_files(content)[4]
+    path.write_text(path.read_text(encoding="utf-8") + "closures:\n  - start_date: 2026-07-20\n    end_date: 2026-08-14\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    assert read_catalogue(content, REPOSITORY_SCHEMA, today=TODAY, cache=CacheFolder(cache))[1] == []
+    for day, still in ((date(2027, 8, 15), True), (date(2027, 8, 16), False)):  # 366 days after it ended, then 367
+        validated.clear()
+        cached = read_catalogue(content, REPOSITORY_SCHEMA, today=day, cache=CacheFolder(cache))
+        assert len(validated) == (0 if still else OFFERS + 2), day
+        assert as_compared(cached) == as_compared(read_catalogue(content, REPOSITORY_SCHEMA, today=day))
+        assert (cached[1] == []) == still
+    assert "al meer dan een jaar voorbij" in cached[1][0].format()
 
 
 def test_a_file_that_became_a_link_to_the_same_bytes_is_refused_as_in_a_full_read(content, cache, validated, tmp_path):
@@ -291,8 +309,8 @@ def test_the_changes_are_combined_only_with_the_base_they_were_made_on(tmp_path)
     changes = pickle.loads((cache.path / f"content-x{CHANGES}.pickle").read_bytes())
     assert (changes["files"], changes["removed"]) == ({"new.yaml": ("digest-new", "offers", {})}, ["0.yaml"])  # not the whole base again
     expected = {**{name: entry for name, entry in base.items() if name != "0.yaml"}, "new.yaml": ("digest-new", "offers", {})}
-    assert SnapshotStore(cache, "content-x", "key").load() == {"files": expected, "merged": {"a.yaml": ("digest-a", {})}}
+    assert SnapshotStore(cache, "content-x", "key").load() == {"files": expected, "merged": {"a.yaml": ("digest-a", {})}, "day": None}
     assert SnapshotStore(cache, "content-x", "another key").load() == {}
     # A build that wrote a new base and stopped before its changes: the old changes do not belong to it.
     cache.save_snapshot("content-x", {"key": "key", "generation": "newer", "files": {"d.yaml": ("digest-d", "offers", {})}, "merged": {}})
-    assert SnapshotStore(cache, "content-x", "key").load() == {"files": {"d.yaml": ("digest-d", "offers", {})}, "merged": {}}
+    assert SnapshotStore(cache, "content-x", "key").load() == {"files": {"d.yaml": ("digest-d", "offers", {})}, "merged": {}, "day": None}

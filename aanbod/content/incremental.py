@@ -1,18 +1,19 @@
 """Read the content again after a small change: validate only the files that changed (issue 10).
 
 A snapshot per content folder, saved after each successful read, holds for every content file (by its path
-below content/) the digest of its bytes and its typed rows per table, and for every availability file the
-values it merged into its offers. The next read under the same key (the generator's code, the schema,
-``max_bytes``, the build's today) digests every file, takes back the rows of the unchanged ones and
-validates the rest with validation's own functions: the changed offer files, and the offers whose
-availability changed (their typed rows hold the merged values), checked across files against the ids of
-all the others, as a pull request's ``validate --changed`` does. The rows are then put together in the
-order a full read gives.
+below content/) the digest of its bytes and its typed rows per table, for every availability file the values it
+merged into its offers, and the day it was valid on (the build's today). The next read under the same key (the
+generator's code, the schema, ``max_bytes``), on that day or a later one (``_still_valid``), digests every file,
+takes back the rows of the unchanged ones and validates the rest with validation's own functions: the changed
+offer files, and the offers whose availability changed (their typed rows hold the merged values), checked across
+files against the ids of all the others, as a pull request's ``validate --changed`` does. The rows are then put
+together in the order a full read gives.
 
-The full validation runs instead whenever the shortcut is not provably the same: no snapshot or another
-key, any problem at all (so the messages are exactly a full read's), a file of another top table
-(providers) added, changed or removed, an unchanged availability file naming an offer that is gone or
-moved to another provider, a file that cannot be opened as a plain file below content/.
+The full validation runs instead whenever the shortcut is not provably the same: no snapshot or another key, a
+day before the snapshot's, a closure that has ended too long ago by a later day, any problem at all (so the
+messages are exactly a full read's), a file of another top table (providers) added, changed or removed, an
+unchanged availability file naming an offer that is gone or moved to another provider, a file that cannot be
+opened as a plain file below content/.
 
 The snapshot is pickled; that is safe only because ``CacheFolder`` refuses a folder git tracks.
 """
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from ..build_cache import CacheFolder, bytes_digest, code_digest, digest, folder_digest
 from ..problems import Problem
-from . import availability, validation
+from . import availability, timetable, validation
 from .loading import find_files
 from .rows import Row
 from .schema import CatalogueSchema
@@ -35,7 +36,7 @@ from .snapshot_store import SnapshotStore
 from .validation import ValidatedContent, validate_content
 
 # Raised whenever the snapshot's layout or meaning changes, so an older snapshot is never read as a newer one.
-SNAPSHOT_VERSION = 1
+SNAPSHOT_VERSION = 2
 
 # typed rows per table, and (table, id) -> the path as shown: what the catalogue is built from
 Tables = tuple[dict[str, list[dict]], dict[tuple[str, str], str]]
@@ -62,16 +63,18 @@ def read_tables(content: Path, schema: CatalogueSchema, schema_folder: Path, max
                 cache: CacheFolder, workers: int = 1) -> tuple[Tables | None, list[Problem], Outcome]:
     """The typed rows and source paths a full validation gives, validating only what changed since the last read."""
     content = Path(content)
-    key = digest(SNAPSHOT_VERSION, code_digest(), folder_digest(schema_folder), max_bytes, today)
+    key = digest(SNAPSHOT_VERSION, code_digest(), folder_digest(schema_folder), max_bytes)
     store = SnapshotStore(cache, "content-" + digest(os.path.abspath(content)), key)
     # Digested before anything is validated: a file changed while this runs has a new digest next time.
     listing = _listing(schema, content)
     snapshot = store.load()
+    if snapshot and not _still_valid(schema, snapshot, today):
+        snapshot = {}
     shortcut = _read_changed(schema, content, listing, snapshot, max_bytes, today) if listing is not None and snapshot else None
     if shortcut is not None:
         files, merged, tables, validated_paths = shortcut
         if validated_paths or files.keys() != snapshot["files"].keys() or merged != snapshot["merged"]:
-            store.save(files, merged)
+            store.save(files, merged, today)
         return tables, [], Outcome(False, validated_paths)
     validated, problems = validate_content(content, schema, max_bytes, today, workers)
     outcome = Outcome(True, [relative for files in (listing.files.values() if listing else ()) for relative, _ in files])
@@ -79,8 +82,26 @@ def read_tables(content: Path, schema: CatalogueSchema, schema_folder: Path, max
         return None, problems, outcome
     entries = _entries(schema, listing, validated) if listing is not None else None
     if entries is not None:
-        store.save(*entries)
+        store.save(*entries, today)
     return tables_of(validated), [], outcome
+
+
+def _still_valid(schema: CatalogueSchema, snapshot: dict, today: date | None) -> bool:
+    """Whether the files the snapshot holds, valid on the day it was saved, are valid on ``today`` too.
+
+    Two of validation's rules count from the build's today. A check date after today (availability.py) cannot come
+    true on a later day. A closure that ended too long ago (timetable.long_past) can: on a later day every closure's
+    end is looked at again, and one that is now too old sends the read to a full validation, which says where. A
+    new rule that counts from today belongs here too. On an earlier day the files are all validated again."""
+    day = snapshot.get("day")
+    if today is None or today == day:  # without a day the rules that count from it are skipped
+        return True
+    if day is None or today < day:
+        return False
+    if "closures" not in schema.tables:
+        return True
+    return not any(timetable.long_past(values["end_date"], today)
+                   for _, _, by_table in snapshot["files"].values() for values in by_table.get("closures", ()))
 
 
 def tables_of(validated: ValidatedContent) -> Tables:

@@ -93,10 +93,16 @@ def _closure_problems(schema: CatalogueSchema, rows: list[Row], today: date | No
                                     f"deze periode begint voor de periode erboven ({previous[offer].isoformat()}). "
                                     "Zet de periodes op volgorde: de eerste bovenaan.", code="rule"))
         previous[offer] = start
-        if today is not None and (today - end).days > CLOSURE_DAYS_BACK:
+        if today is not None and long_past(end, today):
             problems.append(Problem(row.path, row.line_of("end_date"), row.label("end_date"),
                                     f"deze periode is al meer dan een jaar voorbij ({end.isoformat()}). Haal haar weg.", code="rule"))
     return problems
+
+
+def long_past(end: date, today: date) -> bool:
+    """A closure that ended more than a year before ``today``: refused (it only clutters the file). Of the rules that
+    count from today, the one an unchanged file can come to break on a later day (content/incremental.py asks)."""
+    return (today - end).days > CLOSURE_DAYS_BACK
 
 
 def read_date(text: str) -> date | None:
