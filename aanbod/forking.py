@@ -5,7 +5,8 @@ pickles its result into a pipe, the parent works out the first slice itself mean
 the others in order, so the results are the same as from one process, in the same order. A child
 that fails prints its traceback and the parent raises ForkFailed. Without fork, or with one worker,
 everything runs here. (aanbod/site/pages/workers.py is the other kind: workers that write files and
-send nothing back.)
+send nothing back.) ``apart`` is the same for one piece of work done in a child only to keep its garbage out of
+this process's heap.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import os
 import pickle
 import sys
 import traceback
-from typing import Callable, Sequence
+from typing import Callable, Sequence, TypeVar
+
+T = TypeVar("T")
 
 
 class ForkFailed(RuntimeError):
@@ -28,18 +31,19 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def map_slices(function: Callable[[Sequence], object], items: Sequence, workers: int) -> list:
-    """[function(slice) for each of up to ``workers`` consecutive slices of ``items``], the first worked out here."""
+def map_slices(function: Callable[[Sequence], object], items: Sequence, workers: int, here: bool = True) -> list:
+    """[function(slice) for each of up to ``workers`` consecutive slices of ``items``], the first worked out here
+    (without ``here``: in a child as well, also when it is the only one)."""
     workers = max(1, min(workers, len(items)))
     size = max(1, -(-len(items) // workers))  # the ceiling: every slice but the last is full
     slices = [items[start:start + size] for start in range(0, len(items), size)] or [items]
-    if len(slices) == 1 or not hasattr(os, "fork"):
+    if not hasattr(os, "fork") or (here and len(slices) == 1):
         return [function(part) for part in slices]
     sys.stdout.flush()
     sys.stderr.flush()
     children: list[tuple[int, int | None]] = []
     try:
-        for part in slices[1:]:
+        for part in slices[1 if here else 0:]:
             reader, writer = os.pipe()
             pid = os.fork()
             if pid == 0:  # the child: its slice, pickled into the pipe
@@ -47,7 +51,7 @@ def map_slices(function: Callable[[Sequence], object], items: Sequence, workers:
                 os._exit(_send(function, part, writer))
             os.close(writer)
             children.append((pid, reader))
-        results = [function(slices[0])]
+        results = [function(slices[0])] if here else []
         for number, (pid, reader) in enumerate(children):
             with os.fdopen(reader, "rb") as stream:
                 children[number] = (pid, None)
@@ -61,6 +65,16 @@ def map_slices(function: Callable[[Sequence], object], items: Sequence, workers:
     if failed:
         raise ForkFailed(f"{len(failed)} van de {len(children)} hulpprocessen liep vast; de fout staat hierboven.")
     return results
+
+
+def apart(work: Callable[[], T]) -> T:
+    """``work()`` worked out in a forked child, its result pickled back (here without fork).
+
+    For work that leaves much garbage between the few objects that live on, such as reading and validating the
+    content: this process's heap then holds only the result, packed together, instead of a result scattered over
+    memory that the garbage freed and that no process gives back. Every process forked from it later shares that
+    smaller heap: at 100,000 offers the build's peak PSS fell by about a gigabyte."""
+    return map_slices(lambda _: work(), [None], 1, here=False)[0]
 
 
 def exit_status(work: Callable[[], object]) -> int:

@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 
 from aanbod.build_cache import CacheFolder
-from aanbod.content import validation
+from aanbod.content import incremental, validation
+from aanbod.content.loading import DEFAULT_MAX_BYTES
+from aanbod.content.schema import load_schema
 from aanbod.content.catalogue import read_catalogue
 from conftest import REPOSITORY_SCHEMA, ROOT, rewrite
 
@@ -314,3 +316,23 @@ def test_the_changes_are_combined_only_with_the_base_they_were_made_on(tmp_path)
     # A build that wrote a new base and stopped before its changes: the old changes do not belong to it.
     cache.save_snapshot("content-x", {"key": "key", "generation": "newer", "files": {"d.yaml": ("digest-d", "offers", {})}, "merged": {}})
     assert SnapshotStore(cache, "content-x", "key").load() == {"files": {"d.yaml": ("digest-d", "offers", {})}, "merged": {}, "day": None}
+
+
+def test_a_full_read_on_more_cores_validates_apart_and_gives_what_one_process_gives(content, tmp_path):
+    """With more than one worker the validation runs in a process of its own (forking.apart): only the tables
+    come back, and they are what a validation in this process gives, problems included."""
+    schema = load_schema(REPOSITORY_SCHEMA)
+    pids = tmp_path / "pids"
+
+    def keep(validated):
+        with pids.open("a", encoding="utf-8") as stream:
+            stream.write(f"{os.getpid()}\n")
+
+    apart = incremental.read_all(content, schema, DEFAULT_MAX_BYTES, TODAY, 2, keep)
+    here = incremental.read_all(content, schema, DEFAULT_MAX_BYTES, TODAY, 1, keep)
+    assert apart[0] is not None and apart == here
+    child, this = map(int, pids.read_text(encoding="utf-8").split())
+    assert child != os.getpid() and this == os.getpid()
+    rewrite(offer_files(content)[2], "title: ", "title: \x07")  # a control character: refused
+    apart, here = (incremental.read_all(content, schema, DEFAULT_MAX_BYTES, TODAY, workers, keep) for workers in (2, 1))
+    assert apart[0] is None and apart[1] and [problem.format() for problem in apart[1]] == [problem.format() for problem in here[1]]

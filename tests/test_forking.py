@@ -50,3 +50,17 @@ def test_a_parent_that_fails_does_not_wait_forever_for_a_child_writing_a_large_r
 
     with pytest.raises(KeyError):
         forking.map_slices(large_in_child, list(range(4)), 2)
+
+
+def test_apart_works_it_out_in_another_process_and_sends_the_result_back():
+    pid, result = forking.apart(lambda: (os.getpid(), {"rijen": [list(range(1000))] * 3}))
+    assert pid != os.getpid() and result == {"rijen": [list(range(1000))] * 3}
+
+
+def test_apart_raises_when_the_work_fails(capfd):
+    def fail():
+        raise ValueError("kapot apart")
+
+    with pytest.raises(forking.ForkFailed):
+        forking.apart(fail)
+    assert "kapot apart" in capfd.readouterr().err

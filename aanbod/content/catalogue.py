@@ -14,7 +14,6 @@ from .loading import DEFAULT_MAX_BYTES
 from .model import Catalogue, build_catalogue
 from ..problems import Problem
 from .schema import load_schema
-from .validation import validate_content
 
 
 def read_catalogue(content: Path, schema_folder: Path, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -31,8 +30,7 @@ def _read_catalogue(content: Path, schema_folder: Path, max_bytes: int, today: d
     if cache is not None and cache.enabled:
         tables, problems, _ = incremental.read_tables(Path(content), schema, Path(schema_folder), max_bytes, today, cache, workers)
     else:
-        validated, problems = validate_content(Path(content), schema, max_bytes, today, workers)
-        tables = incremental.tables_of(validated) if validated is not None else None
+        tables, problems = incremental.read_all(Path(content), schema, max_bytes, today, workers)
     if tables is None:
         return None, problems
     typed, paths = tables

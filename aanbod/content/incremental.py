@@ -25,9 +25,11 @@ import stat
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 from ..build_cache import CacheFolder, bytes_digest, code_digest, digest, folder_digest
 from ..problems import Problem
+from .. import forking
 from . import availability, timetable, validation
 from .loading import find_files
 from .rows import Row
@@ -76,14 +78,32 @@ def read_tables(content: Path, schema: CatalogueSchema, schema_folder: Path, max
         if validated_paths or files.keys() != snapshot["files"].keys() or merged != snapshot["merged"]:
             store.save(files, merged, today)
         return tables, [], Outcome(False, validated_paths)
-    validated, problems = validate_content(content, schema, max_bytes, today, workers)
-    outcome = Outcome(True, [relative for files in (listing.files.values() if listing else ()) for relative, _ in files])
-    if validated is None:
-        return None, problems, outcome
-    entries = _entries(schema, listing, validated) if listing is not None else None
-    if entries is not None:
-        store.save(*entries, today)
-    return tables_of(validated), [], outcome
+    def save(validated: ValidatedContent) -> None:
+        entries = _entries(schema, listing, validated) if listing is not None else None
+        if entries is not None:
+            store.save(*entries, today)
+
+    tables, problems = read_all(content, schema, max_bytes, today, workers, save)
+    return tables, problems, Outcome(True, [relative for files in (listing.files.values() if listing else ()) for relative, _ in files])
+
+
+def read_all(content: Path, schema: CatalogueSchema, max_bytes: int, today: date | None, workers: int,
+             keep: Callable[[ValidatedContent], None] = lambda validated: None) -> tuple[Tables | None, list[Problem]]:
+    """A full validation's typed rows and source paths (None, and the problems, when there are any); ``keep`` is
+    shown the validated content first (the snapshot is saved from it).
+
+    With more than one worker the validation runs in a process of its own (forking.apart) and only the tables
+    come back: its rows, parsed documents and frictionless's objects, most of the memory it touches, never enter
+    the build's heap, which the processes forked later (page workers, data files, search index) all share. With
+    one worker the build forks nothing later, and the validation runs here."""
+    def work() -> tuple[Tables | None, list[Problem]]:
+        validated, problems = validate_content(content, schema, max_bytes, today, workers)
+        if validated is None:
+            return None, problems
+        keep(validated)
+        return tables_of(validated), []
+
+    return forking.apart(work) if workers > 1 else work()
 
 
 def _still_valid(schema: CatalogueSchema, snapshot: dict, today: date | None) -> bool:
