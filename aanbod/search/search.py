@@ -9,8 +9,9 @@ A catalogue is indexed in parts, one Pagefind run after the other, and the searc
 them (Pagefind's ``mergeIndex``). Two reasons, each with its own number (``part_count``):
 
 - memory: Pagefind holds every document of a run in memory several times over (about 40 kB per
-  offer), so one run over 100,000 offers needs about 4 GB, a part of 25,000 (``PART_SIZE``)
-  about 1.1 GB (scripts/bench_search_index.py);
+  offer), so one run over 100,000 offers needs about 4 GB. In a whole build of 100,000 offers a
+  part of 25,000 took 1.9 to 2.1 GB, the largest share of the build's peak, so a part holds at most
+  12,500 (``PART_SIZE``): eight parts, and a peak PSS of 4.2 GB instead of 4.75 (docs/performance.md);
 - rebuilds: Pagefind makes an index as a whole, so one changed offer means its whole part goes
   through Pagefind again, while the other parts' files come back from the build cache. A catalogue
   of ``MIN_PART_SIZE`` offers or more is split into up to ``REBUILD_PARTS`` parts: at 10,000
@@ -43,7 +44,7 @@ from ..content.model import Catalogue, Offer
 from ..presentation import N_, euro
 
 BUNDLE_FOLDER = "pagefind"
-PART_SIZE = 25_000
+PART_SIZE = 12_500
 MIN_PART_SIZE = 2_500
 REBUILD_PARTS = 4
 # The folders of the second and later parts, relative to the bundle: the search page merges them.
