@@ -120,8 +120,8 @@ def _still_valid(schema: CatalogueSchema, snapshot: dict, today: date | None) ->
         return False
     if "closures" not in schema.tables:
         return True
-    return not any(timetable.long_past(values["end_date"], today)
-                   for _, _, by_table in snapshot["files"].values() for values in by_table.get("closures", ()))
+    ends = (values.get("end_date") for _, _, by_table in snapshot["files"].values() for values in by_table.get("closures", ()))
+    return not any(isinstance(end, date) and timetable.long_past(end, today) for end in ends)
 
 
 def tables_of(validated: ValidatedContent) -> Tables:
