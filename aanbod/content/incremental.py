@@ -70,7 +70,7 @@ def read_tables(content: Path, schema: CatalogueSchema, schema_folder: Path, max
     # Digested before anything is validated: a file changed while this runs has a new digest next time.
     listing = _listing(schema, content)
     snapshot = store.load()
-    if snapshot and not _still_valid(schema, snapshot, today):
+    if snapshot and not _still_valid(snapshot, today):
         snapshot = {}
     shortcut = _read_changed(schema, content, listing, snapshot, max_bytes, today) if listing is not None and snapshot else None
     if shortcut is not None:
@@ -106,7 +106,7 @@ def read_all(content: Path, schema: CatalogueSchema, max_bytes: int, today: date
     return forking.apart(work) if workers > 1 else work()
 
 
-def _still_valid(schema: CatalogueSchema, snapshot: dict, today: date | None) -> bool:
+def _still_valid(snapshot: dict, today: date | None) -> bool:
     """Whether the files the snapshot holds, valid on the day it was saved, are valid on ``today`` too.
 
     Two of validation's rules count from the build's today. A check date after today (availability.py) cannot come
@@ -118,8 +118,6 @@ def _still_valid(schema: CatalogueSchema, snapshot: dict, today: date | None) ->
         return True
     if day is None or today < day:
         return False
-    if "closures" not in schema.tables:
-        return True
     ends = (values.get("end_date") for _, _, by_table in snapshot["files"].values() for values in by_table.get("closures", ()))
     return not any(isinstance(end, date) and timetable.long_past(end, today) for end in ends)
 
